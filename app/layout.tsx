@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
+import { getSessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/domain/policy";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Vetted", template: "%s · Vetted" },
+  description: "May I use this software here, for this data, and under which conditions?",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+            <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
+              Vetted
+            </Link>
+            {user && (
+              <>
+                <Link href="/">Search</Link>
+                <Link href="/software">Catalogue</Link>
+                {can(user.role, "catalogue.write") && <Link href="/manage">Manage</Link>}
+                {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
+                <span className="ml-auto text-sm text-slate-600">
+                  {user.name} <span className="text-slate-400">({user.role})</span>
+                </span>
+                <SignOutButton />
+              </>
+            )}
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

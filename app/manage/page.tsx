@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditList } from "@/components/audit-list";
+import { VendorForm } from "@/components/catalogue-forms";
+import { requirePermission } from "@/lib/auth/require";
+import { getDb } from "@/lib/db/client";
+import { listRecentAudit } from "@/lib/queries/audit";
+import { listVendors } from "@/lib/queries/software";
+
+export const metadata: Metadata = { title: "Manage the catalogue" };
+
+export default async function ManagePage() {
+  await requirePermission("catalogue.write");
+  const db = await getDb();
+  const [vendorList, events] = await Promise.all([listVendors(db), listRecentAudit(db, 20)]);
+  return (
+    <div className="space-y-8">
+      <div className="flex items-center gap-4">
+        <h1 className="text-2xl font-bold">Manage the catalogue</h1>
+        <Link href="/manage/software/new" className="btn ml-auto no-underline text-white">New software</Link>
+      </div>
+      <p className="text-slate-600">
+        To edit or classify a tool, open it from <Link href="/software">the catalogue</Link> and choose &ldquo;Edit and classify&rdquo;.
+      </p>
+      <section className="card space-y-4" aria-labelledby="vendors">
+        <h2 id="vendors" className="text-lg font-semibold">Vendors ({vendorList.length})</h2>
+        <VendorForm />
+        <ul className="grid gap-1 text-sm sm:grid-cols-3">
+          {vendorList.map((v) => (
+            <li key={v.id}><Link href={`/software?vendor=${v.slug}`}>{v.name}</Link></li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="recent" className="space-y-3">
+        <h2 id="recent" className="text-lg font-semibold">Recent changes</h2>
+        <AuditList events={events} />
+      </section>
+    </div>
+  );
+}

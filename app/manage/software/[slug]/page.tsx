@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/badges";
+import { ClassificationForm, EditionForm, IdentifierForm, RemoveButton, SoftwareForm } from "@/components/catalogue-forms";
+import { requirePermission } from "@/lib/auth/require";
+import { getDb } from "@/lib/db/client";
+import { can } from "@/lib/domain/policy";
+import { IDENTIFIER_TYPE_LABELS } from "@/lib/domain/vocabulary";
+import { getSettings } from "@/lib/queries/settings";
+import { getSoftwareBySlug, listApprovedSoftware, listVendors } from "@/lib/queries/software";
+
+export const metadata: Metadata = { title: "Edit software" };
+
+export default async function EditSoftwarePage({ params }: { params: Promise<{ slug: string }> }) {
+  const user = await requirePermission("catalogue.write");
+  const { slug } = await params;
+  const db = await getDb();
+  const [detail, vendorList, approved, settings] = await Promise.all([
+    getSoftwareBySlug(db, slug),
+    listVendors(db),
+    listApprovedSoftware(db),
+    getSettings(db),
+  ]);
+  if (!detail) notFound();
+  const editionOptions = detail.editions.map((e) => ({ id: e.id, name: e.name }));
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{detail.name}</h1>
+        <StatusBadge status={detail.status} />
+        <Link href={`/software/${detail.slug}`} className="ml-auto">View as employees see it</Link>
+        <Link href={`/software/${detail.slug}/audit`}>Audit trail</Link>
+      </div>
+
+      {can(user.role, "classification.decide") && (
+        <section className="card" aria-labelledby="decide">
+          <h2 id="decide" className="mb-4 text-lg font-semibold">Record a classification decision</h2>
+          <ClassificationForm
+            softwareId={detail.id}
+            editions={editionOptions}
+            alternatives={approved.map((a) => ({ id: a.id, name: a.name }))}
+            dataClassLabels={settings.dataClassLabels}
+          />
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="details">
+        <h2 id="details" className="mb-4 text-lg font-semibold">Details</h2>
+        <SoftwareForm
+          vendors={vendorList.map((v) => ({ id: v.id, name: v.name }))}
+          software={{
+            id: detail.id,
+            name: detail.name,
+            vendorId: detail.vendorId,
+            kind: detail.kind,
+            category: detail.category,
+            description: detail.description,
+            homepage: detail.homepage,
+            owner: detail.owner,
+            updatedAt: detail.updatedAt.toISOString(),
+          }}
+        />
+      </section>
+
+      <section className="card space-y-4" aria-labelledby="editions">
+        <h2 id="editions" className="text-lg font-semibold">Editions</h2>
+        <ul className="space-y-2">
+          {detail.editions.map((e) => (
+            <li key={e.id} className="flex items-center gap-3 text-sm">
+              <span className="font-medium">{e.name}</span>
+              <span className="text-slate-500">{e.description}</span>
+              <span className="ml-auto"><RemoveButton kind="edition" id={e.id} label={e.name} /></span>
+            </li>
+          ))}
+        </ul>
+        <EditionForm softwareId={detail.id} />
+      </section>
+
+      <section className="card space-y-4" aria-labelledby="identifiers">
+        <h2 id="identifiers" className="text-lg font-semibold">Identifiers</h2>
+        <ul className="space-y-2">
+          {detail.identifiers.map((i) => (
+            <li key={i.id} className="flex items-center gap-3 text-sm">
+              <span className="text-slate-500">{IDENTIFIER_TYPE_LABELS[i.type]}</span>
+              <code className="break-all">{i.value}</code>
+              <span className="ml-auto"><RemoveButton kind="identifier" id={i.id} label={i.value} /></span>
+            </li>
+          ))}
+        </ul>
+        <IdentifierForm softwareId={detail.id} editions={editionOptions} />
+      </section>
+    </div>
+  );
+}

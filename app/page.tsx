@@ -1,0 +1,19 @@
+import Link from "next/link";
+import { SearchBox } from "@/components/search-box";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function HomePage() {
+  await requireUser();
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="mb-2 text-3xl font-bold">May I use this tool?</h1>
+      <p className="mb-6 text-slate-600">
+        Type a tool&apos;s name, website or package. You get the company&apos;s answer, for which data, and under which conditions.
+      </p>
+      <SearchBox />
+      <p className="mt-8 text-sm text-slate-500">
+        Or <Link href="/software">browse the whole catalogue</Link>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { STATUS_LABELS, VERDICT_LABELS, type Status, type Verdict } from "@/lib/domain/vocabulary";
+
+const STATUS_STYLES: Record<Status | "unclassified", string> = {
+  approved: "bg-emerald-100 text-emerald-900 ring-emerald-600/30",
+  approved_with_conditions: "bg-lime-100 text-lime-900 ring-lime-700/30",
+  restricted: "bg-amber-100 text-amber-900 ring-amber-600/40",
+  prohibited: "bg-red-100 text-red-900 ring-red-600/30",
+  under_review: "bg-sky-100 text-sky-900 ring-sky-600/30",
+  unclassified: "bg-slate-100 text-slate-700 ring-slate-500/30",
+};
+
+const VERDICT_STYLES: Record<Verdict, string> = {
+  allowed: STATUS_STYLES.approved,
+  allowed_with_conditions: STATUS_STYLES.approved_with_conditions,
+  allowed_by_exception: "bg-violet-100 text-violet-900 ring-violet-600/30",
+  exception_required: STATUS_STYLES.restricted,
+  prohibited: STATUS_STYLES.prohibited,
+  under_review: STATUS_STYLES.under_review,
+  unknown: STATUS_STYLES.unclassified,
+};
+
+const pill = "inline-flex shrink-0 items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset";
+
+export function StatusBadge({ status }: { status: Status | null }) {
+  return (
+    <span className={`${pill} ${STATUS_STYLES[status ?? "unclassified"]}`} data-status={status ?? "unclassified"}>
+      {status ? STATUS_LABELS[status] : "Not yet classified"}
+    </span>
+  );
+}
+
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  return (
+    <span className={`${pill} ${VERDICT_STYLES[verdict]}`} data-verdict={verdict}>
+      {VERDICT_LABELS[verdict]}
+    </span>
+  );
+}

@@ -1,0 +1,200 @@
+"use client";
+
+import {
+  addEditionAction,
+  addIdentifierAction,
+  createSoftwareAction,
+  createVendorAction,
+  recordClassificationAction,
+  removeEditionAction,
+  removeIdentifierAction,
+  updateSoftwareAction,
+} from "@/lib/actions/catalogue";
+import {
+  DATA_CLASSES,
+  IDENTIFIER_TYPE_LABELS,
+  IDENTIFIER_TYPES,
+  KIND_LABELS,
+  KINDS,
+  STATUS_LABELS,
+  STATUSES,
+  type DataClass,
+  type Kind,
+} from "@/lib/domain/vocabulary";
+import { ActionForm, Field, SubmitButton } from "./form";
+
+interface Option {
+  id: string;
+  name: string;
+}
+
+export interface SoftwareValues {
+  id: string;
+  name: string;
+  vendorId: string | null;
+  kind: Kind;
+  category: string;
+  description: string;
+  homepage: string | null;
+  owner: string | null;
+  updatedAt: string;
+}
+
+export function SoftwareForm({ vendors, software }: { vendors: Option[]; software?: SoftwareValues }) {
+  return (
+    <ActionForm action={software ? updateSoftwareAction : createSoftwareAction} className="space-y-4" label={software ? "Edit software" : "New software"}>
+      {software && <input type="hidden" name="id" value={software.id} />}
+      {software && <input type="hidden" name="expectedUpdatedAt" value={software.updatedAt} />}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="name" label="Name">
+          {(p) => <input {...p} className="input" defaultValue={software?.name} maxLength={120} />}
+        </Field>
+        <Field name="vendorId" label="Vendor">
+          {(p) => (
+            <select {...p} className="input" defaultValue={software?.vendorId ?? ""}>
+              <option value="">— none —</option>
+              {vendors.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field name="kind" label="Kind">
+          {(p) => (
+            <select {...p} className="input" defaultValue={software?.kind ?? ""}>
+              <option value="" disabled>Choose…</option>
+              {KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field name="category" label="Category" hint="e.g. AI coding, Collaboration, File sharing">
+          {(p) => <input {...p} className="input" defaultValue={software?.category} maxLength={60} />}
+        </Field>
+        <Field name="homepage" label="Homepage">
+          {(p) => <input {...p} type="url" className="input" defaultValue={software?.homepage ?? ""} placeholder="https://" />}
+        </Field>
+        <Field name="owner" label="Internal owner" hint="The team accountable for this tool">
+          {(p) => <input {...p} className="input" defaultValue={software?.owner ?? ""} maxLength={200} />}
+        </Field>
+      </div>
+      <Field name="description" label="Description">
+        {(p) => <textarea {...p} className="input" rows={3} defaultValue={software?.description} maxLength={4000} />}
+      </Field>
+      <SubmitButton>{software ? "Save changes" : "Create software"}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function VendorForm() {
+  return (
+    <ActionForm action={createVendorAction} className="grid items-start gap-3 sm:grid-cols-3" resetOnSuccess label="New vendor">
+      <Field name="name" label="Vendor name">{(p) => <input {...p} className="input" maxLength={120} />}</Field>
+      <Field name="website" label="Website">{(p) => <input {...p} type="url" className="input" placeholder="https://" />}</Field>
+      <div className="pt-6"><SubmitButton>Add vendor</SubmitButton></div>
+    </ActionForm>
+  );
+}
+
+export function EditionForm({ softwareId }: { softwareId: string }) {
+  return (
+    <ActionForm action={addEditionAction} className="grid items-start gap-3 sm:grid-cols-3" resetOnSuccess label="New edition">
+      <input type="hidden" name="softwareId" value={softwareId} />
+      <Field name="name" label="Edition name" hint="e.g. Free, Business, Enterprise">{(p) => <input {...p} className="input" maxLength={80} />}</Field>
+      <Field name="description" label="Description">{(p) => <input {...p} className="input" maxLength={1000} />}</Field>
+      <div className="pt-6"><SubmitButton>Add edition</SubmitButton></div>
+    </ActionForm>
+  );
+}
+
+export function IdentifierForm({ softwareId, editions }: { softwareId: string; editions: Option[] }) {
+  return (
+    <ActionForm action={addIdentifierAction} className="grid items-start gap-3 sm:grid-cols-4" resetOnSuccess label="New identifier">
+      <input type="hidden" name="softwareId" value={softwareId} />
+      <Field name="type" label="Type">
+        {(p) => (
+          <select {...p} className="input" defaultValue="alias">
+            {IDENTIFIER_TYPES.map((t) => <option key={t} value={t}>{IDENTIFIER_TYPE_LABELS[t]}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field name="value" label="Value" hint="Normalised when saved">{(p) => <input {...p} className="input" maxLength={300} />}</Field>
+      <Field name="editionId" label="Edition">
+        {(p) => (
+          <select {...p} className="input" defaultValue="">
+            <option value="">All editions</option>
+            {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+          </select>
+        )}
+      </Field>
+      <div className="pt-6"><SubmitButton>Add identifier</SubmitButton></div>
+    </ActionForm>
+  );
+}
+
+export function RemoveButton({ kind, id, label }: { kind: "edition" | "identifier"; id: string; label: string }) {
+  return (
+    <ActionForm action={kind === "edition" ? removeEditionAction : removeIdentifierAction} className="inline" label={`Remove ${label}`}>
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton className="btn-secondary">Remove<span className="sr-only"> {label}</span></SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ClassificationForm({
+  softwareId,
+  editions,
+  alternatives,
+  dataClassLabels,
+}: {
+  softwareId: string;
+  editions: Option[];
+  alternatives: Option[];
+  dataClassLabels: Record<DataClass, string>;
+}) {
+  return (
+    <ActionForm action={recordClassificationAction} className="space-y-4" resetOnSuccess label="Record a classification decision">
+      <input type="hidden" name="softwareId" value={softwareId} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field name="editionId" label="Applies to">
+          {(p) => (
+            <select {...p} className="input" defaultValue="">
+              <option value="">All editions</option>
+              {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field name="status" label="Status">
+          {(p) => (
+            <select {...p} className="input" defaultValue="">
+              <option value="" disabled>Choose…</option>
+              {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field name="maxDataClass" label="Highest data class allowed" hint="Required for approved statuses">
+          {(p) => (
+            <select {...p} className="input" defaultValue="">
+              <option value="">—</option>
+              {DATA_CLASSES.map((d) => <option key={d} value={d}>{dataClassLabels[d]}</option>)}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field name="conditions" label="Conditions" hint="One per line, e.g. “Enterprise tenant only”">
+        {(p) => <textarea {...p} className="input" rows={3} maxLength={4000} />}
+      </Field>
+      <Field name="alternatives[]" label="Approved alternatives" hint="Hold Ctrl or ⌘ to choose several">
+        {(p) => (
+          <select {...p} multiple className="input h-32">
+            {alternatives.filter((a) => a.id !== softwareId).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field name="rationale" label="Rationale" hint="Why: the risks and the reasoning. Required.">
+        {(p) => <textarea {...p} className="input" rows={4} maxLength={4000} />}
+      </Field>
+      <Field name="reviewDueOn" label="Review due" hint="Leave empty to use the interval for the chosen status">
+        {(p) => <input {...p} type="date" className="input max-w-xs" />}
+      </Field>
+      <SubmitButton>Record decision</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
+import { IDLE, type ActionState } from "@/lib/forms";
+
+const FormState = createContext<{ state: ActionState; pending: boolean }>({ state: IDLE, pending: false });
+
+/**
+ * A form bound to a server action. Submits without resetting the fields (so a refused
+ * submission keeps what the person typed), shows field errors next to each field and the
+ * outcome in a live region.
+ */
+export function ActionForm({
+  action,
+  children,
+  className,
+  resetOnSuccess = false,
+  label,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  children: ReactNode;
+  className?: string;
+  resetOnSuccess?: boolean;
+  label?: string;
+}) {
+  const [state, dispatch, pending] = useActionState(action, IDLE);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "ok" && resetOnSuccess) ref.current?.reset();
+  }, [state, resetOnSuccess]);
+  return (
+    <form
+      ref={ref}
+      aria-label={label}
+      className={className}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (pending) return; // one submission at a time
+        const data = new FormData(event.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+    >
+      <FormState.Provider value={{ state, pending }}>
+        {children}
+        <FormMessage />
+      </FormState.Provider>
+    </form>
+  );
+}
+
+function FormMessage() {
+  const { state } = useContext(FormState);
+  return (
+    <p aria-live="polite" data-testid="form-message" className={`mt-3 text-sm ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}>
+      {state.status === "idle" ? "" : state.message}
+    </p>
+  );
+}
+
+export function SubmitButton({ children, className = "btn" }: { children: ReactNode; className?: string }) {
+  const { pending } = useContext(FormState);
+  return (
+    <button type="submit" className={className} disabled={pending} aria-busy={pending}>
+      {pending ? "Saving…" : children}
+    </button>
+  );
+}
+
+/** A labelled field whose errors from the server appear below it and are announced. */
+export function Field({
+  name,
+  label,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  children: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const { state } = useContext(FormState);
+  const errors = state.status === "error" ? state.fieldErrors?.[name.replace(/\[\]$/, "")] : undefined;
+  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children({ id, name, "aria-invalid": Boolean(errors), "aria-describedby": describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {errors && (
+        <p id={`${id}-error`} className="text-sm text-red-700" data-field-error={name}>
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}

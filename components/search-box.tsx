@@ -1,0 +1,127 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { STATUS_MEANINGS, type Status } from "@/lib/domain/vocabulary";
+import { StatusBadge } from "./badges";
+
+interface Hit {
+  slug: string;
+  name: string;
+  vendor: string | null;
+  status: Status | null;
+}
+
+type Results = { query: string; items: Hit[] } | { query: string; error: string };
+
+/** Search as you type: a combobox with a listbox of matches, navigable with the arrow keys. */
+export function SearchBox() {
+  const router = useRouter();
+  const listId = useId();
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<Results | null>(null);
+  const [active, setActive] = useState(-1);
+  const latest = useRef("");
+
+  useEffect(() => {
+    const q = query.trim();
+    latest.current = q;
+    if (!q) {
+      setResults(null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/v1/software?${new URLSearchParams({ q, pageSize: "8" })}`, { signal: controller.signal });
+        const body = await response.json();
+        if (latest.current !== q) return;
+        setActive(-1);
+        setResults(response.ok ? { query: q, items: body.items } : { query: q, error: body?.error?.message ?? "Search failed." });
+      } catch (error) {
+        if ((error as Error).name !== "AbortError") setResults({ query: q, error: "Search is unavailable right now." });
+      }
+    }, 120);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  const items = results && "items" in results ? results.items : [];
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" && items.length) {
+      event.preventDefault();
+      setActive((i) => (i + 1) % items.length);
+    } else if (event.key === "ArrowUp" && items.length) {
+      event.preventDefault();
+      setActive((i) => (i <= 0 ? items.length - 1 : i - 1));
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      const target = items[active >= 0 ? active : 0];
+      if (target) router.push(`/software/${target.slug}`);
+    } else if (event.key === "Escape") {
+      setQuery("");
+    }
+  }
+
+  return (
+    <div>
+      <label htmlFor="search" className="sr-only">
+        Search software by name, vendor, domain or package
+      </label>
+      <input
+        id="search"
+        type="search"
+        role="combobox"
+        aria-expanded={items.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        autoFocus
+        maxLength={200}
+        placeholder="Search a tool: “claude code”, “cursor.com”, “@anthropic-ai/claude-code”…"
+        className="input py-3 text-base"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div aria-live="polite" className="sr-only">
+        {results && "items" in results ? `${results.items.length} results` : ""}
+      </div>
+      {results && "error" in results && <p className="mt-3 text-sm text-red-700">{results.error}</p>}
+      {results && "items" in results && results.items.length > 0 && (
+        <ul id={listId} role="listbox" aria-label="Matching software" className="mt-3 divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+          {results.items.map((hit, index) => (
+            <li key={hit.slug} id={`${listId}-${index}`} role="option" aria-selected={index === active} className={index === active ? "bg-indigo-50" : ""}>
+              <Link href={`/software/${hit.slug}`} className="flex items-start gap-3 px-4 py-3 text-slate-900 no-underline hover:bg-slate-50">
+                <span className="min-w-0 flex-1">
+                  <span className="block font-medium">{hit.name}</span>
+                  <span className="block text-sm text-slate-600">
+                    {hit.vendor ? `${hit.vendor} · ` : ""}
+                    {hit.status ? STATUS_MEANINGS[hit.status] : "Not yet classified: treat it as not allowed yet."}
+                  </span>
+                </span>
+                <StatusBadge status={hit.status} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {results && "items" in results && results.items.length === 0 && (
+        <div className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-5" data-testid="no-results">
+          <p className="font-medium">
+            &ldquo;{results.query}&rdquo; is not in the catalogue. Its status is <strong>unknown</strong>.
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            Nobody has assessed it yet, so do not use it for company data. Check the spelling, try its website domain or package
+            name, or ask the security team to review it.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

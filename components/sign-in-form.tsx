@@ -1,0 +1,69 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export function SignInForm({
+  callbackUrl,
+  sso,
+  localPasswords,
+  initialError,
+}: {
+  callbackUrl: string;
+  sso: { name: string } | null;
+  localPasswords: boolean;
+  initialError?: string;
+}) {
+  const router = useRouter();
+  const [error, setError] = useState(initialError ?? "");
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    setError("");
+    const result = await signIn("credentials", {
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      redirect: false,
+    });
+    setPending(false);
+    if (!result || result.error) {
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <div className="card space-y-5">
+      {sso && (
+        <button type="button" className="btn w-full" onClick={() => signIn("oidc", { callbackUrl })}>
+          Sign in with {sso.name}
+        </button>
+      )}
+      {sso && localPasswords && <p className="text-center text-xs uppercase tracking-wide text-slate-400">or</p>}
+      {localPasswords && (
+        <form onSubmit={submit} className="space-y-4" aria-label="Sign in with email and password">
+          <div className="space-y-1">
+            <label htmlFor="email" className="block text-sm font-medium text-slate-700">Email</label>
+            <input id="email" name="email" type="email" autoComplete="username" required className="input" />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="password" className="block text-sm font-medium text-slate-700">Password</label>
+            <input id="password" name="password" type="password" autoComplete="current-password" required className="input" />
+          </div>
+          <button type="submit" className="btn w-full" disabled={pending}>
+            {pending ? "Signing in…" : "Sign in"}
+          </button>
+        </form>
+      )}
+      <p aria-live="assertive" className="text-sm text-red-700" data-testid="signin-error">
+        {error}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import {
+  addEdition,
+  addIdentifier,
+  createSoftware,
+  createVendor,
+  recordClassification,
+  removeEdition,
+  removeIdentifier,
+  updateSoftware,
+  updateVendor,
+} from "../mutations/catalogue";
+import { formAction } from "../server/guard";
+
+/** Thin form adapters: every rule lives in the mutation behind the guarded door. */
+
+const refreshEverywhere = () => revalidatePath("/", "layout");
+
+export const createSoftwareAction = formAction(createSoftware, (s) => `Created ${s.name}.`, (s) => redirect(`/manage/software/${s.slug}`));
+export const updateSoftwareAction = formAction(updateSoftware, (s) => `Saved ${s.name}.`, refreshEverywhere);
+export const createVendorAction = formAction(createVendor, (v) => `Added vendor ${v.name}.`, refreshEverywhere);
+export const updateVendorAction = formAction(updateVendor, (v) => `Saved vendor ${v.name}.`, refreshEverywhere);
+export const addEditionAction = formAction(addEdition, (e) => `Added edition ${e.name}.`, refreshEverywhere);
+export const removeEditionAction = formAction(removeEdition, (e) => `Removed edition ${e.name}.`, refreshEverywhere);
+export const addIdentifierAction = formAction(addIdentifier, (i) => `Added ${i.value}.`, refreshEverywhere);
+export const removeIdentifierAction = formAction(removeIdentifier, (i) => `Removed ${i.value}.`, refreshEverywhere);
+export const recordClassificationAction = formAction(
+  recordClassification,
+  () => "Decision recorded. Everyone now sees the new answer.",
+  refreshEverywhere,
+);

@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { ROLES, type Role } from "./domain/vocabulary";
+
+/**
+ * The only reader of process.env. Validated once, on first use, with messages that name
+ * the variable; the result is frozen and shared.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    VETTED_URL: z.url({ message: "VETTED_URL must be the public base URL, e.g. https://vetted.example.com" }).optional(),
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://").optional(),
+    ),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    VETTED_DATA_DIR: optionalString,
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+    OIDC_ISSUER: optionalString.pipe(z.url({ message: "OIDC_ISSUER must be the issuer URL" }).optional()),
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_DISPLAY_NAME: z.string().trim().min(1).default("single sign-on"),
+    OIDC_GROUPS_CLAIM: z.string().trim().min(1).default("groups"),
+    /** e.g. "admin=vetted-admins,reviewer=security-team|appsec" */
+    OIDC_ROLE_GROUPS: z.string().trim().default(""),
+    VETTED_LOCAL_PASSWORDS: z.enum(["true", "false"]).default("true"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+      });
+    }
+    if (env.DATABASE_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "AUTH_SECRET is required when DATABASE_URL is set (generate one with `openssl rand -base64 48`)",
+      });
+    }
+  });
+
+export interface Config {
+  nodeEnv: "development" | "production" | "test";
+  baseUrl: string;
+  database: { kind: "postgres"; url: string; poolMax: number; statementTimeoutMs: number } | { kind: "embedded"; dataDir: string };
+  dataDir: string;
+  authSecret: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; groupsClaim: string; roleGroups: Map<string, Role> } | null;
+  localPasswords: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function parseRoleGroups(spec: string): Map<string, Role> {
+  const map = new Map<string, Role>();
+  for (const entry of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const [role, groups] = entry.split("=", 2).map((s) => s.trim());
+    if (!role || !groups || !(ROLES as readonly string[]).includes(role)) {
+      throw new ConfigError(`OIDC_ROLE_GROUPS: "${entry}" must look like role=group1|group2 with role one of ${ROLES.join(", ")}`);
+    }
+    for (const group of groups.split("|").map((g) => g.trim()).filter(Boolean)) map.set(group, role as Role);
+  }
+  return map;
+}
+
+/** The embedded demo needs no hand-set secret: make one on first start and keep it beside the data. */
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.VETTED_DATA_DIR ?? "data");
+  return Object.freeze({
+    nodeEnv: e.NODE_ENV,
+    baseUrl: (e.VETTED_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    database: e.DATABASE_URL
+      ? { kind: "postgres" as const, url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS }
+      : { kind: "embedded" as const, dataDir: path.join(dataDir, "pglite") },
+    dataDir,
+    authSecret: e.AUTH_SECRET ?? embeddedSecret(dataDir),
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            displayName: e.OIDC_DISPLAY_NAME,
+            groupsClaim: e.OIDC_GROUPS_CLAIM,
+            roleGroups: parseRoleGroups(e.OIDC_ROLE_GROUPS),
+          }
+        : null,
+    localPasswords: e.VETTED_LOCAL_PASSWORDS === "true",
+  });
+}
+
+const globalForConfig = globalThis as unknown as { vettedConfig?: Config };
+
+export function config(): Config {
+  if (!globalForConfig.vettedConfig) {
+    const loaded = loadConfig();
+    // next-auth v4 reads its own origin from NEXTAUTH_URL; derive it from ours so PORT is honoured.
+    process.env.NEXTAUTH_URL ??= loaded.baseUrl;
+    globalForConfig.vettedConfig = loaded;
+  }
+  return globalForConfig.vettedConfig;
+}

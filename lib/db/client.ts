@@ -1,0 +1,96 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
+import { config, type Config } from "../config";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Trigram threshold for `<%` (word similarity). The default 0.6 misses ordinary typos:
+ * "cluade" vs "claude" scores about 0.43.
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.3;
+
+const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+/** Any constant shared by all instances: only one applies migrations at a time. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+interface DbHandle {
+  db: Db;
+  kind: "postgres" | "embedded";
+  close: () => Promise<void>;
+}
+
+// One client per process, kept on globalThis: Next may load this module in several bundles,
+// and two PGlite instances on one data directory would corrupt it.
+const globalForDb = globalThis as unknown as { vettedDb?: Promise<DbHandle> };
+
+export function getDbHandle(): Promise<DbHandle> {
+  globalForDb.vettedDb ??= openDatabase(config()).catch((error: unknown) => {
+    globalForDb.vettedDb = undefined;
+    throw error;
+  });
+  return globalForDb.vettedDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.vettedDb;
+  globalForDb.vettedDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+export async function openDatabase(cfg: Config): Promise<DbHandle> {
+  if (cfg.database.kind === "postgres") {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    await migratePostgres(cfg.database.url);
+    const pool: Pool = new Pool({
+      connectionString: cfg.database.url,
+      max: cfg.database.poolMax,
+      statement_timeout: cfg.database.statementTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: 10_000,
+      options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
+    });
+    pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    return { db, kind: "postgres", close: () => pool.end() };
+  }
+
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  // PGlite creates only the last folder of its path.
+  mkdirSync(path.dirname(cfg.database.dataDir), { recursive: true });
+  const client: PGlite = await PGlite.create(cfg.database.dataDir, { extensions: { pg_trgm } });
+  await client.exec(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: db as unknown as Db, kind: "embedded", close: () => client.close() };
+}
+
+/** Applies pending migrations on one dedicated connection holding an advisory lock. */
+async function migratePostgres(url: string): Promise<void> {
+  const { Client } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}

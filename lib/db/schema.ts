@@ -1,0 +1,238 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { DATA_CLASSES, IDENTIFIER_TYPES, KINDS, ROLES, STATUSES } from "../domain/vocabulary";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const roleEnum = pgEnum("role", ROLES);
+export const dataClassEnum = pgEnum("data_class", DATA_CLASSES);
+export const statusEnum = pgEnum("classification_status", STATUSES);
+export const kindEnum = pgEnum("software_kind", KINDS);
+export const identifierTypeEnum = pgEnum("identifier_type", IDENTIFIER_TYPES);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull().default("employee"),
+    managerId: uuid("manager_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    /** scrypt hash for local accounts; null for SSO-only users. */
+    passwordHash: text("password_hash"),
+    /** The OIDC `sub` this user signed in with, once they have. */
+    ssoSubject: text("sso_subject"),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), uniqueIndex("users_sso_subject_key").on(t.ssoSubject)],
+);
+
+export const vendors = pgTable(
+  "vendors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    website: text("website"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("vendors_slug_key").on(t.slug), uniqueIndex("vendors_name_key").on(sql`lower(${t.name})`)],
+);
+
+export const software = pgTable(
+  "software",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    vendorId: uuid("vendor_id").references(() => vendors.id, { onDelete: "restrict" }),
+    kind: kindEnum("kind").notNull(),
+    category: text("category").notNull(),
+    description: text("description").notNull().default(""),
+    homepage: text("homepage"),
+    /** The internal owner: a team or person accountable for the tool. */
+    owner: text("owner"),
+    /** Headline status (strictest current answer across editions); null until classified. Kept by the data layer. */
+    status: statusEnum("status"),
+    /** Names, editions, vendor and identifiers, for trigram search. Kept by the data layer. */
+    searchText: text("search_text").notNull().default(""),
+    /** Weighted full text over the same plus the description. Kept by the data layer. */
+    searchVector: tsvector("search_vector"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("software_slug_key").on(t.slug),
+    index("software_vendor_idx").on(t.vendorId),
+    index("software_status_name_idx").on(t.status, t.name),
+    index("software_kind_name_idx").on(t.kind, t.name),
+    index("software_category_idx").on(t.category),
+    index("software_name_idx").on(t.name),
+    index("software_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("software_search_vector_idx").using("gin", t.searchVector),
+  ],
+);
+
+export const editions = pgTable(
+  "editions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    softwareId: uuid("software_id").notNull().references(() => software.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("editions_software_slug_key").on(t.softwareId, t.slug)],
+);
+
+export const identifiers = pgTable(
+  "identifiers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    softwareId: uuid("software_id").notNull().references(() => software.id, { onDelete: "cascade" }),
+    /** Set when the identifier names one edition only (e.g. an enterprise tenant domain). */
+    editionId: uuid("edition_id").references(() => editions.id, { onDelete: "set null" }),
+    type: identifierTypeEnum("type").notNull(),
+    /** Normalised (lib/domain/identifiers.ts). */
+    value: text("value").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("identifiers_type_value_key").on(t.type, t.value),
+    index("identifiers_value_idx").on(t.value),
+    index("identifiers_software_idx").on(t.softwareId),
+  ],
+);
+
+export const classifications = pgTable(
+  "classifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    softwareId: uuid("software_id").notNull().references(() => software.id, { onDelete: "cascade" }),
+    /** null: applies to all editions. */
+    editionId: uuid("edition_id").references(() => editions.id, { onDelete: "cascade" }),
+    status: statusEnum("status").notNull(),
+    maxDataClass: dataClassEnum("max_data_class"),
+    conditions: jsonb("conditions").$type<string[]>().notNull().default([]),
+    rationale: text("rationale").notNull(),
+    decidedById: uuid("decided_by_id").notNull().references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+    reviewDueOn: date("review_due_on", { mode: "string" }).notNull(),
+  },
+  (t) => [index("classifications_software_decided_idx").on(t.softwareId, t.decidedAt)],
+);
+
+export const classificationAlternatives = pgTable(
+  "classification_alternatives",
+  {
+    classificationId: uuid("classification_id").notNull().references(() => classifications.id, { onDelete: "cascade" }),
+    alternativeId: uuid("alternative_id").notNull().references(() => software.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.classificationId, t.alternativeId] })],
+);
+
+/** Append-only: a migration installs a trigger that refuses UPDATE and DELETE. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    /** The software this event concerns, so a software's trail includes its editions and identifiers. */
+    softwareId: uuid("software_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    reason: text("reason"),
+  },
+  (t) => [
+    index("audit_events_software_idx").on(t.softwareId, t.at),
+    index("audit_events_entity_idx").on(t.entityType, t.entityId),
+    index("audit_events_at_idx").on(t.at),
+  ],
+);
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Failed local sign-ins per normalised email, shared by all app instances. */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+export const usersRelations = relations(users, ({ one, many }) => ({
+  manager: one(users, { fields: [users.managerId], references: [users.id], relationName: "manager" }),
+  reports: many(users, { relationName: "manager" }),
+}));
+
+export const vendorsRelations = relations(vendors, ({ many }) => ({ software: many(software) }));
+
+export const softwareRelations = relations(software, ({ one, many }) => ({
+  vendor: one(vendors, { fields: [software.vendorId], references: [vendors.id] }),
+  editions: many(editions),
+  identifiers: many(identifiers),
+  classifications: many(classifications),
+}));
+
+export const editionsRelations = relations(editions, ({ one }) => ({
+  software: one(software, { fields: [editions.softwareId], references: [software.id] }),
+}));
+
+export const identifiersRelations = relations(identifiers, ({ one }) => ({
+  software: one(software, { fields: [identifiers.softwareId], references: [software.id] }),
+  edition: one(editions, { fields: [identifiers.editionId], references: [editions.id] }),
+}));
+
+export const classificationsRelations = relations(classifications, ({ one, many }) => ({
+  software: one(software, { fields: [classifications.softwareId], references: [software.id] }),
+  edition: one(editions, { fields: [classifications.editionId], references: [editions.id] }),
+  decidedBy: one(users, { fields: [classifications.decidedById], references: [users.id] }),
+  alternatives: many(classificationAlternatives),
+}));
+
+export const classificationAlternativesRelations = relations(classificationAlternatives, ({ one }) => ({
+  classification: one(classifications, {
+    fields: [classificationAlternatives.classificationId],
+    references: [classifications.id],
+  }),
+  alternative: one(software, { fields: [classificationAlternatives.alternativeId], references: [software.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Software = typeof software.$inferSelect;
+export type Vendor = typeof vendors.$inferSelect;
+export type Edition = typeof editions.$inferSelect;
+export type Identifier = typeof identifiers.$inferSelect;
+export type Classification = typeof classifications.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

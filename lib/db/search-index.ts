@@ -1,0 +1,35 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "./client";
+
+/**
+ * Rebuilds the search columns of the given software (or, with no ids, of all software) from
+ * its name, vendor, editions and identifiers. Called by every mutation that touches them,
+ * in the same transaction, so search never lags the catalogue.
+ *
+ * Opaque identifiers (hashes, signing team ids) are left out of the trigram text: they are
+ * found by exact lookup and would only add noise.
+ */
+export async function refreshSearchIndex(tx: Tx | Db, softwareIds?: string[]): Promise<void> {
+  if (softwareIds && softwareIds.length === 0) return;
+  const scope: SQL = softwareIds
+    ? sql`s.id IN (${sql.join(softwareIds.map((id) => sql`${id}::uuid`), sql`, `)})`
+    : sql`true`;
+  await tx.execute(sql`
+    UPDATE software s SET
+      search_text = lower(concat_ws(' ', s.name, src.vendor_name, src.edition_names, src.identifier_values)),
+      search_vector =
+        setweight(to_tsvector('english', s.name), 'A') ||
+        setweight(to_tsvector('english', concat_ws(' ', src.vendor_name, src.edition_names, src.identifier_values)), 'B') ||
+        setweight(to_tsvector('english', concat_ws(' ', s.category, s.description)), 'C')
+    FROM (
+      SELECT s2.id,
+        v.name AS vendor_name,
+        (SELECT string_agg(e.name, ' ') FROM editions e WHERE e.software_id = s2.id) AS edition_names,
+        (SELECT string_agg(i.value, ' ') FROM identifiers i
+          WHERE i.software_id = s2.id AND i.type NOT IN ('sha256', 'signing_team_id')) AS identifier_values
+      FROM software s2 LEFT JOIN vendors v ON v.id = s2.vendor_id
+    ) src
+    WHERE src.id = s.id AND ${scope}
+  `);
+}

@@ -1,0 +1,29 @@
+import type { Role } from "./vocabulary";
+
+/**
+ * Who may do what: the one policy table. The server refuses with it; the UI reads it
+ * only to hide what would be refused. Anything not listed is denied.
+ */
+export const ACTIONS = [
+  "catalogue.read",
+  "catalogue.write",
+  "classification.decide",
+  "audit.read",
+  "users.manage",
+  "settings.manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const POLICY: Record<Role, readonly Action[]> = {
+  employee: ["catalogue.read"],
+  manager: ["catalogue.read"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "audit.read"],
+  admin: ["catalogue.read", "audit.read", "users.manage", "settings.manage"],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return POLICY[role].includes(action);
+}
+
+/** Ranking used only to map several SSO groups to the most capable role. */
+export const ROLE_PRECEDENCE: readonly Role[] = ["employee", "manager", "reviewer", "admin"];

@@ -1,0 +1,17 @@
+import { DEFAULT_REVIEW_INTERVAL_MONTHS, type Status } from "./vocabulary";
+
+/** The date (YYYY-MM-DD) a classification decided on `decidedOn` is due for reassessment. */
+export function defaultReviewDue(
+  status: Status,
+  decidedOn: Date,
+  intervals: Record<Status, number> = DEFAULT_REVIEW_INTERVAL_MONTHS,
+): string {
+  const due = new Date(Date.UTC(decidedOn.getUTCFullYear(), decidedOn.getUTCMonth(), decidedOn.getUTCDate()));
+  const day = due.getUTCDate();
+  due.setUTCDate(1);
+  due.setUTCMonth(due.getUTCMonth() + intervals[status]);
+  // Clamp 31 Jan + 1 month to the end of February rather than rolling into March.
+  const lastDay = new Date(Date.UTC(due.getUTCFullYear(), due.getUTCMonth() + 1, 0)).getUTCDate();
+  due.setUTCDate(Math.min(day, lastDay));
+  return due.toISOString().slice(0, 10);
+}

@@ -1,0 +1,291 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { classificationAlternatives, classifications, editions, identifiers, software, vendors } from "../db/schema";
+import { refreshSearchIndex } from "../db/search-index";
+import { defaultReviewDue } from "../domain/review-due";
+import { slugify } from "../domain/slug";
+import { headlineStatus } from "../domain/verdict";
+import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { getSettings } from "../queries/settings";
+import { defineMutation } from "../server/guard";
+import {
+  ClassificationInput,
+  CreateSoftwareInput,
+  EditionInput,
+  IdentifierInput,
+  RemoveInput,
+  UpdateSoftwareInput,
+  UpdateVendorInput,
+  VendorInput,
+} from "../validation/catalogue";
+
+/** A slug not yet taken: "cursor", then "cursor-2", "cursor-3"… */
+async function freeSlug(tx: Tx, name: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+  const base = slugify(name) || "item";
+  for (let n = 1; n < 1000; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await taken(slug))) return slug;
+  }
+  throw new Conflict("Could not find a free URL name; choose a more distinctive name.");
+}
+
+async function lockSoftware(tx: Tx, id: string) {
+  const [row] = await tx.select().from(software).where(eq(software.id, id)).for("update");
+  if (!row) throw new NotFound("That software no longer exists.");
+  return row;
+}
+
+async function assertVendorExists(tx: Tx, vendorId: string | undefined) {
+  if (!vendorId) return;
+  const [vendor] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.id, vendorId));
+  if (!vendor) throw new ValidationFailed("Vendor does not exist", { vendorId: ["Choose an existing vendor"] });
+}
+
+/** Recomputes the denormalised headline status from the classification history. */
+export async function refreshStatus(tx: Tx, softwareId: string, now: Date) {
+  const [row] = await tx.select({ name: software.name }).from(software).where(eq(software.id, softwareId));
+  const eds = await tx.select({ id: editions.id, name: editions.name }).from(editions).where(eq(editions.softwareId, softwareId));
+  const history = await tx.select().from(classifications).where(eq(classifications.softwareId, softwareId));
+  const status = headlineStatus({ name: row?.name ?? "", editions: eds }, history, now);
+  await tx.update(software).set({ status }).where(eq(software.id, softwareId));
+}
+
+export const createVendor = defineMutation({
+  name: "createVendor",
+  action: "catalogue.write",
+  input: VendorInput,
+  async run({ tx, input }) {
+    const [clash] = await tx.select({ id: vendors.id }).from(vendors).where(sql`lower(${vendors.name}) = lower(${input.name})`);
+    if (clash) throw new Conflict("A vendor with that name exists", { name: ["A vendor with that name exists"] });
+    const slug = await freeSlug(tx, input.name, async (s) => (await tx.select().from(vendors).where(eq(vendors.slug, s))).length > 0);
+    const [vendor] = await tx.insert(vendors).values({ name: input.name, slug, website: input.website ?? null }).returning();
+    return { result: vendor!, audit: [{ action: "vendor.created", entityType: "vendor", entityId: vendor!.id, after: vendor }] };
+  },
+});
+
+export const updateVendor = defineMutation({
+  name: "updateVendor",
+  action: "catalogue.write",
+  input: UpdateVendorInput,
+  async run({ tx, input, now }) {
+    const [before] = await tx.select().from(vendors).where(eq(vendors.id, input.id)).for("update");
+    if (!before) throw new NotFound("That vendor no longer exists.");
+    const [clash] = await tx
+      .select({ id: vendors.id })
+      .from(vendors)
+      .where(and(sql`lower(${vendors.name}) = lower(${input.name})`, ne(vendors.id, input.id)));
+    if (clash) throw new Conflict("A vendor with that name exists", { name: ["A vendor with that name exists"] });
+    const [after] = await tx
+      .update(vendors)
+      .set({ name: input.name, website: input.website ?? null, updatedAt: now })
+      .where(eq(vendors.id, input.id))
+      .returning();
+    const affected = await tx.select({ id: software.id }).from(software).where(eq(software.vendorId, input.id));
+    await refreshSearchIndex(tx, affected.map((s) => s.id));
+    return { result: after!, audit: [{ action: "vendor.updated", entityType: "vendor", entityId: input.id, before, after }] };
+  },
+});
+
+export const createSoftware = defineMutation({
+  name: "createSoftware",
+  action: "catalogue.write",
+  input: CreateSoftwareInput,
+  async run({ tx, input }) {
+    await assertVendorExists(tx, input.vendorId);
+    const slug = await freeSlug(tx, input.name, async (s) => (await tx.select().from(software).where(eq(software.slug, s))).length > 0);
+    const [created] = await tx
+      .insert(software)
+      .values({
+        slug,
+        name: input.name,
+        vendorId: input.vendorId ?? null,
+        kind: input.kind,
+        category: input.category,
+        description: input.description,
+        homepage: input.homepage ?? null,
+        owner: input.owner ?? null,
+      })
+      .returning();
+    await refreshSearchIndex(tx, [created!.id]);
+    return {
+      result: created!,
+      audit: [{ action: "software.created", entityType: "software", entityId: created!.id, softwareId: created!.id, after: publicFields(created!) }],
+    };
+  },
+});
+
+export const updateSoftware = defineMutation({
+  name: "updateSoftware",
+  action: "catalogue.write",
+  input: UpdateSoftwareInput,
+  async run({ tx, input, now }) {
+    const before = await lockSoftware(tx, input.id);
+    if (before.updatedAt.toISOString() !== input.expectedUpdatedAt) {
+      throw new Conflict("Someone else changed this software since you opened it. Reload to see their change, then edit again.");
+    }
+    await assertVendorExists(tx, input.vendorId);
+    const [after] = await tx
+      .update(software)
+      .set({
+        name: input.name,
+        vendorId: input.vendorId ?? null,
+        kind: input.kind,
+        category: input.category,
+        description: input.description,
+        homepage: input.homepage ?? null,
+        owner: input.owner ?? null,
+        updatedAt: now,
+      })
+      .where(eq(software.id, input.id))
+      .returning();
+    await refreshSearchIndex(tx, [input.id]);
+    return {
+      result: after!,
+      audit: [{ action: "software.updated", entityType: "software", entityId: input.id, softwareId: input.id, before: publicFields(before), after: publicFields(after!) }],
+    };
+  },
+});
+
+export const addEdition = defineMutation({
+  name: "addEdition",
+  action: "catalogue.write",
+  input: EditionInput,
+  async run({ tx, input, now }) {
+    await lockSoftware(tx, input.softwareId);
+    const slug = slugify(input.name);
+    if (!slug) throw new ValidationFailed("Edition name needs letters or digits", { name: ["Use letters or digits"] });
+    const [clash] = await tx
+      .select({ id: editions.id })
+      .from(editions)
+      .where(and(eq(editions.softwareId, input.softwareId), eq(editions.slug, slug)));
+    if (clash) throw new Conflict("This software already has that edition", { name: ["This software already has that edition"] });
+    const [edition] = await tx.insert(editions).values({ ...input, slug }).returning();
+    await refreshSearchIndex(tx, [input.softwareId]);
+    await refreshStatus(tx, input.softwareId, now);
+    return { result: edition!, audit: [{ action: "edition.created", entityType: "edition", entityId: edition!.id, softwareId: input.softwareId, after: edition }] };
+  },
+});
+
+export const removeEdition = defineMutation({
+  name: "removeEdition",
+  action: "catalogue.write",
+  input: RemoveInput,
+  async run({ tx, input, now }) {
+    const [edition] = await tx.select().from(editions).where(eq(editions.id, input.id));
+    if (!edition) throw new NotFound("That edition no longer exists.");
+    await lockSoftware(tx, edition.softwareId);
+    const [decided] = await tx.select({ id: classifications.id }).from(classifications).where(eq(classifications.editionId, input.id)).limit(1);
+    // Deleting it would delete its classification history.
+    if (decided) throw new Conflict("This edition has classification decisions; its history must be kept, so it cannot be removed.");
+    await tx.delete(editions).where(eq(editions.id, input.id));
+    await refreshSearchIndex(tx, [edition.softwareId]);
+    await refreshStatus(tx, edition.softwareId, now);
+    return { result: edition, audit: [{ action: "edition.removed", entityType: "edition", entityId: edition.id, softwareId: edition.softwareId, before: edition }] };
+  },
+});
+
+export const addIdentifier = defineMutation({
+  name: "addIdentifier",
+  action: "catalogue.write",
+  input: IdentifierInput,
+  async run({ tx, input }) {
+    await lockSoftware(tx, input.softwareId);
+    if (input.editionId) {
+      const [edition] = await tx
+        .select({ id: editions.id })
+        .from(editions)
+        .where(and(eq(editions.id, input.editionId), eq(editions.softwareId, input.softwareId)));
+      if (!edition) throw new ValidationFailed("That edition is not one of this software's", { editionId: ["Choose one of this software's editions"] });
+    }
+    const [owner] = await tx
+      .select({ name: software.name })
+      .from(identifiers)
+      .innerJoin(software, eq(software.id, identifiers.softwareId))
+      .where(and(eq(identifiers.type, input.type), eq(identifiers.value, input.value)));
+    if (owner) throw new Conflict(`Already an identifier of ${owner.name}`, { value: [`Already an identifier of ${owner.name}`] });
+    const [identifier] = await tx
+      .insert(identifiers)
+      .values({ softwareId: input.softwareId, editionId: input.editionId ?? null, type: input.type, value: input.value })
+      .returning();
+    await refreshSearchIndex(tx, [input.softwareId]);
+    return { result: identifier!, audit: [{ action: "identifier.added", entityType: "identifier", entityId: identifier!.id, softwareId: input.softwareId, after: identifier }] };
+  },
+});
+
+export const removeIdentifier = defineMutation({
+  name: "removeIdentifier",
+  action: "catalogue.write",
+  input: RemoveInput,
+  async run({ tx, input }) {
+    const [identifier] = await tx.delete(identifiers).where(eq(identifiers.id, input.id)).returning();
+    if (!identifier) throw new NotFound("That identifier no longer exists.");
+    await refreshSearchIndex(tx, [identifier.softwareId]);
+    return { result: identifier, audit: [{ action: "identifier.removed", entityType: "identifier", entityId: identifier.id, softwareId: identifier.softwareId, before: identifier }] };
+  },
+});
+
+export const recordClassification = defineMutation({
+  name: "recordClassification",
+  action: "classification.decide",
+  input: ClassificationInput,
+  async run({ tx, actor, input, now }) {
+    const target = await lockSoftware(tx, input.softwareId);
+    if (input.editionId) {
+      const [edition] = await tx
+        .select({ id: editions.id })
+        .from(editions)
+        .where(and(eq(editions.id, input.editionId), eq(editions.softwareId, input.softwareId)));
+      if (!edition) throw new ValidationFailed("That edition is not one of this software's", { editionId: ["Choose one of this software's editions"] });
+    }
+    if (input.alternatives.length > 0) {
+      const found = await tx.select({ id: software.id }).from(software).where(sql`${software.id} IN ${input.alternatives}`);
+      if (found.length !== new Set(input.alternatives).size) {
+        throw new ValidationFailed("An alternative does not exist", { alternatives: ["Choose existing software"] });
+      }
+    }
+    const today = now.toISOString().slice(0, 10);
+    if (input.reviewDueOn && input.reviewDueOn <= today) {
+      throw new ValidationFailed("Review due date must be in the future", { reviewDueOn: ["Choose a date after today"] });
+    }
+    const { reviewIntervalMonths } = await getSettings(tx);
+    const [decision] = await tx
+      .insert(classifications)
+      .values({
+        softwareId: input.softwareId,
+        editionId: input.editionId ?? null,
+        status: input.status,
+        maxDataClass: input.maxDataClass,
+        conditions: input.conditions,
+        rationale: input.rationale,
+        decidedById: actor.id,
+        decidedAt: now,
+        reviewDueOn: input.reviewDueOn ?? defaultReviewDue(input.status, now, reviewIntervalMonths),
+      })
+      .returning();
+    const alternatives = [...new Set(input.alternatives)];
+    if (alternatives.length > 0) {
+      await tx.insert(classificationAlternatives).values(alternatives.map((alternativeId) => ({ classificationId: decision!.id, alternativeId })));
+    }
+    await refreshStatus(tx, input.softwareId, now);
+    return {
+      result: decision!,
+      audit: [
+        {
+          action: "classification.decided",
+          entityType: "classification",
+          entityId: decision!.id,
+          softwareId: input.softwareId,
+          before: { status: target.status },
+          after: { ...decision, alternatives },
+          reason: input.rationale,
+        },
+      ],
+    };
+  },
+});
+
+function publicFields(row: typeof software.$inferSelect) {
+  const { searchText: _searchText, searchVector: _searchVector, ...rest } = row;
+  return rest;
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { hashPassword } from "../auth/password";
+import type { Tx } from "../db/client";
+import { users } from "../db/schema";
+import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { defineMutation } from "../server/guard";
+import { CreateUserInput, UpdateUserInput } from "../validation/users";
+
+/** Refuses a manager link that would make someone (indirectly) their own manager. */
+async function assertManagerLinkValid(tx: Tx, userId: string | null, managerId: string | undefined) {
+  if (!managerId) return;
+  if (managerId === userId) throw new ValidationFailed("Nobody manages themselves", { managerId: ["Nobody manages themselves"] });
+  const [manager] = await tx.select().from(users).where(eq(users.id, managerId));
+  if (!manager || !manager.active) throw new ValidationFailed("Manager must be an active user", { managerId: ["Choose an active user"] });
+  let cursor: string | null = manager.managerId;
+  for (let depth = 0; cursor && depth < 100; depth++) {
+    if (cursor === userId) throw new ValidationFailed("That would create a management loop", { managerId: ["That would create a management loop"] });
+    const [next] = await tx.select({ managerId: users.managerId }).from(users).where(eq(users.id, cursor));
+    cursor = next?.managerId ?? null;
+  }
+}
+
+function auditable(user: typeof users.$inferSelect) {
+  const { passwordHash, ...rest } = user;
+  return { ...rest, hasPassword: passwordHash !== null };
+}
+
+export const createUser = defineMutation({
+  name: "createUser",
+  action: "users.manage",
+  input: CreateUserInput,
+  async run({ tx, input }) {
+    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (clash) throw new Conflict("A user with that email exists", { email: ["A user with that email exists"] });
+    await assertManagerLinkValid(tx, null, input.managerId);
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        managerId: input.managerId ?? null,
+        passwordHash: input.password ? await hashPassword(input.password) : null,
+      })
+      .returning();
+    return { result: user!, audit: [{ action: "user.created", entityType: "user", entityId: user!.id, after: auditable(user!) }] };
+  },
+});
+
+export const updateUser = defineMutation({
+  name: "updateUser",
+  action: "users.manage",
+  input: UpdateUserInput,
+  async run({ tx, actor, input, now }) {
+    const [before] = await tx.select().from(users).where(eq(users.id, input.id)).for("update");
+    if (!before) throw new NotFound("That user no longer exists.");
+    if (before.role === "admin" && (input.role !== "admin" || !input.active)) {
+      const [otherAdmin] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, input.id)))
+        .limit(1);
+      if (!otherAdmin) throw new Conflict("This is the last active admin; make someone else admin first.");
+    }
+    if (input.id === actor.id && !input.active) throw new Conflict("You cannot deactivate yourself.");
+    await assertManagerLinkValid(tx, input.id, input.managerId);
+    const [after] = await tx
+      .update(users)
+      .set({ role: input.role, managerId: input.managerId ?? null, active: input.active, updatedAt: now })
+      .where(eq(users.id, input.id))
+      .returning();
+    return {
+      result: after!,
+      audit: [{ action: "user.updated", entityType: "user", entityId: input.id, before: auditable(before), after: auditable(after!) }],
+    };
+  },
+});

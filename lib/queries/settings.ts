@@ -1,0 +1,37 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "../db/client";
+import { settings } from "../db/schema";
+import {
+  DATA_CLASSES,
+  DEFAULT_DATA_CLASS_LABELS,
+  DEFAULT_REVIEW_INTERVAL_MONTHS,
+  STATUSES,
+  type DataClass,
+  type Status,
+} from "../domain/vocabulary";
+
+export interface Settings {
+  dataClassLabels: Record<DataClass, string>;
+  reviewIntervalMonths: Record<Status, number>;
+}
+
+const LabelsSchema = z.object(Object.fromEntries(DATA_CLASSES.map((c) => [c, z.string().min(1).max(40)])) as Record<DataClass, z.ZodString>);
+const IntervalsSchema = z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int().min(1).max(60)])) as Record<Status, z.ZodNumber>);
+
+export const SETTING_KEYS = { dataClassLabels: "data_class_labels", reviewIntervalMonths: "review_interval_months" } as const;
+
+/** Settings with defaults for anything not stored (or stored in a shape we no longer accept). */
+export async function getSettings(db: Db | Tx): Promise<Settings> {
+  const rows = await db.select().from(settings).where(inArray(settings.key, Object.values(SETTING_KEYS)));
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const labels = LabelsSchema.safeParse(stored.get(SETTING_KEYS.dataClassLabels));
+  const intervals = IntervalsSchema.safeParse(stored.get(SETTING_KEYS.reviewIntervalMonths));
+  return {
+    dataClassLabels: labels.success ? labels.data : DEFAULT_DATA_CLASS_LABELS,
+    reviewIntervalMonths: intervals.success ? intervals.data : DEFAULT_REVIEW_INTERVAL_MONTHS,
+  };
+}
+
+export { IntervalsSchema as ReviewIntervalsSchema, LabelsSchema as DataClassLabelsSchema };

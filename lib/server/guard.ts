@@ -1,0 +1,137 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { getSessionUser, type SessionUser } from "../auth/session";
+import { writeAudit, type AuditEntry } from "../db/audit";
+import { getDb, type Db, type Tx } from "../db/client";
+import { can, type Action } from "../domain/policy";
+import { AppError, Conflict, Forbidden, Unauthenticated } from "../errors";
+import type { ActionState } from "../forms";
+import { formDataToObject, parseInput } from "./validation";
+
+/**
+ * The one guarded door for every change: authenticate → authorise against the policy
+ * table → validate with zod → run in a transaction → write the audit events in that same
+ * transaction. A mutation must report at least one audit event or it is rolled back.
+ */
+export interface Mutation<S extends z.ZodType, R> {
+  name: string;
+  action: Action;
+  input: S;
+  run(ctx: { tx: Tx; actor: SessionUser; input: z.output<S>; now: Date }): Promise<{ result: R; audit: AuditEntry[] }>;
+}
+
+export function defineMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>): Mutation<S, R> {
+  return mutation;
+}
+
+export function authorise(actor: SessionUser | null, action: Action): SessionUser {
+  if (!actor) throw new Unauthenticated();
+  if (!can(actor.role, action)) throw new Forbidden();
+  return actor;
+}
+
+export async function runMutation<S extends z.ZodType, R>(
+  mutation: Mutation<S, R>,
+  actor: SessionUser | null,
+  rawInput: unknown,
+  db?: Db,
+): Promise<R> {
+  const allowed = authorise(actor, mutation.action);
+  const input = parseInput(mutation.input, rawInput);
+  const database = db ?? (await getDb());
+  try {
+    return await database.transaction(async (tx) => {
+      const { result, audit } = await mutation.run({ tx, actor: allowed, input, now: new Date() });
+      if (audit.length === 0) throw new Error(`mutation ${mutation.name} reported no audit event`);
+      await writeAudit(tx, allowed, audit);
+      return result;
+    });
+  } catch (error) {
+    throw translateDatabaseError(error);
+  }
+}
+
+/** A unique-key race that slipped past the mutation's own checks becomes a 409, not a 500. */
+function translateDatabaseError(error: unknown): unknown {
+  const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause ?? (error as { code?: string; constraint?: string });
+  if (cause?.code === "23505") return new Conflict(`That already exists (${cause.constraint ?? "unique key"}).`);
+  if (cause?.code === "23503") return new Conflict("It refers to something that no longer exists, or is still in use.");
+  return error;
+}
+
+// ---- Server actions -------------------------------------------------------------------
+
+/**
+ * Turns a mutation into a server action for useActionState. Only the ActionState reaches the
+ * browser; the mutation's result (a database row) stays on the server, for `after` to use
+ * (revalidate, redirect).
+ */
+export function formAction<S extends z.ZodType, R>(
+  mutation: Mutation<S, R>,
+  successMessage: (result: R) => string,
+  after?: (result: R) => void,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    let result: R;
+    try {
+      result = await runMutation(mutation, await getSessionUser(), formDataToObject(formData));
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
+      }
+      const requestId = logUnexpected(error);
+      return { status: "error", message: `Something went wrong (reference ${requestId}).`, at: Date.now() };
+    }
+    after?.(result); // outside the try: redirect() works by throwing
+    return { status: "ok", message: successMessage(result), at: Date.now() };
+  };
+}
+
+// ---- API route handlers ---------------------------------------------------------------
+
+interface ApiContext<Q> {
+  actor: SessionUser;
+  query: Q;
+  db: Db;
+  params: Record<string, string>;
+}
+
+/** A read endpoint: session → policy → validated query string → JSON. Errors become JSON 4xx. */
+export function apiRead<S extends z.ZodType, R>(options: {
+  action: Action;
+  query: S;
+  handle: (ctx: ApiContext<z.output<S>>) => Promise<R>;
+}) {
+  return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+    try {
+      const actor = authorise(await getSessionUser(), options.action);
+      const query = parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams));
+      const params = await context.params;
+      const body = await options.handle({ actor, query, db: await getDb(), params });
+      return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    return NextResponse.json(
+      { error: { status: error.status, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) } },
+      { status: error.status, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  const requestId = logUnexpected(error);
+  return NextResponse.json({ error: { status: 500, message: "Internal error", requestId } }, { status: 500 });
+}
+
+/** Logs an unexpected failure under a reference the user can quote; never the input. */
+export function logUnexpected(error: unknown): string {
+  const requestId = randomUUID();
+  const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error);
+  console.error(`[error ${requestId}] ${detail}`);
+  return requestId;
+}

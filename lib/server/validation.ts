@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { ValidationFailed } from "../errors";
+
+/** Parses input with a zod schema, or throws ValidationFailed naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  const summary = Object.entries(fieldErrors)
+    .map(([field, messages]) => (field === "_form" ? messages[0] : `${field}: ${messages[0]}`))
+    .join("; ");
+  throw new ValidationFailed(`Invalid input — ${summary}`, fieldErrors);
+}
+
+/**
+ * Form fields as a plain object. Keys ending in "[]" collect every value into an array
+ * (multi-selects, repeated inputs); other keys keep their single value.
+ */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const text = typeof value === "string" ? value : "";
+    if (key.endsWith("[]")) {
+      const name = key.slice(0, -2);
+      ((out[name] ??= []) as string[]).push(text);
+    } else {
+      out[key] = text;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { config } from "../config";
+import type { Db } from "../db/client";
+import { NotFound } from "../errors";
+import { getSoftwareBySlug, listSoftware } from "../queries/software";
+import type { ListQuery } from "../validation/api";
+import { answersForSoftware } from "./verdicts";
+
+/** JSON shapes of /api/v1/software, kept beside each other so list and detail agree. */
+
+export async function softwarePageJson(db: Db, query: ListQuery) {
+  const page = await listSoftware(db, query);
+  const base = config().baseUrl;
+  return {
+    ...page,
+    items: page.items.map((item) => ({
+      slug: item.slug,
+      name: item.name,
+      vendor: item.vendorName,
+      kind: item.kind,
+      category: item.category,
+      status: item.status,
+      description: item.description,
+      match: query.q ? item.match : undefined,
+      url: `${base}/software/${item.slug}`,
+    })),
+  };
+}
+
+export async function softwareDetailJson(db: Db, slug: string) {
+  const detail = await getSoftwareBySlug(db, slug.toLowerCase());
+  if (!detail) throw new NotFound(`No software with slug "${slug.slice(0, 100)}".`);
+  const base = config().baseUrl;
+  const now = new Date();
+  return {
+    slug: detail.slug,
+    name: detail.name,
+    vendor: detail.vendor ? { name: detail.vendor.name, website: detail.vendor.website } : null,
+    kind: detail.kind,
+    category: detail.category,
+    description: detail.description,
+    homepage: detail.homepage,
+    owner: detail.owner,
+    status: detail.status,
+    editions: detail.editions.map((e) => ({ slug: e.slug, name: e.name, description: e.description })),
+    identifiers: detail.identifiers.map((i) => ({ type: i.type, value: i.value, edition: detail.editions.find((e) => e.id === i.editionId)?.slug ?? null })),
+    current: answersForSoftware(detail, now).map((answer) => ({
+      edition: answer.editionName,
+      status: answer.decision?.status ?? null,
+      maxDataClass: answer.decision?.maxDataClass ?? null,
+      conditions: answer.decision?.conditions ?? [],
+      rationale: answer.decision?.rationale ?? null,
+      reviewDueOn: answer.decision?.reviewDueOn ?? null,
+      alternatives: (answer.decision?.alternatives ?? []).map(({ alternative }) => ({ slug: alternative.slug, name: alternative.name, url: `${base}/software/${alternative.slug}` })),
+      verdicts: Object.fromEntries(answer.matrix.map((m) => [m.dataClass, m.result.verdict])),
+    })),
+    history: detail.classifications.map((c) => ({
+      id: c.id,
+      edition: detail.editions.find((e) => e.id === c.editionId)?.name ?? null,
+      status: c.status,
+      maxDataClass: c.maxDataClass,
+      conditions: c.conditions,
+      rationale: c.rationale,
+      decidedBy: c.decidedBy.name,
+      decidedAt: c.decidedAt.toISOString(),
+      reviewDueOn: c.reviewDueOn,
+    })),
+    url: `${base}/software/${detail.slug}`,
+  };
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { computeVerdict, currentClassification, type ClassificationFact, type VerdictResult } from "../domain/verdict";
+import { DATA_CLASSES, type DataClass } from "../domain/vocabulary";
+import { getSoftwareBySlug, resolveSoftware, type SoftwareDetail } from "../queries/software";
+import { getSettings } from "../queries/settings";
+
+export function classificationFacts(detail: SoftwareDetail): ClassificationFact[] {
+  return detail.classifications.map((c) => ({
+    id: c.id,
+    editionId: c.editionId,
+    status: c.status,
+    maxDataClass: c.maxDataClass,
+    conditions: c.conditions,
+    decidedAt: c.decidedAt,
+  }));
+}
+
+/** The current decision for one edition (or all), with its alternatives and rationale. */
+export function currentDecision(detail: SoftwareDetail, editionId: string | null, now: Date) {
+  const current = currentClassification(classificationFacts(detail), editionId, now);
+  return current ? detail.classifications.find((c) => c.id === current.id) ?? null : null;
+}
+
+export interface EditionAnswer {
+  editionId: string | null;
+  editionName: string | null;
+  decision: ReturnType<typeof currentDecision>;
+  /** The verdict for each data class, least to most sensitive. */
+  matrix: { dataClass: DataClass; result: VerdictResult }[];
+}
+
+/** What a software page shows: for each edition (or the software as a whole), the data-class matrix. */
+export function answersForSoftware(detail: SoftwareDetail, now: Date): EditionAnswer[] {
+  const facts = classificationFacts(detail);
+  const software = { name: detail.name, editions: detail.editions.map((e) => ({ id: e.id, name: e.name })) };
+  const scopes: { id: string | null; name: string | null }[] =
+    detail.editions.length > 0 ? detail.editions.map((e) => ({ id: e.id, name: e.name })) : [{ id: null, name: null }];
+  return scopes.map((scope) => ({
+    editionId: scope.id,
+    editionName: scope.name,
+    decision: currentDecision(detail, scope.id, now),
+    matrix: DATA_CLASSES.map((dataClass) => ({
+      dataClass,
+      result: computeVerdict({ software, classifications: facts, editionId: scope.id, dataClass, now }),
+    })),
+  }));
+}
+
+export interface CheckAnswer {
+  query: string;
+  verdict: VerdictResult["verdict"];
+  match: "identifier" | "name" | "fuzzy" | null;
+  software: { slug: string; name: string; vendor: string | null; kind: string; status: VerdictResult["status"]; maxDataClass: DataClass | null } | null;
+  edition: { slug: string; name: string } | null;
+  dataClass: DataClass | null;
+  reasons: string[];
+  conditions: string[];
+  alternatives: { slug: string; name: string; url: string }[];
+  url: string | null;
+}
+
+/** The answer to "may I use <q> for <dataClass>?" for one person: the check API and its page. */
+export async function checkSoftware(
+  db: Db,
+  input: { q: string; dataClass?: DataClass; edition?: string },
+  baseUrl: string,
+  now: Date,
+): Promise<CheckAnswer> {
+  const dataClass = input.dataClass ?? null;
+  const { dataClassLabels } = await getSettings(db);
+  const resolved = await resolveSoftware(db, input.q);
+  const detail = resolved ? await getSoftwareBySlug(db, resolved.slug) : undefined;
+  if (!resolved || !detail) {
+    const result = computeVerdict({ software: null, classifications: [], dataClass, now, dataClassLabels });
+    return {
+      query: input.q, verdict: result.verdict, match: null, software: null, edition: null, dataClass,
+      reasons: result.reasons, conditions: [], alternatives: [], url: null,
+    };
+  }
+  const wanted = input.edition?.toLowerCase();
+  const edition =
+    (wanted ? detail.editions.find((e) => e.slug === wanted || e.name.toLowerCase() === wanted) : undefined) ??
+    detail.editions.find((e) => e.id === resolved.editionId) ??
+    null;
+  const result = computeVerdict({
+    software: { name: detail.name, editions: detail.editions.map((e) => ({ id: e.id, name: e.name })) },
+    classifications: classificationFacts(detail),
+    editionId: edition?.id ?? null,
+    dataClass,
+    now,
+    dataClassLabels,
+  });
+  const decision = detail.classifications.find((c) => c.id === result.classificationId);
+  const reasons = wanted && !edition ? [`No edition named "${input.edition}"; answered for the software as a whole.`, ...result.reasons] : result.reasons;
+  return {
+    query: input.q,
+    verdict: result.verdict,
+    match: resolved.match,
+    software: {
+      slug: detail.slug, name: detail.name, vendor: detail.vendor?.name ?? null, kind: detail.kind,
+      status: result.status, maxDataClass: result.maxDataClass,
+    },
+    edition: edition ? { slug: edition.slug, name: edition.name } : null,
+    dataClass,
+    reasons,
+    conditions: result.conditions,
+    alternatives: (decision?.alternatives ?? []).map(({ alternative }) => ({
+      slug: alternative.slug, name: alternative.name, url: `${baseUrl}/software/${alternative.slug}`,
+    })),
+    url: `${baseUrl}/software/${detail.slug}`,
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { normaliseIdentifier } from "../domain/identifiers";
+import { DATA_CLASSES, IDENTIFIER_TYPES, KINDS, PERMITTING_STATUSES, STATUSES } from "../domain/vocabulary";
+import { httpUrl, isoDate, line, optional, paragraph, requiredLine, uuid } from "./fields";
+
+/** Shared by the forms (client) and the mutations (server). */
+
+export const SoftwareFields = z.object({
+  name: requiredLine("Name", 120),
+  vendorId: optional(uuid("Vendor")),
+  kind: z.enum(KINDS, { message: "Choose a kind" }),
+  category: requiredLine("Category", 60),
+  description: paragraph("Description", 4000).default(""),
+  homepage: optional(httpUrl("Homepage")),
+  owner: optional(line("Internal owner", 200)),
+});
+
+export const CreateSoftwareInput = SoftwareFields;
+export const UpdateSoftwareInput = SoftwareFields.extend({
+  id: uuid("Software"),
+  /** Optimistic concurrency: the updatedAt the editor loaded. */
+  expectedUpdatedAt: z.string().min(1, "Reload the page and try again"),
+});
+
+export const VendorInput = z.object({
+  name: requiredLine("Name", 120),
+  website: optional(httpUrl("Website")),
+});
+export const UpdateVendorInput = VendorInput.extend({ id: uuid("Vendor") });
+
+export const EditionInput = z.object({
+  softwareId: uuid("Software"),
+  name: requiredLine("Edition name", 80),
+  description: paragraph("Description", 1000).default(""),
+});
+
+export const IdentifierInput = z
+  .object({
+    softwareId: uuid("Software"),
+    editionId: optional(uuid("Edition")),
+    type: z.enum(IDENTIFIER_TYPES, { message: "Choose an identifier type" }),
+    value: requiredLine("Value", 300),
+  })
+  .transform((input, ctx) => {
+    const normalised = normaliseIdentifier(input.type, input.value);
+    if (!normalised) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: `Not a valid ${input.type.replace("_", " ")} identifier` });
+      return z.NEVER;
+    }
+    return { ...input, value: normalised };
+  });
+
+export const RemoveInput = z.object({ id: uuid("Item") });
+
+export const ClassificationInput = z
+  .object({
+    softwareId: uuid("Software"),
+    editionId: optional(uuid("Edition")),
+    status: z.enum(STATUSES, { message: "Choose a status" }),
+    maxDataClass: optional(z.enum(DATA_CLASSES, { message: "Choose a data class" })),
+    /** One condition per line. */
+    conditions: paragraph("Conditions", 4000)
+      .default("")
+      .transform((text) => text.split("\n").map((c) => c.trim()).filter(Boolean))
+      .refine((list) => list.length <= 20, "At most 20 conditions")
+      .refine((list) => list.every((c) => c.length <= 300), "Each condition must be at most 300 characters"),
+    alternatives: z.array(uuid("Alternative")).max(10, "At most 10 alternatives").default([]),
+    rationale: paragraph("Rationale", 4000).refine((v) => v.length >= 10, "Rationale is required: say why, in at least 10 characters"),
+    reviewDueOn: optional(isoDate("Review due date")),
+  })
+  .superRefine((input, ctx) => {
+    const permits = PERMITTING_STATUSES.includes(input.status);
+    if (permits && !input.maxDataClass) {
+      ctx.addIssue({ code: "custom", path: ["maxDataClass"], message: "Say the highest data class this status allows" });
+    }
+    if (input.status === "approved_with_conditions" && input.conditions.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["conditions"], message: "List at least one condition" });
+    }
+    if (input.alternatives.includes(input.softwareId)) {
+      ctx.addIssue({ code: "custom", path: ["alternatives"], message: "A tool cannot be its own alternative" });
+    }
+  })
+  .transform((input) => ({
+    ...input,
+    // A status that allows no use carries no data class.
+    maxDataClass: PERMITTING_STATUSES.includes(input.status) ? input.maxDataClass! : null,
+  }));

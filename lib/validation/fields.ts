@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f]/;
+
+/** One line of text: trimmed, bounded, no control characters (NUL would fail in PostgreSQL). */
+export function line(label: string, max: number) {
+  return z
+    .string({ message: `${label} is required` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !CONTROL_OR_NEWLINE.test(v), `${label} contains control characters`);
+}
+
+export function requiredLine(label: string, max: number) {
+  return line(label, max).refine((v) => v.length > 0, `${label} is required`);
+}
+
+/** Several lines of text (descriptions, rationales). */
+export function paragraph(label: string, max: number) {
+  return z
+    .string({ message: `${label} is required` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${label} contains control characters`);
+}
+
+/** An optional form value: "" and absent both mean "not given". */
+export function optional<S extends z.ZodType>(schema: S) {
+  return z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+}
+
+export const uuid = (label: string) => z.uuid({ message: `${label} is not a valid id` });
+
+export const httpUrl = (label: string) =>
+  z
+    .url({ message: `${label} must be a URL`, protocol: /^https?$/ })
+    .max(500, `${label} must be at most 500 characters`);
+
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/** An ISO calendar date (YYYY-MM-DD) that exists. */
+export const isoDate = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD)`)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `${label} is not a real date`);

@@ -1,0 +1,27 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { config as appConfig } from "./lib/config";
+
+/**
+ * Deny by default: every path but sign-in, the auth endpoints and the health check needs a
+ * session. Pages and API handlers check the session and the role again themselves; this is
+ * only the outer fence.
+ */
+const PUBLIC_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/];
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
+  const token = await getToken({ req: request, secret: appConfig().authSecret });
+  if (token?.uid) return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: { status: 401, message: "Sign in first." } }, { status: 401 });
+  }
+  const signIn = new URL("/signin", request.url);
+  signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

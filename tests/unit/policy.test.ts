@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { roleFromGroups } from "@/lib/auth/roles";
+import { ACTIONS, can, type Action } from "@/lib/domain/policy";
+import { defaultReviewDue } from "@/lib/domain/review-due";
+import { slugify } from "@/lib/domain/slug";
+import { ROLES, type Role } from "@/lib/domain/vocabulary";
+
+/** The whole table, spelled out, so that any change to who may do what is a deliberate one. */
+const EXPECTED: Record<Role, Action[]> = {
+  employee: ["catalogue.read"],
+  manager: ["catalogue.read"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "audit.read"],
+  admin: ["catalogue.read", "audit.read", "users.manage", "settings.manage"],
+};
+
+describe("policy table", () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const allowed = EXPECTED[role].includes(action);
+      it(`${role} ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(can(role, action)).toBe(allowed);
+      });
+    }
+  }
+});
+
+describe("roleFromGroups", () => {
+  const map = new Map<string, Role>([["vetted-admins", "admin"], ["appsec", "reviewer"], ["people-leads", "manager"]]);
+  it("takes the most capable mapped role", () => {
+    expect(roleFromGroups(["people-leads", "appsec"], map)).toBe("reviewer");
+    expect(roleFromGroups("appsec vetted-admins", map)).toBe("admin");
+  });
+  it("is null when nothing maps or the claim is absent or odd", () => {
+    expect(roleFromGroups(["everyone"], map)).toBeNull();
+    expect(roleFromGroups(undefined, map)).toBeNull();
+    expect(roleFromGroups([42, { a: 1 }], map)).toBeNull();
+  });
+});
+
+describe("defaultReviewDue", () => {
+  it("adds the status interval in months", () => {
+    expect(defaultReviewDue("approved_with_conditions", new Date("2026-03-15T10:00:00Z"))).toBe("2027-03-15");
+    expect(defaultReviewDue("under_review", new Date("2026-03-15T10:00:00Z"), { approved: 24, approved_with_conditions: 12, restricted: 12, prohibited: 24, under_review: 2 })).toBe("2026-05-15");
+  });
+  it("clamps to the end of a shorter month", () => {
+    expect(defaultReviewDue("under_review", new Date("2026-01-31T00:00:00Z"))).toBe("2026-02-28");
+  });
+});
+
+describe("slugify", () => {
+  it("makes URL names", () => {
+    expect(slugify("GitHub Copilot")).toBe("github-copilot");
+    expect(slugify("  Café  Ünïcode!! ")).toBe("cafe-unicode");
+    expect(slugify("!!!")).toBe("");
+  });
+});
