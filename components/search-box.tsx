@@ -20,17 +20,14 @@ export function SearchBox() {
   const router = useRouter();
   const listId = useId();
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<Results | null>(null);
+  const [lastResults, setResults] = useState<Results | null>(null);
   const [active, setActive] = useState(-1);
   const latest = useRef("");
 
   useEffect(() => {
     const q = query.trim();
     latest.current = q;
-    if (!q) {
-      setResults(null);
-      return;
-    }
+    if (!q) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -49,6 +46,8 @@ export function SearchBox() {
     };
   }, [query]);
 
+  // An emptied box shows nothing, whatever the last answer was.
+  const results = query.trim() ? lastResults : null;
   const items = results && "items" in results ? results.items : [];
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {

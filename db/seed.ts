@@ -19,7 +19,7 @@ import { normaliseIdentifier } from "../lib/domain/identifiers";
 import { defaultReviewDue } from "../lib/domain/review-due";
 import { slugify } from "../lib/domain/slug";
 import { PERMITTING_STATUSES } from "../lib/domain/vocabulary";
-import { refreshStatus } from "../lib/mutations/catalogue";
+import { refreshStatus } from "../lib/db/status";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { DEMO_DISCLAIMER, seedSoftware } from "./seed-data";
 

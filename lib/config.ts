@@ -88,13 +88,14 @@ function embeddedSecret(dataDir: string): string {
   return secret;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  const roleGroups = parseRoleGroups(e.OIDC_ROLE_GROUPS);
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.VETTED_DATA_DIR ?? "data");
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
@@ -112,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientSecret: e.OIDC_CLIENT_SECRET,
             displayName: e.OIDC_DISPLAY_NAME,
             groupsClaim: e.OIDC_GROUPS_CLAIM,
-            roleGroups: parseRoleGroups(e.OIDC_ROLE_GROUPS),
+            roleGroups,
           }
         : null,
     localPasswords: e.VETTED_LOCAL_PASSWORDS === "true",

@@ -130,7 +130,8 @@ CREATE INDEX "software_status_name_idx" ON "software" USING btree ("status","nam
 CREATE INDEX "software_kind_name_idx" ON "software" USING btree ("kind","name");--> statement-breakpoint
 CREATE INDEX "software_category_idx" ON "software" USING btree ("category");--> statement-breakpoint
 CREATE INDEX "software_name_idx" ON "software" USING btree ("name");--> statement-breakpoint
-CREATE INDEX "software_search_text_trgm_idx" ON "software" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "software_lower_name_idx" ON "software" USING btree (lower("name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "software_search_text_trgm_idx" ON "software" USING gist ("search_text" gist_trgm_ops(siglen=32));--> statement-breakpoint
 CREATE INDEX "software_search_vector_idx" ON "software" USING gin ("search_vector");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_sso_subject_key" ON "users" USING btree ("sso_subject");--> statement-breakpoint

@@ -12,9 +12,9 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Trigram threshold for `<%` (word similarity). The default 0.6 misses ordinary typos:
- * "cluade" vs "claude" scores about 0.43.
+ * "cluade" vs "claude code" scores 0.29.
  */
-export const WORD_SIMILARITY_THRESHOLD = 0.3;
+export const WORD_SIMILARITY_THRESHOLD = 0.25;
 
 const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 /** Any constant shared by all instances: only one applies migrations at a time. */

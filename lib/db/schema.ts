@@ -75,9 +75,9 @@ export const software = pgTable(
     owner: text("owner"),
     /** Headline status (strictest current answer across editions); null until classified. Kept by the data layer. */
     status: statusEnum("status"),
-    /** Names, editions, vendor and identifiers, for trigram search. Kept by the data layer. */
+    /** Lower-cased name, edition names and aliases: short, for typo-tolerant trigram search. Kept by the data layer. */
     searchText: text("search_text").notNull().default(""),
-    /** Weighted full text over the same plus the description. Kept by the data layer. */
+    /** Weighted full text: name (A); vendor, editions, identifiers (B); category, description (C). Kept by the data layer. */
     searchVector: tsvector("search_vector"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -89,7 +89,11 @@ export const software = pgTable(
     index("software_kind_name_idx").on(t.kind, t.name),
     index("software_category_idx").on(t.category),
     index("software_name_idx").on(t.name),
-    index("software_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    // Exact and prefix lookups of lower(name): text_pattern_ops serves both = and LIKE 'x%'.
+    index("software_lower_name_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`),
+    // GiST rather than GIN: it both filters (<%) and returns the nearest matches first
+    // (ORDER BY <->>), so a loose one-word typo does not score thousands of rows.
+    index("software_search_text_trgm_idx").using("gist", t.searchText.op("gist_trgm_ops(siglen=32)")),
     index("software_search_vector_idx").using("gin", t.searchVector),
   ],
 );

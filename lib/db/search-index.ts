@@ -7,8 +7,9 @@ import type { Db, Tx } from "./client";
  * its name, vendor, editions and identifiers. Called by every mutation that touches them,
  * in the same transaction, so search never lags the catalogue.
  *
- * Opaque identifiers (hashes, signing team ids) are left out of the trigram text: they are
- * found by exact lookup and would only add noise.
+ * The trigram text is kept short (names and aliases) so that matching and scoring it is cheap;
+ * vendor and identifiers go to full text, and identifiers are also found by exact lookup.
+ * Opaque identifiers (hashes, signing team ids) are found by exact lookup only.
  */
 export async function refreshSearchIndex(tx: Tx | Db, softwareIds?: string[]): Promise<void> {
   if (softwareIds && softwareIds.length === 0) return;
@@ -17,7 +18,7 @@ export async function refreshSearchIndex(tx: Tx | Db, softwareIds?: string[]): P
     : sql`true`;
   await tx.execute(sql`
     UPDATE software s SET
-      search_text = lower(concat_ws(' ', s.name, src.vendor_name, src.edition_names, src.identifier_values)),
+      search_text = lower(concat_ws(' ', s.name, src.edition_names, src.alias_values)),
       search_vector =
         setweight(to_tsvector('english', s.name), 'A') ||
         setweight(to_tsvector('english', concat_ws(' ', src.vendor_name, src.edition_names, src.identifier_values)), 'B') ||
@@ -27,7 +28,8 @@ export async function refreshSearchIndex(tx: Tx | Db, softwareIds?: string[]): P
         v.name AS vendor_name,
         (SELECT string_agg(e.name, ' ') FROM editions e WHERE e.software_id = s2.id) AS edition_names,
         (SELECT string_agg(i.value, ' ') FROM identifiers i
-          WHERE i.software_id = s2.id AND i.type NOT IN ('sha256', 'signing_team_id')) AS identifier_values
+          WHERE i.software_id = s2.id AND i.type NOT IN ('sha256', 'signing_team_id')) AS identifier_values,
+        (SELECT string_agg(i.value, ' ') FROM identifiers i WHERE i.software_id = s2.id AND i.type = 'alias') AS alias_values
       FROM software s2 LEFT JOIN vendors v ON v.id = s2.vendor_id
     ) src
     WHERE src.id = s.id AND ${scope}

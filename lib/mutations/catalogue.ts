@@ -3,9 +3,9 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { classificationAlternatives, classifications, editions, identifiers, software, vendors } from "../db/schema";
 import { refreshSearchIndex } from "../db/search-index";
+import { refreshStatus } from "../db/status";
 import { defaultReviewDue } from "../domain/review-due";
 import { slugify } from "../domain/slug";
-import { headlineStatus } from "../domain/verdict";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
 import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
@@ -40,15 +40,6 @@ async function assertVendorExists(tx: Tx, vendorId: string | undefined) {
   if (!vendorId) return;
   const [vendor] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.id, vendorId));
   if (!vendor) throw new ValidationFailed("Vendor does not exist", { vendorId: ["Choose an existing vendor"] });
-}
-
-/** Recomputes the denormalised headline status from the classification history. */
-export async function refreshStatus(tx: Tx, softwareId: string, now: Date) {
-  const [row] = await tx.select({ name: software.name }).from(software).where(eq(software.id, softwareId));
-  const eds = await tx.select({ id: editions.id, name: editions.name }).from(editions).where(eq(editions.softwareId, softwareId));
-  const history = await tx.select().from(classifications).where(eq(classifications.softwareId, softwareId));
-  const status = headlineStatus({ name: row?.name ?? "", editions: eds }, history, now);
-  await tx.update(software).set({ status }).where(eq(software.id, softwareId));
 }
 
 export const createVendor = defineMutation({
@@ -286,6 +277,7 @@ export const recordClassification = defineMutation({
 });
 
 function publicFields(row: typeof software.$inferSelect) {
-  const { searchText: _searchText, searchVector: _searchVector, ...rest } = row;
+  // Derived search columns are noise in the audit trail.
+  const { searchText, searchVector, ...rest } = row;
   return rest;
 }

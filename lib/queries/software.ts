@@ -6,6 +6,9 @@ import { identifierCandidates } from "../domain/identifiers";
 import type { Kind, Status } from "../domain/vocabulary";
 import type { ListQuery } from "../validation/api";
 
+/** Whole-name trigram similarity a check needs to accept a misspelt name. */
+const FUZZY_CHECK_MIN_SIMILARITY = 0.42;
+
 export interface SoftwareHit {
   id: string;
   slug: string;
@@ -19,22 +22,46 @@ export interface SoftwareHit {
   match: "identifier" | "name" | "fuzzy";
 }
 
-/** Software ids that an exact identifier lookup of the query finds. */
-function identifierMatch(query: string): SQL | null {
-  const candidates = identifierCandidates(query);
-  if (candidates.length === 0) return null;
-  return sql`(SELECT ${identifiers.softwareId} FROM ${identifiers} WHERE ${inArray(identifiers.value, candidates)})`;
+/**
+ * Typo-tolerant match over names and aliases: every word of 3+ characters must resemble a
+ * word there (trigram word similarity). Requiring every word lets PostgreSQL intersect the
+ * per-word GIN bitmaps, so "vorsa cloud" does not drag in every "… Cloud". Null when the
+ * query has no such word.
+ */
+function trigramMatch(q: string): SQL | null {
+  const words = [...new Set(q.split(/\s+/).filter((w) => w.length >= 3))].slice(0, 6);
+  if (words.length === 0) return null;
+  return and(...words.map((word) => sql`${word} <% ${software.searchText}`))!;
 }
 
+/** How many candidates each search source may contribute before scoring. */
+const CANDIDATES_PER_SOURCE = 100;
+
 /**
- * The typo-tolerant match condition and its relevance score: exact identifier, exact name,
- * name prefix, trigram word similarity over names/identifiers/vendor, then full text.
+ * Typo-tolerant search in two steps, so that cost does not grow with the catalogue:
+ * 1. candidates from four cheap, index-driven sources, each capped: exact identifier
+ *    (btree), name prefix (btree), trigram word similarity over names and aliases (GiST,
+ *    nearest first),
+ *    full text over names, vendor, identifiers and description (GIN);
+ * 2. a relevance score computed over those few hundred rows only.
  */
 function searchTerms(query: string) {
   const q = query.trim().toLowerCase();
-  const byIdentifier = identifierMatch(q);
+  const candidates = identifierCandidates(q);
   const tsquery = sql`websearch_to_tsquery('english', ${q})`;
-  const identifierScore = byIdentifier ? sql`CASE WHEN ${software.id} IN ${byIdentifier} THEN 3 ELSE 0 END` : sql`0`;
+  const fuzzy = trigramMatch(q);
+  const byIdentifier = candidates.length
+    ? sql`SELECT ${identifiers.softwareId} FROM ${identifiers} WHERE ${inArray(identifiers.value, candidates)}`
+    : null;
+  const sources = [
+    byIdentifier ? sql`(${byIdentifier} LIMIT ${CANDIDATES_PER_SOURCE})` : null,
+    sql`(SELECT id FROM software WHERE lower(name) LIKE ${`${escapeLike(q)}%`} ORDER BY lower(name) LIMIT ${CANDIDATES_PER_SOURCE})`,
+    fuzzy ? sql`(SELECT id FROM software WHERE ${fuzzy} ORDER BY search_text <->> ${q} LIMIT ${CANDIDATES_PER_SOURCE})` : null,
+    sql`(SELECT id FROM software WHERE search_vector @@ ${tsquery} LIMIT ${CANDIDATES_PER_SOURCE})`,
+  ].filter((source): source is SQL => source !== null);
+  const where = sql`${software.id} IN (${sql.join(sources, sql` UNION `)})`;
+
+  const identifierScore = byIdentifier ? sql`CASE WHEN ${software.id} IN (${byIdentifier}) THEN 3 ELSE 0 END` : sql`0`;
   const score = sql<number>`greatest(
     ${identifierScore},
     CASE WHEN lower(${software.name}) = ${q} THEN 2.5 ELSE 0 END,
@@ -46,11 +73,6 @@ function searchTerms(query: string) {
     WHEN ${identifierScore} > 0 THEN 'identifier'
     WHEN lower(${software.name}) = ${q} THEN 'name'
     ELSE 'fuzzy' END`;
-  const where = or(
-    byIdentifier ? sql`${software.id} IN ${byIdentifier}` : undefined,
-    sql`${q} <% ${software.searchText}`,
-    sql`${software.searchVector} @@ ${tsquery}`,
-  )!;
   return { where, score, match };
 }
 
@@ -86,7 +108,10 @@ export interface SoftwarePage {
   pageCount: number;
 }
 
-/** The catalogue, filtered and paginated; ordered by relevance when searching, else by name. */
+/**
+ * The catalogue, filtered and paginated; ordered by name, or by relevance when searching
+ * (a search lists its best few hundred matches, as search engines do).
+ */
 export async function listSoftware(db: Db, filters: ListQuery): Promise<SoftwarePage> {
   const conditions: (SQL | undefined)[] = [];
   const search = filters.q ? searchTerms(filters.q) : null;
@@ -168,17 +193,24 @@ export async function resolveSoftware(
     .select({ slug: software.slug })
     .from(software)
     .where(or(sql`lower(${software.name}) = ${q}`, eq(software.slug, q)))
+    .orderBy(sql`lower(${software.name}) = ${q} DESC`)
     .limit(1);
   if (byName) return { slug: byName.slug, editionId: null, match: "name" };
 
-  // A machine asking by name deserves no guess: only a close fuzzy match counts.
-  const [fuzzy] = await db
-    .select({ slug: software.slug, similarity: sql<number>`word_similarity(${q}, lower(${software.name}))` })
+  // A machine asking by name gets no loose guess: only a close whole-name match counts
+  // ("cluade code" → Claude Code at 0.43; "zoom" ↛ ZoomInfo at 0.40).
+  const closeness = sql<number>`similarity(${q}, lower(${software.name}))`;
+  const resembles = trigramMatch(q);
+  if (!resembles) return null;
+  // The nearest few by trigram distance (index-ordered), then the closest whole name among them.
+  const nearest = await db
+    .select({ slug: software.slug, closeness })
     .from(software)
-    .where(sql`${q} <% ${software.searchText}`)
-    .orderBy(desc(sql`word_similarity(${q}, lower(${software.name}))`))
-    .limit(1);
-  if (fuzzy && fuzzy.similarity >= 0.6) return { slug: fuzzy.slug, editionId: null, match: "fuzzy" };
+    .where(resembles)
+    .orderBy(sql`${software.searchText} <->> ${q}`)
+    .limit(20);
+  const best = nearest.reduce<(typeof nearest)[number] | undefined>((a, b) => (!a || b.closeness > a.closeness ? b : a), undefined);
+  if (best && best.closeness >= FUZZY_CHECK_MIN_SIMILARITY) return { slug: best.slug, editionId: null, match: "fuzzy" };
   return null;
 }
 

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f]/;
 
 /** One line of text: trimmed, bounded, no control characters (NUL would fail in PostgreSQL). */

@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "@/lib/config";
+import { openDatabase } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { addIdentifier, createSoftware } from "@/lib/mutations/catalogue";
+import { searchSoftware } from "@/lib/queries/software";
+import { runMutation } from "@/lib/server/guard";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("embedded database (PGlite)", () => {
+  it("creates its data folder, migrates, searches with trigrams, and keeps a generated secret", async () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "vetted-")), "nested", "data");
+    dirs.push(path.dirname(path.dirname(dataDir)));
+    const cfg = loadConfig({ VETTED_DATA_DIR: dataDir, NODE_ENV: "test" });
+    expect(cfg.database.kind).toBe("embedded");
+    expect(cfg.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(path.join(dataDir, "auth-secret")).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ VETTED_DATA_DIR: dataDir }).authSecret).toBe(readFileSync(path.join(dataDir, "auth-secret"), "utf8"));
+
+    const handle = await openDatabase(cfg);
+    try {
+      expect(handle.kind).toBe("embedded");
+      const [row] = await handle.db.insert(users).values({ email: "r@embedded.test", name: "R", role: "reviewer" }).returning();
+      const actor = { id: row!.id, email: row!.email, name: row!.name, role: row!.role, managerId: null };
+      const created = await runMutation(createSoftware, actor, { name: "Claude Code", kind: "cli", category: "AI coding" }, handle.db);
+      await runMutation(addIdentifier, actor, { softwareId: created.id, type: "npm", value: "@anthropic-ai/claude-code" }, handle.db);
+      expect((await searchSoftware(handle.db, "cluade"))[0]?.name).toBe("Claude Code");
+      expect((await searchSoftware(handle.db, "@anthropic-ai/claude-code"))[0]?.match).toBe("identifier");
+    } finally {
+      await handle.close();
+    }
+    // Re-opening the same folder finds the data and applies no migration twice.
+    const again = await openDatabase(cfg);
+    try {
+      expect((await searchSoftware(again.db, "claude"))[0]?.name).toBe("Claude Code");
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
+});
+
+describe("configuration", () => {
+  it("refuses PostgreSQL without a secret, naming the variable", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://localhost/x" })).toThrow(/AUTH_SECRET/);
+  });
+  it("names a bad variable", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x", AUTH_SECRET: "s".repeat(40) })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ OIDC_ISSUER: "https://idp.example", AUTH_SECRET: "s".repeat(40), VETTED_DATA_DIR: tmpdir() })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ OIDC_ROLE_GROUPS: "wizard=x", VETTED_DATA_DIR: tmpdir(), AUTH_SECRET: "s".repeat(40) })).toThrow(/OIDC_ROLE_GROUPS/);
+  });
+});
+
+describe("migrations under a lock", () => {
+  it("lets two instances start at once on a fresh database", async () => {
+    const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    const name = `vetted_lock_${Date.now()}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const cfg = loadConfig({ DATABASE_URL: url.toString(), AUTH_SECRET: "s".repeat(40) });
+      const [a, b] = await Promise.all([openDatabase(cfg), openDatabase(cfg)]);
+      await a.db.insert(users).values({ email: "x@lock.test", name: "X" });
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 60_000);
+});
