@@ -33,5 +33,3 @@ export async function getSettings(db: Db | Tx): Promise<Settings> {
     reviewIntervalMonths: intervals.success ? intervals.data : DEFAULT_REVIEW_INTERVAL_MONTHS,
   };
 }
-
-export { IntervalsSchema as ReviewIntervalsSchema, LabelsSchema as DataClassLabelsSchema };

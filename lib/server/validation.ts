@@ -18,7 +18,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 /**
  * Form fields as a plain object. Keys ending in "[]" collect every value into an array
- * (multi-selects, repeated inputs); other keys keep their single value.
+ * (multi-selects, repeated inputs); dotted keys ("labels.public") build nested objects;
+ * other keys keep their single value.
  */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -28,6 +29,10 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     if (key.endsWith("[]")) {
       const name = key.slice(0, -2);
       ((out[name] ??= []) as string[]).push(text);
+    } else if (key.includes(".")) {
+      const [group, field] = key.split(".", 2) as [string, string];
+      const nested = (out[group] ??= {}) as Record<string, unknown>;
+      if (typeof nested === "object") nested[field] = text;
     } else {
       out[key] = text;
     }

@@ -1,0 +1,33 @@
+"use client";
+
+import { updateSettingsAction } from "@/lib/actions/settings";
+import { DATA_CLASSES, STATUS_LABELS, STATUSES, type DataClass, type Status } from "@/lib/domain/vocabulary";
+import { ActionForm, Field, SubmitButton } from "./form";
+
+export function SettingsForm({ labels, intervals }: { labels: Record<DataClass, string>; intervals: Record<Status, number> }) {
+  return (
+    <ActionForm action={updateSettingsAction} className="space-y-6" label="Settings">
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">Data class labels, least to most sensitive</legend>
+        <div className="grid gap-3 sm:grid-cols-4">
+          {DATA_CLASSES.map((c) => (
+            <Field key={c} name={`labels.${c}`} label={`“${c}”`}>
+              {(p) => <input {...p} className="input" defaultValue={labels[c]} maxLength={40} />}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">Months until a decision is due for review, by status</legend>
+        <div className="grid gap-3 sm:grid-cols-5">
+          {STATUSES.map((s) => (
+            <Field key={s} name={`intervals.${s}`} label={STATUS_LABELS[s]}>
+              {(p) => <input {...p} type="number" min={1} max={60} className="input" defaultValue={intervals[s]} />}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton>Save settings</SubmitButton>
+    </ActionForm>
+  );
+}
