@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Tx } from "../db/client";
 import { classificationAlternatives, classifications, editions, identifiers, software, vendors } from "../db/schema";
 import { refreshSearchIndex } from "../db/search-index";
@@ -15,6 +16,7 @@ import {
   EditionInput,
   IdentifierInput,
   RemoveInput,
+  SoftwareFields,
   UpdateSoftwareInput,
   UpdateVendorInput,
   VendorInput,
@@ -40,6 +42,27 @@ async function assertVendorExists(tx: Tx, vendorId: string | undefined) {
   if (!vendorId) return;
   const [vendor] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.id, vendorId));
   if (!vendor) throw new ValidationFailed("Vendor does not exist", { vendorId: ["Choose an existing vendor"] });
+}
+
+async function assertEditionOf(tx: Tx, softwareId: string, editionId: string | undefined) {
+  if (!editionId) return;
+  const [edition] = await tx
+    .select({ id: editions.id })
+    .from(editions)
+    .where(and(eq(editions.id, editionId), eq(editions.softwareId, softwareId)));
+  if (!edition) throw new ValidationFailed("That edition is not one of this software's", { editionId: ["Choose one of this software's editions"] });
+}
+
+function softwareColumns(input: z.output<typeof SoftwareFields>) {
+  return {
+    name: input.name,
+    vendorId: input.vendorId ?? null,
+    kind: input.kind,
+    category: input.category,
+    description: input.description,
+    homepage: input.homepage ?? null,
+    owner: input.owner ?? null,
+  };
 }
 
 export const createVendor = defineMutation({
@@ -89,13 +112,7 @@ export const createSoftware = defineMutation({
       .insert(software)
       .values({
         slug,
-        name: input.name,
-        vendorId: input.vendorId ?? null,
-        kind: input.kind,
-        category: input.category,
-        description: input.description,
-        homepage: input.homepage ?? null,
-        owner: input.owner ?? null,
+        ...softwareColumns(input),
       })
       .returning();
     await refreshSearchIndex(tx, [created!.id]);
@@ -119,13 +136,7 @@ export const updateSoftware = defineMutation({
     const [after] = await tx
       .update(software)
       .set({
-        name: input.name,
-        vendorId: input.vendorId ?? null,
-        kind: input.kind,
-        category: input.category,
-        description: input.description,
-        homepage: input.homepage ?? null,
-        owner: input.owner ?? null,
+        ...softwareColumns(input),
         updatedAt: now,
       })
       .where(eq(software.id, input.id))
@@ -182,13 +193,7 @@ export const addIdentifier = defineMutation({
   input: IdentifierInput,
   async run({ tx, input }) {
     await lockSoftware(tx, input.softwareId);
-    if (input.editionId) {
-      const [edition] = await tx
-        .select({ id: editions.id })
-        .from(editions)
-        .where(and(eq(editions.id, input.editionId), eq(editions.softwareId, input.softwareId)));
-      if (!edition) throw new ValidationFailed("That edition is not one of this software's", { editionId: ["Choose one of this software's editions"] });
-    }
+    await assertEditionOf(tx, input.softwareId, input.editionId);
     const [owner] = await tx
       .select({ name: software.name })
       .from(identifiers)
@@ -222,13 +227,7 @@ export const recordClassification = defineMutation({
   input: ClassificationInput,
   async run({ tx, actor, input, now }) {
     const target = await lockSoftware(tx, input.softwareId);
-    if (input.editionId) {
-      const [edition] = await tx
-        .select({ id: editions.id })
-        .from(editions)
-        .where(and(eq(editions.id, input.editionId), eq(editions.softwareId, input.softwareId)));
-      if (!edition) throw new ValidationFailed("That edition is not one of this software's", { editionId: ["Choose one of this software's editions"] });
-    }
+    await assertEditionOf(tx, input.softwareId, input.editionId);
     if (input.alternatives.length > 0) {
       const found = await tx.select({ id: software.id }).from(software).where(sql`${software.id} IN ${input.alternatives}`);
       if (found.length !== new Set(input.alternatives).size) {
