@@ -1,7 +1,6 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 export function SignInForm({
@@ -15,7 +14,6 @@ export function SignInForm({
   localPasswords: boolean;
   initialError?: string;
 }) {
-  const router = useRouter();
   const [error, setError] = useState(initialError ?? "");
   const [pending, setPending] = useState(false);
 
@@ -34,8 +32,8 @@ export function SignInForm({
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    // A full navigation: the router may hold a prefetched "signed out → /signin" redirect for this URL.
+    window.location.assign(callbackUrl);
   }
 
   return (

@@ -1,3 +1,8 @@
+/**
+ * Loading state for the search and catalogue pages only. Pages that may answer 403 or 404
+ * (forbidden(), notFound()) must not sit under a loading boundary: streaming would start
+ * with status 200 before they could refuse.
+ */
 export default function Loading() {
   return (
     <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-4">

@@ -19,7 +19,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
   const filters = parsed.success ? parsed.data : ListQuery.parse({});
   const page = await listSoftware(db, filters);
   const kept = Object.fromEntries(
-    Object.entries({ q: filters.q, status: filters.status, kind: filters.kind, category: filters.category, vendor: filters.vendor }).filter(
+    Object.entries({ q: filters.q, status: filters.status, kind: filters.kind, category: filters.category, vendor: filters.vendor, pageSize: raw.pageSize ? String(filters.pageSize) : undefined }).filter(
       (entry): entry is [string, string] => Boolean(entry[1]),
     ),
   );

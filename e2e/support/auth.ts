@@ -1,0 +1,42 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./constants";
+
+export function mainNav(page: Page) {
+  return page.getByRole("navigation", { name: "Main" });
+}
+
+/**
+ * Signs a demo user in for a journey that is not about signing in: posts the credentials to
+ * next-auth the way the sign-in form does (the session cookie lands in the page's browser
+ * context), then opens `callbackPath` and waits for the signed-in header. The sign-in form
+ * itself is exercised in sign-in.spec.ts.
+ */
+export async function signIn(page: Page, email: string, { password = DEMO_PASSWORD, callbackPath = "/" } = {}): Promise<void> {
+  await signInRequest(page.request, email, password);
+  await page.goto(callbackPath);
+  await expect(mainNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Signs a request context (a page's, a browser context's or a standalone one) in with credentials. */
+export async function signInRequest(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const csrf = await request.get("/api/auth/csrf");
+  expect(csrf.ok()).toBe(true);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in as ${email}`).toBe(200);
+  const session = await (await request.get("/api/auth/session")).json();
+  expect(session?.user?.email, `session for ${email}`).toBe(email);
+}
+
+/** Fills in and submits the email-and-password form on /signin (the page must be open). */
+export async function submitSignInForm(page: Page, email: string, password: string): Promise<void> {
+  const form = page.getByRole("form", { name: "Sign in with email and password" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(password);
+  const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
+  await form.getByRole("button", { name: "Sign in", exact: true }).click();
+  await answered;
+}

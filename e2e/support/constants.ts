@@ -1,0 +1,19 @@
+/** Shared by the Playwright config, the servers it starts and the tests. */
+export const APP_PORT = 3100;
+export const APP_URL = `http://localhost:${APP_PORT}`;
+
+export const OIDC_PORT = 3199;
+export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+export const OIDC_CLIENT_ID = "vetted-e2e";
+export const OIDC_CLIENT_SECRET = "vetted-e2e-client-secret-not-for-production";
+export const OIDC_DISPLAY_NAME = "Test SSO";
+
+/** Demo accounts created by `db/seed.ts --demo-users`. */
+export const DEMO_PASSWORD = "vetted-demo";
+export const USERS = {
+  employee: "employee@example.com",
+  manager: "manager@example.com",
+  reviewer: "reviewer@example.com",
+  reviewer2: "reviewer2@example.com",
+  admin: "admin@example.com",
+} as const;

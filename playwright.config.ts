@@ -1,0 +1,62 @@
+import { defineConfig, devices } from "@playwright/test";
+import { APP_URL, OIDC_ISSUER } from "./e2e/support/constants";
+
+/**
+ * End-to-end journeys against the built app (`next build` first: `npm run test:e2e`), a fresh
+ * PostgreSQL database seeded with the demo catalogue and users, and a real OIDC provider.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "npx tsx e2e/support/oidc-server.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx e2e/support/serve.ts",
+      url: `${APP_URL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      // Let serve.ts stop `next start` and drop its database.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    },
+  ],
+});
