@@ -44,8 +44,9 @@ export function SignInForm({
         </button>
       )}
       {sso && localPasswords && <p className="text-center text-xs uppercase tracking-wide text-slate-400">or</p>}
+      {/* method="post": even without JavaScript a password never lands in a URL, a log or the history. */}
       {localPasswords && (
-        <form onSubmit={submit} className="space-y-4" aria-label="Sign in with email and password">
+        <form method="post" onSubmit={submit} className="space-y-4" aria-label="Sign in with email and password">
           <div className="space-y-1">
             <label htmlFor="email" className="block text-sm font-medium text-slate-700">Email</label>
             <input id="email" name="email" type="email" autoComplete="username" required className="input" />
