@@ -1,7 +1,7 @@
-/** Runs once per server start: opens the database and applies pending migrations (under a lock). */
+/** Runs once per server start (Node.js runtime only). */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDbHandle } = await import("./lib/db/client");
-  const { kind } = await getDbHandle();
-  console.log(`[vetted] database ready (${kind})`);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServer } = await import("./lib/server/startup");
+    await startServer();
+  }
 }

@@ -8,7 +8,9 @@ import {
   recordClassificationAction,
   removeEditionAction,
   removeIdentifierAction,
+  updateEditionAction,
   updateSoftwareAction,
+  updateVendorAction,
 } from "@/lib/actions/catalogue";
 import {
   DATA_CLASSES,
@@ -83,23 +85,42 @@ export function SoftwareForm({ vendors, software }: { vendors: Option[]; softwar
   );
 }
 
-export function VendorForm() {
+/** Adds a vendor, or (given one) edits it. */
+export function VendorForm({ vendor }: { vendor?: { id: string; name: string; website: string | null } }) {
   return (
-    <ActionForm action={createVendorAction} className="grid items-start gap-3 sm:grid-cols-3" resetOnSuccess label="New vendor">
-      <Field name="name" label="Vendor name">{(p) => <input {...p} className="input" maxLength={120} />}</Field>
-      <Field name="website" label="Website">{(p) => <input {...p} type="url" className="input" placeholder="https://" />}</Field>
-      <div className="pt-6"><SubmitButton>Add vendor</SubmitButton></div>
+    <ActionForm
+      action={vendor ? updateVendorAction : createVendorAction}
+      className="grid items-start gap-3 sm:grid-cols-3"
+      resetOnSuccess={!vendor}
+      label={vendor ? `Edit vendor ${vendor.name}` : "New vendor"}
+    >
+      {vendor && <input type="hidden" name="id" value={vendor.id} />}
+      <Field name="name" label="Vendor name">{(p) => <input {...p} className="input" maxLength={120} defaultValue={vendor?.name} />}</Field>
+      <Field name="website" label="Website">
+        {(p) => <input {...p} type="url" className="input" placeholder="https://" defaultValue={vendor?.website ?? ""} />}
+      </Field>
+      <div className="pt-6"><SubmitButton className={vendor ? "btn-secondary" : "btn"}>{vendor ? "Save" : "Add vendor"}</SubmitButton></div>
     </ActionForm>
   );
 }
 
-export function EditionForm({ softwareId }: { softwareId: string }) {
+/** Adds an edition to a software, or (given one) edits it. */
+export function EditionForm({ softwareId, edition }: { softwareId: string; edition?: { id: string; name: string; description: string } }) {
   return (
-    <ActionForm action={addEditionAction} className="grid items-start gap-3 sm:grid-cols-3" resetOnSuccess label="New edition">
-      <input type="hidden" name="softwareId" value={softwareId} />
-      <Field name="name" label="Edition name" hint="e.g. Free, Business, Enterprise">{(p) => <input {...p} className="input" maxLength={80} />}</Field>
-      <Field name="description" label="Description">{(p) => <input {...p} className="input" maxLength={1000} />}</Field>
-      <div className="pt-6"><SubmitButton>Add edition</SubmitButton></div>
+    <ActionForm
+      action={edition ? updateEditionAction : addEditionAction}
+      className="grid items-start gap-3 sm:grid-cols-3"
+      resetOnSuccess={!edition}
+      label={edition ? `Edit edition ${edition.name}` : "New edition"}
+    >
+      {edition ? <input type="hidden" name="id" value={edition.id} /> : <input type="hidden" name="softwareId" value={softwareId} />}
+      <Field name="name" label="Edition name" hint={edition ? undefined : "e.g. Free, Business, Enterprise"}>
+        {(p) => <input {...p} className="input" maxLength={80} defaultValue={edition?.name} />}
+      </Field>
+      <Field name="description" label="Description">
+        {(p) => <input {...p} className="input" maxLength={1000} defaultValue={edition?.description} />}
+      </Field>
+      <div className="pt-6"><SubmitButton className={edition ? "btn-secondary" : "btn"}>{edition ? "Save" : "Add edition"}</SubmitButton></div>
     </ActionForm>
   );
 }

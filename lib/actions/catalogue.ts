@@ -10,6 +10,7 @@ import {
   recordClassification,
   removeEdition,
   removeIdentifier,
+  updateEdition,
   updateSoftware,
   updateVendor,
 } from "../mutations/catalogue";
@@ -24,6 +25,7 @@ export const updateSoftwareAction = formAction(updateSoftware, (s) => `Saved ${s
 export const createVendorAction = formAction(createVendor, (v) => `Added vendor ${v.name}.`, refreshEverywhere);
 export const updateVendorAction = formAction(updateVendor, (v) => `Saved vendor ${v.name}.`, refreshEverywhere);
 export const addEditionAction = formAction(addEdition, (e) => `Added edition ${e.name}.`, refreshEverywhere);
+export const updateEditionAction = formAction(updateEdition, (e) => `Saved edition ${e.name}.`, refreshEverywhere);
 export const removeEditionAction = formAction(removeEdition, (e) => `Removed edition ${e.name}.`, refreshEverywhere);
 export const addIdentifierAction = formAction(addIdentifier, (i) => `Added ${i.value}.`, refreshEverywhere);
 export const removeIdentifierAction = formAction(removeIdentifier, (i) => `Removed ${i.value}.`, refreshEverywhere);

@@ -17,6 +17,7 @@ import {
   IdentifierInput,
   RemoveInput,
   SoftwareFields,
+  UpdateEditionInput,
   UpdateSoftwareInput,
   UpdateVendorInput,
   VendorInput,
@@ -166,6 +167,28 @@ export const addEdition = defineMutation({
     await refreshSearchIndex(tx, [input.softwareId]);
     await refreshStatus(tx, input.softwareId, now);
     return { result: edition!, audit: [{ action: "edition.created", entityType: "edition", entityId: edition!.id, softwareId: input.softwareId, after: edition }] };
+  },
+});
+
+/** Renames or redescribes an edition; its slug stays, so links and API queries keep working. */
+export const updateEdition = defineMutation({
+  name: "updateEdition",
+  action: "catalogue.write",
+  input: UpdateEditionInput,
+  async run({ tx, input }) {
+    const [before] = await tx.select().from(editions).where(eq(editions.id, input.id)).for("update");
+    if (!before) throw new NotFound("That edition no longer exists.");
+    const siblings = await tx
+      .select({ name: editions.name, slug: editions.slug })
+      .from(editions)
+      .where(and(eq(editions.softwareId, before.softwareId), ne(editions.id, input.id)));
+    const wanted = slugify(input.name);
+    if (siblings.some((e) => e.slug === wanted || slugify(e.name) === wanted)) {
+      throw new Conflict("This software already has that edition", { name: ["This software already has that edition"] });
+    }
+    const [after] = await tx.update(editions).set({ name: input.name, description: input.description }).where(eq(editions.id, input.id)).returning();
+    await refreshSearchIndex(tx, [before.softwareId]);
+    return { result: after!, audit: [{ action: "edition.updated", entityType: "edition", entityId: input.id, softwareId: before.softwareId, before, after }] };
   },
 });
 

@@ -34,6 +34,12 @@ export const EditionInput = z.object({
   description: paragraph("Description", 1000).default(""),
 });
 
+export const UpdateEditionInput = z.object({
+  id: uuid("Edition"),
+  name: requiredLine("Edition name", 80),
+  description: paragraph("Description", 1000).default(""),
+});
+
 export const IdentifierInput = z
   .object({
     softwareId: uuid("Software"),

@@ -10,7 +10,10 @@ import {
   createSoftware,
   createVendor,
   recordClassification,
+  removeEdition,
+  updateEdition,
   updateSoftware,
+  updateVendor,
 } from "@/lib/mutations/catalogue";
 import { getSoftwareBySlug, listSoftware, searchSoftware } from "@/lib/queries/software";
 import { runMutation } from "@/lib/server/guard";
@@ -105,6 +108,29 @@ describe("the guarded door", () => {
     await expect(stale).rejects.toBeInstanceOf(Conflict);
     const [row] = await db.select().from(software).where(eq(software.id, created.id));
     expect(row!.name).toBe("Miro (first)");
+  });
+});
+
+describe("vendors and editions", () => {
+  it("renames a vendor and its software is found by the new name", async () => {
+    const vendor = await runMutation(createVendor, reviewer, { name: unique("Old Vendor") });
+    const tool = await catalogue(unique("Vendored Tool"), { vendorId: vendor.id });
+    const newName = `Zyxwv ${Date.now().toString(36)}`;
+    await runMutation(updateVendor, reviewer, { id: vendor.id, name: newName, website: "https://zyxwv.example" });
+    expect((await searchSoftware(db, newName)).map((h) => h.id)).toContain(tool.id);
+    await expect(runMutation(updateVendor, employee, { id: vendor.id, name: "Nope" })).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it("renames an edition, keeps its slug, refuses a clash, and keeps editions with decisions", async () => {
+    const tool = await catalogue(unique("Editioned"));
+    const free = await runMutation(addEdition, reviewer, { softwareId: tool.id, name: "Free" });
+    await runMutation(addEdition, reviewer, { softwareId: tool.id, name: "Team" });
+    const renamed = await runMutation(updateEdition, reviewer, { id: free.id, name: "Free (personal)", description: "Personal accounts" });
+    expect(renamed).toMatchObject({ name: "Free (personal)", slug: "free" });
+    await expect(runMutation(updateEdition, reviewer, { id: free.id, name: "team" })).rejects.toBeInstanceOf(Conflict);
+    await runMutation(recordClassification, reviewer, { softwareId: tool.id, editionId: free.id, status: "prohibited", rationale: "Personal accounts only." });
+    await expect(runMutation(removeEdition, reviewer, { id: free.id })).rejects.toBeInstanceOf(Conflict);
+    expect((await getSoftwareBySlug(db, tool.slug))!.editions.map((e) => e.name).sort()).toEqual(["Free (personal)", "Team"]);
   });
 });
 

@@ -68,10 +68,9 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
         <h2 id="editions" className="text-lg font-semibold">Editions</h2>
         <ul className="space-y-2">
           {detail.editions.map((e) => (
-            <li key={e.id} className="flex items-center gap-3 text-sm">
-              <span className="font-medium">{e.name}</span>
-              <span className="text-slate-500">{e.description}</span>
-              <span className="ml-auto"><RemoveButton kind="edition" id={e.id} label={e.name} /></span>
+            <li key={e.id} className="flex flex-wrap items-start gap-3 border-b border-slate-100 pb-2">
+              <div className="min-w-0 flex-1"><EditionForm softwareId={detail.id} edition={{ id: e.id, name: e.name, description: e.description }} /></div>
+              <div className="pt-6"><RemoveButton kind="edition" id={e.id} label={e.name} /></div>
             </li>
           ))}
         </ul>
