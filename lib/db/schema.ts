@@ -237,6 +237,4 @@ export type User = typeof users.$inferSelect;
 export type Software = typeof software.$inferSelect;
 export type Vendor = typeof vendors.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
-export type Identifier = typeof identifiers.$inferSelect;
-export type Classification = typeof classifications.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -164,11 +164,6 @@ export async function getSoftwareBySlug(db: Db, slug: string) {
 }
 export type SoftwareDetail = NonNullable<Awaited<ReturnType<typeof getSoftwareBySlug>>>;
 
-export async function getSoftwareById(db: Db, id: string) {
-  const [row] = await db.select().from(software).where(eq(software.id, id));
-  return row;
-}
-
 /**
  * The catalogue entry a check query names: an exact identifier first (which may also name an
  * edition), then an exact name or slug, then the best fuzzy match if it is close.

@@ -6,11 +6,6 @@ import { line, optional } from "./fields";
 
 const searchText = (label: string) => line(label, 200);
 
-export const SearchQuery = z.object({
-  q: searchText("q").default(""),
-  limit: z.coerce.number({ message: "limit must be a number" }).int().min(1).max(25).default(8),
-});
-
 export const CheckQuery = z.object({
   q: searchText("q").refine((v) => v.length > 0, "q is required: a software name or identifier"),
   dataClass: optional(z.enum(DATA_CLASSES, { message: `dataClass must be one of ${DATA_CLASSES.join(", ")}` })),
