@@ -128,10 +128,23 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { status: 500, message: "Internal error", requestId } }, { status: 500 });
 }
 
-/** Logs an unexpected failure under a reference the user can quote; never the input. */
+/**
+ * Logs an unexpected failure under a reference the user can quote. Never the input: a failed
+ * query's message carries its parameters (password hashes, emails) and PostgreSQL's own
+ * message may quote a value, so for those only the SQLSTATE, the routine and the SQL text
+ * (with placeholders, no values) are logged.
+ */
 export function logUnexpected(error: unknown): string {
   const requestId = randomUUID();
-  const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error);
-  console.error(`[error ${requestId}] ${detail}`);
+  console.error(`[error ${requestId}] ${describeForLog(error)}`);
   return requestId;
+}
+
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return "non-error thrown";
+  if ("params" in error && "query" in error) {
+    const cause = (error.cause ?? {}) as { code?: string; routine?: string };
+    return `database query failed: SQLSTATE ${cause.code ?? "?"} in ${cause.routine ?? "?"}; query: ${String(error.query).slice(0, 500)}`;
+  }
+  return `${error.name}: ${error.message}\n${error.stack ?? ""}`;
 }

@@ -278,3 +278,15 @@ describe("search and check", () => {
     expect(ListQuery.safeParse({ q: "x".repeat(10_000) }).error?.issues[0]?.message).toBe("q must be at most 200 characters");
   });
 });
+
+describe("logging", () => {
+  it("does not log a failed query's parameters", async () => {
+    const { describeForLog } = await import("@/lib/server/guard");
+    const secret = "scrypt$32768$8$1$c2FsdA==$aGFzaA==";
+    const error = await db.execute(sql`SELECT ${secret}::int`).catch((e: unknown) => e);
+    expect(String((error as Error).message)).toContain(secret); // what would leak
+    const logged = describeForLog(error);
+    expect(logged).toContain("database query failed");
+    expect(logged).not.toContain(secret);
+  });
+});
