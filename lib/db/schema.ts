@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ASSESSMENT_STATUSES, LEVELS, type Answers, type QuestionnaireTemplate, type RiskResult } from "../domain/assessment";
 import { DATA_CLASSES, IDENTIFIER_TYPES, KINDS, ROLES, STATUSES } from "../domain/vocabulary";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -27,6 +28,8 @@ export const dataClassEnum = pgEnum("data_class", DATA_CLASSES);
 export const statusEnum = pgEnum("classification_status", STATUSES);
 export const kindEnum = pgEnum("software_kind", KINDS);
 export const identifierTypeEnum = pgEnum("identifier_type", IDENTIFIER_TYPES);
+export const riskLevelEnum = pgEnum("risk_level", LEVELS);
+export const assessmentStatusEnum = pgEnum("assessment_status", ASSESSMENT_STATUSES);
 
 export const users = pgTable(
   "users",
@@ -144,8 +147,54 @@ export const classifications = pgTable(
     decidedById: uuid("decided_by_id").notNull().references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
     reviewDueOn: date("review_due_on", { mode: "string" }).notNull(),
+    /** The assessment this decision rests on, when there is one. */
+    assessmentId: uuid("assessment_id").references(() => assessments.id, { onDelete: "set null" }),
   },
   (t) => [index("classifications_software_decided_idx").on(t.softwareId, t.decidedAt)],
+);
+
+/** Questionnaire templates, versioned: editing one adds a version; assessments keep theirs. */
+export const questionnaireTemplates = pgTable(
+  "questionnaire_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    definition: jsonb("definition").$type<QuestionnaireTemplate>().notNull(),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("questionnaire_templates_key_version_key").on(t.key, t.version)],
+);
+
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    softwareId: uuid("software_id").notNull().references(() => software.id, { onDelete: "cascade" }),
+    /** null: the assessment covers all editions. */
+    editionId: uuid("edition_id").references(() => editions.id, { onDelete: "cascade" }),
+    templateId: uuid("template_id").notNull().references(() => questionnaireTemplates.id),
+    status: assessmentStatusEnum("status").notNull().default("draft"),
+    answers: jsonb("answers").$type<Answers>().notNull().default({}),
+    /** Ids of the template's mitigations the reviewer attaches (the conditions). */
+    mitigations: jsonb("mitigations").$type<string[]>().notNull().default([]),
+    /** The scored breakdown, stored when completed. */
+    result: jsonb("result").$type<RiskResult>(),
+    inherentTier: riskLevelEnum("inherent_tier"),
+    residualTier: riskLevelEnum("residual_tier"),
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    createdById: uuid("created_by_id").notNull().references(() => users.id),
+    /** The completed assessment a reassessment started from. */
+    previousId: uuid("previous_id"),
+    /** Optimistic concurrency: every save must name the version it edited. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [index("assessments_software_idx").on(t.softwareId, t.status), index("assessments_assignee_idx").on(t.assigneeId, t.status)],
 );
 
 export const classificationAlternatives = pgTable(
@@ -233,7 +282,15 @@ export const classificationAlternativesRelations = relations(classificationAlter
   alternative: one(software, { fields: [classificationAlternatives.alternativeId], references: [software.id] }),
 }));
 
+export const assessmentsRelations = relations(assessments, ({ one }) => ({
+  software: one(software, { fields: [assessments.softwareId], references: [software.id] }),
+  edition: one(editions, { fields: [assessments.editionId], references: [editions.id] }),
+  template: one(questionnaireTemplates, { fields: [assessments.templateId], references: [questionnaireTemplates.id] }),
+  assignee: one(users, { fields: [assessments.assigneeId], references: [users.id] }),
+}));
+
 export type User = typeof users.$inferSelect;
+export type Assessment = typeof assessments.$inferSelect;
 export type Software = typeof software.$inferSelect;
 export type Vendor = typeof vendors.$inferSelect;
 export type Edition = typeof editions.$inferSelect;

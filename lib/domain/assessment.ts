@@ -3,6 +3,10 @@
  * scoring. Pure: no database, no framework.
  */
 
+/** draft → in_review → completed (→ superseded by a later completed one). */
+export const ASSESSMENT_STATUSES = ["draft", "in_review", "completed", "superseded"] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
 export const DIMENSIONS = ["data_exposure", "vendor_trust", "access_autonomy", "supply_chain", "compliance"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 

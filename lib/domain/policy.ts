@@ -8,6 +8,7 @@ export const ACTIONS = [
   "catalogue.read",
   "catalogue.write",
   "classification.decide",
+  "assessment.write",
   "audit.read",
   "users.manage",
   "settings.manage",
@@ -17,7 +18,7 @@ export type Action = (typeof ACTIONS)[number];
 const POLICY: Record<Role, readonly Action[]> = {
   employee: ["catalogue.read"],
   manager: ["catalogue.read"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "audit.read"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "audit.read"],
   admin: ["catalogue.read", "audit.read", "users.manage", "settings.manage"],
 };
 

@@ -9,7 +9,7 @@ import { ROLES, type Role } from "@/lib/domain/vocabulary";
 const EXPECTED: Record<Role, Action[]> = {
   employee: ["catalogue.read"],
   manager: ["catalogue.read"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "audit.read"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "audit.read"],
   admin: ["catalogue.read", "audit.read", "users.manage", "settings.manage"],
 };
 
