@@ -58,6 +58,11 @@ function FormMessage() {
   );
 }
 
+/** The enclosing ActionForm's state, for fields that render their own errors. */
+export function useFormOutcome() {
+  return useContext(FormState);
+}
+
 export function SubmitButton({ children, className = "btn" }: { children: ReactNode; className?: string }) {
   const { pending } = useContext(FormState);
   return (

@@ -77,6 +77,11 @@ export interface QuestionnaireTemplate {
 export type AnswerValue = string | string[] | number | null;
 export type Answers = Record<string, AnswerValue>;
 
+/** Agent-capability questions apply to AI tools: the AI assistant kind, or any tool catalogued in an AI category. */
+export function isAiTool(software: { kind: string; category: string }): boolean {
+  return software.kind === "ai_assistant" || /\bAI\b/.test(software.category);
+}
+
 // ---- Validation -----------------------------------------------------------------------------
 
 /**

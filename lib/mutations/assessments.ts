@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { assessments, editions, questionnaireTemplates, software, users } from "../db/schema";
-import { scoreAssessment, validateAnswers, type AssessmentStatus, type QuestionnaireTemplate } from "../domain/assessment";
+import { isAiTool, scoreAssessment, validateAnswers, type AssessmentStatus, type QuestionnaireTemplate } from "../domain/assessment";
 import { DEFAULT_TEMPLATE } from "../domain/default-template";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
 import { defineMutation } from "../server/guard";
@@ -28,7 +28,7 @@ async function currentDefaultTemplate(tx: Tx): Promise<typeof questionnaireTempl
 /** Loads an assessment with its template for a change, refusing a stale version or a wrong status. */
 async function loadForChange(tx: Tx, id: string, expectedVersion: number, allowed: AssessmentStatus[]) {
   const [row] = await tx
-    .select({ assessment: assessments, definition: questionnaireTemplates.definition, kind: software.kind })
+    .select({ assessment: assessments, definition: questionnaireTemplates.definition, kind: software.kind, category: software.category })
     .from(assessments)
     .innerJoin(questionnaireTemplates, eq(questionnaireTemplates.id, assessments.templateId))
     .innerJoin(software, eq(software.id, assessments.softwareId))
@@ -41,7 +41,7 @@ async function loadForChange(tx: Tx, id: string, expectedVersion: number, allowe
   if (!allowed.includes(row.assessment.status)) {
     throw new Conflict(`This assessment is ${row.assessment.status.replace("_", " ")}; it cannot be changed that way.`);
   }
-  return { ...row, aiTool: row.kind === "ai_assistant" };
+  return { ...row, aiTool: isAiTool(row) };
 }
 
 function assertAnswersValid(template: QuestionnaireTemplate, answers: Record<string, unknown>, options: { complete: boolean; aiTool: boolean }) {

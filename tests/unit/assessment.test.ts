@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DIMENSIONS,
   dimensionLevel,
+  isAiTool,
   overallTier,
   scoreAssessment,
   validateAnswers,
@@ -56,6 +57,15 @@ describe("the default questionnaire", () => {
     for (const id of ["trains_on_customer_data", "data_residency", "dpa_signed", "sso", "mfa", "audit_logs", "runs_shell_commands", "file_access", "sends_content_to_cloud", "mcp_plugins", "autonomy", "enterprise_controls"]) {
       expect(ids).toContain(id);
     }
+  });
+});
+
+describe("isAiTool", () => {
+  it("covers the AI assistant kind and tools in an AI category", () => {
+    expect(isAiTool({ kind: "ai_assistant", category: "Chat" })).toBe(true);
+    expect(isAiTool({ kind: "cli", category: "AI coding" })).toBe(true);
+    expect(isAiTool({ kind: "saas", category: "Email" })).toBe(false);
+    expect(isAiTool({ kind: "saas", category: "Maintenance" })).toBe(false);
   });
 });
 

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/badges";
 import { ClassificationForm, EditionForm, IdentifierForm, RemoveButton, SoftwareForm } from "@/components/catalogue-forms";
+import { LevelBadge } from "@/components/risk-breakdown";
+import { StartAssessmentForm } from "@/components/start-assessment-form";
 import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
 import { IDENTIFIER_TYPE_LABELS } from "@/lib/domain/vocabulary";
+import { listAssessmentsForSoftware, listReviewers } from "@/lib/queries/assessments";
 import { getSettings } from "@/lib/queries/settings";
 import { getSoftwareBySlug, listApprovedSoftware, listVendors } from "@/lib/queries/software";
 
@@ -16,13 +19,15 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
   const user = await requirePermission("catalogue.write");
   const { slug } = await params;
   const db = await getDb();
-  const [detail, vendorList, approved, settings] = await Promise.all([
+  const [detail, vendorList, approved, settings, reviewers] = await Promise.all([
     getSoftwareBySlug(db, slug),
     listVendors(db),
     listApprovedSoftware(db),
     getSettings(db),
+    listReviewers(db),
   ]);
   if (!detail) notFound();
+  const assessmentList = can(user.role, "assessment.write") ? await listAssessmentsForSoftware(db, detail.id) : [];
   const editionOptions = detail.editions.map((e) => ({ id: e.id, name: e.name }));
 
   return (
@@ -33,6 +38,25 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
         <Link href={`/software/${detail.slug}`} className="ml-auto">View as employees see it</Link>
         <Link href={`/software/${detail.slug}/audit`}>Audit trail</Link>
       </div>
+
+      {can(user.role, "assessment.write") && (
+        <section className="card space-y-4" aria-labelledby="assessments">
+          <h2 id="assessments" className="text-lg font-semibold">Assessments</h2>
+          {assessmentList.length > 0 && (
+            <ul className="space-y-1 text-sm">
+              {assessmentList.map((a) => (
+                <li key={a.id} className="flex flex-wrap items-center gap-3" data-testid="assessment-row">
+                  <Link href={`/manage/assessments/${a.id}`}>{a.createdAt.toISOString().slice(0, 10)} · {a.edition?.name ?? "All editions"}</Link>
+                  <span className="text-slate-600">{a.status.replace("_", " ")} · {a.assignee?.name ?? "unassigned"}</span>
+                  {a.inherentTier && <span>Inherent <LevelBadge level={a.inherentTier} /></span>}
+                  {a.residualTier && <span>Residual <LevelBadge level={a.residualTier} /></span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <StartAssessmentForm softwareId={detail.id} editions={editionOptions} reviewers={reviewers} />
+        </section>
+      )}
 
       {can(user.role, "classification.decide") && (
         <section className="card" aria-labelledby="decide">

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { USERS } from "./support/constants";
+
+/** Answers for an autonomous AI agent, by question id → option label. */
+const AGENT: Record<string, string | string[]> = {
+  data_retention: "Up to 30 days",
+  trains_on_customer_data: "No",
+  data_residency: "Elsewhere, with adequate safeguards",
+  subprocessors_disclosed: "Yes",
+  dpa_signed: "Yes",
+  sso: "Yes",
+  mfa: "Yes",
+  audit_logs: "Yes",
+  deployment: "Installed on the laptop",
+  network_egress: "Only the vendor's documented endpoints",
+  update_channel: "Automatic, signed updates",
+  third_party_extensions: "No",
+  runs_shell_commands: "Yes",
+  file_access: "Anywhere the user can",
+  agent_network_access: "Yes",
+  sends_content_to_cloud: "Whole files, repositories or documents",
+  mcp_plugins: "Yes",
+  autonomy: "Acts without asking (auto-approve, background agents)",
+};
+
+async function answer(page: Page, id: string, label: string) {
+  await page.locator(`[data-question="${id}"]`).getByLabel(label, { exact: true }).check();
+}
+
+test.describe("risk assessments", () => {
+  // Perplexity is seeded as an AI assistant; no other test assesses it.
+  test("a reviewer assesses an AI tool: drafts, is told what is missing, completes, and sees the tier and what drove it", async ({ page }) => {
+    await signIn(page, USERS.reviewer, { callbackPath: "/manage/software/perplexity" });
+    await page.getByRole("form", { name: "Start an assessment" }).getByRole("button", { name: "Start assessment" }).click();
+    await expect(page).toHaveURL(/\/manage\/assessments\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("assessment-status")).toContainText("draft");
+
+    // Half answered, saved as a draft; the live breakdown already reacts.
+    await answer(page, "autonomy", AGENT.autonomy as string);
+    await expect(page.getByTestId("risk-breakdown").locator('[data-dimension="access_autonomy"] [data-level]').first()).toHaveAttribute("data-level", "critical");
+    const questionnaire = page.getByRole("form", { name: "Questionnaire" });
+    await questionnaire.getByRole("button", { name: "Save draft" }).click();
+    await expect(questionnaire.getByTestId("form-message")).toHaveText("Draft saved.");
+
+    // Submitting an incomplete assessment is refused by the server, naming the questions.
+    const submit = page.getByRole("form", { name: "Submit for review" });
+    await submit.getByRole("button", { name: "Submit for review" }).click();
+    await expect(submit.getByTestId("form-message")).toContainText("answer(s) need attention");
+
+    for (const [id, label] of Object.entries(AGENT)) await answer(page, id, label as string);
+    await page.getByRole("form", { name: "Questionnaire" }).getByLabel("Every command needs a person's approval").check();
+    await questionnaire.getByRole("button", { name: "Save draft" }).click();
+    await expect(questionnaire.getByTestId("form-message")).toHaveText("Draft saved.");
+    await page.getByRole("form", { name: "Submit for review" }).getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByTestId("assessment-status")).toContainText("in review");
+    await page.getByRole("form", { name: "Complete assessment" }).getByRole("button", { name: "Complete assessment" }).click();
+    await expect(page.getByTestId("assessment-status")).toContainText("completed");
+
+    const breakdown = page.getByTestId("risk-breakdown");
+    await expect(breakdown).toContainText("Inherent tier: Critical");
+    const access = breakdown.locator('[data-dimension="access_autonomy"]');
+    await expect(access).toContainText("How autonomous is it? Acts without asking");
+    await expect(access).toContainText("Can it run shell commands? Yes");
+    await expect(access).toContainText("after: Every command needs a person's approval");
+    await expect(page.getByRole("form", { name: "Questionnaire" }).getByRole("button", { name: "Save draft" })).toHaveCount(0);
+
+    // The software's page for reviewers lists the completed assessment with its tiers.
+    await page.goto("/manage/software/perplexity");
+    await expect(page.getByTestId("assessment-row").first()).toContainText("completed");
+    await expect(page.getByTestId("assessment-row").first().locator('[data-level="critical"]').first()).toBeVisible();
+  });
+
+  test("an employee cannot open the assessment workspace", async ({ page }) => {
+    await signIn(page, USERS.employee);
+    const response = await page.goto("/manage/assessments/00000000-0000-4000-8000-000000000000");
+    expect(response?.status()).toBe(403);
+  });
+});
