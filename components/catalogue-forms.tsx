@@ -3,6 +3,7 @@
 import {
   addEditionAction,
   addIdentifierAction,
+  confirmClassificationAction,
   createSoftwareAction,
   createVendorAction,
   recordClassificationAction,
@@ -159,15 +160,27 @@ export function RemoveButton({ kind, id, label }: { kind: "edition" | "identifie
   );
 }
 
+/** A second reviewer confirms a pending decision. */
+export function ConfirmDecisionForm({ id, label }: { id: string; label: string }) {
+  return (
+    <ActionForm action={confirmClassificationAction} className="inline" label={`Confirm ${label}`}>
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton className="btn-secondary">Confirm as second reviewer</SubmitButton>
+    </ActionForm>
+  );
+}
+
 export function ClassificationForm({
   softwareId,
   editions,
   alternatives,
+  assessments,
   dataClassLabels,
 }: {
   softwareId: string;
   editions: Option[];
   alternatives: Option[];
+  assessments: Option[];
   dataClassLabels: Record<DataClass, string>;
 }) {
   return (
@@ -212,6 +225,16 @@ export function ClassificationForm({
       <Field name="rationale" label="Rationale" hint="Why: the risks and the reasoning. Required.">
         {(p) => <textarea {...p} className="input" rows={4} maxLength={4000} />}
       </Field>
+      {assessments.length > 0 && (
+        <Field name="assessmentId" label="Based on assessment" hint="Default: the latest completed assessment for the chosen edition">
+          {(p) => (
+            <select {...p} className="input" defaultValue="">
+              <option value="">Latest completed</option>
+              {assessments.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+          )}
+        </Field>
+      )}
       <Field name="reviewDueOn" label="Review due" hint="Leave empty to use the interval for the chosen status">
         {(p) => <input {...p} type="date" className="input max-w-xs" />}
       </Field>

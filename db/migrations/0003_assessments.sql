@@ -31,6 +31,9 @@ CREATE TABLE "questionnaire_templates" (
 );
 --> statement-breakpoint
 ALTER TABLE "classifications" ADD COLUMN "assessment_id" uuid;--> statement-breakpoint
+ALTER TABLE "classifications" ADD COLUMN "confirmation_reason" text;--> statement-breakpoint
+ALTER TABLE "classifications" ADD COLUMN "confirmed_by_id" uuid;--> statement-breakpoint
+ALTER TABLE "classifications" ADD COLUMN "confirmed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_software_id_software_id_fk" FOREIGN KEY ("software_id") REFERENCES "public"."software"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_edition_id_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_template_id_questionnaire_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."questionnaire_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -40,4 +43,5 @@ ALTER TABLE "questionnaire_templates" ADD CONSTRAINT "questionnaire_templates_cr
 CREATE INDEX "assessments_software_idx" ON "assessments" USING btree ("software_id","status");--> statement-breakpoint
 CREATE INDEX "assessments_assignee_idx" ON "assessments" USING btree ("assignee_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "questionnaire_templates_key_version_key" ON "questionnaire_templates" USING btree ("key","version");--> statement-breakpoint
-ALTER TABLE "classifications" ADD CONSTRAINT "classifications_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE set null ON UPDATE no action;
+ALTER TABLE "classifications" ADD CONSTRAINT "classifications_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "classifications" ADD CONSTRAINT "classifications_confirmed_by_id_users_id_fk" FOREIGN KEY ("confirmed_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import {
   addEdition,
   addIdentifier,
+  confirmClassification,
   createSoftware,
   createVendor,
   recordClassification,
@@ -31,6 +32,10 @@ export const addIdentifierAction = formAction(addIdentifier, (i) => `Added ${i.v
 export const removeIdentifierAction = formAction(removeIdentifier, (i) => `Removed ${i.value}.`, refreshEverywhere);
 export const recordClassificationAction = formAction(
   recordClassification,
-  () => "Decision recorded. Everyone now sees the new answer.",
+  (c) =>
+    c.confirmationReason
+      ? `Decision recorded; it takes effect when a second reviewer confirms it. ${c.confirmationReason}`
+      : "Decision recorded. Everyone now sees the new answer.",
   refreshEverywhere,
 );
+export const confirmClassificationAction = formAction(confirmClassification, () => "Confirmed. The decision is now in effect.", refreshEverywhere);

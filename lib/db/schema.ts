@@ -149,6 +149,10 @@ export const classifications = pgTable(
     reviewDueOn: date("review_due_on", { mode: "string" }).notNull(),
     /** The assessment this decision rests on, when there is one. */
     assessmentId: uuid("assessment_id").references(() => assessments.id, { onDelete: "set null" }),
+    /** Four-eyes: set when a second reviewer must confirm before the decision takes effect. */
+    confirmationReason: text("confirmation_reason"),
+    confirmedById: uuid("confirmed_by_id").references(() => users.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   },
   (t) => [index("classifications_software_decided_idx").on(t.softwareId, t.decidedAt)],
 );
@@ -270,7 +274,8 @@ export const identifiersRelations = relations(identifiers, ({ one }) => ({
 export const classificationsRelations = relations(classifications, ({ one, many }) => ({
   software: one(software, { fields: [classifications.softwareId], references: [software.id] }),
   edition: one(editions, { fields: [classifications.editionId], references: [editions.id] }),
-  decidedBy: one(users, { fields: [classifications.decidedById], references: [users.id] }),
+  decidedBy: one(users, { fields: [classifications.decidedById], references: [users.id], relationName: "decidedBy" }),
+  confirmedBy: one(users, { fields: [classifications.confirmedById], references: [users.id], relationName: "confirmedBy" }),
   alternatives: many(classificationAlternatives),
 }));
 

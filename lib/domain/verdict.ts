@@ -20,6 +20,18 @@ export interface ClassificationFact {
   decidedAt: Date;
 }
 
+/**
+ * The decisions in effect, as facts for the verdict: one awaiting a second reviewer is left
+ * out, and a confirmed one takes effect when it was confirmed.
+ */
+export function decisionsInEffect(
+  rows: { id: string; editionId: string | null; status: Status; maxDataClass: DataClass | null; conditions: string[]; decidedAt: Date; confirmationReason: string | null; confirmedAt: Date | null }[],
+): ClassificationFact[] {
+  return rows
+    .filter((r) => r.confirmationReason === null || r.confirmedAt !== null)
+    .map((r) => ({ id: r.id, editionId: r.editionId, status: r.status, maxDataClass: r.maxDataClass, conditions: r.conditions, decidedAt: r.confirmedAt ?? r.decidedAt }));
+}
+
 /** An exception grant as the verdict needs it (grants arrive with the requests feature). */
 export interface GrantFact {
   editionId: string | null;

@@ -1,13 +1,15 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "../db/client";
-import { classificationAlternatives, classifications, editions, identifiers, software, vendors } from "../db/schema";
+import { assessments, classificationAlternatives, classifications, editions, identifiers, software, vendors } from "../db/schema";
 import { refreshSearchIndex } from "../db/search-index";
 import { refreshStatus } from "../db/status";
 import { defaultReviewDue } from "../domain/review-due";
 import { slugify } from "../domain/slug";
-import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { secondReviewerRule } from "../domain/four-eyes";
+import { currentClassification, decisionsInEffect } from "../domain/verdict";
+import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
 import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
 import {
@@ -244,6 +246,23 @@ export const removeIdentifier = defineMutation({
   },
 });
 
+/** The completed assessment a decision cites: the one named, or the latest for its scope. */
+async function assessmentForDecision(tx: Tx, softwareId: string, editionId: string | null, assessmentId: string | undefined) {
+  const scope = and(eq(assessments.softwareId, softwareId), eq(assessments.status, "completed"));
+  if (assessmentId) {
+    const [named] = await tx.select().from(assessments).where(and(scope, eq(assessments.id, assessmentId)));
+    if (!named) throw new ValidationFailed("Cite a completed assessment of this software", { assessmentId: ["Cite a completed assessment of this software"] });
+    return named;
+  }
+  const [latest] = await tx
+    .select()
+    .from(assessments)
+    .where(and(scope, editionId ? eq(assessments.editionId, editionId) : isNull(assessments.editionId)))
+    .orderBy(desc(assessments.completedAt))
+    .limit(1);
+  return latest ?? null;
+}
+
 export const recordClassification = defineMutation({
   name: "recordClassification",
   action: "classification.decide",
@@ -261,12 +280,19 @@ export const recordClassification = defineMutation({
     if (input.reviewDueOn && input.reviewDueOn <= today) {
       throw new ValidationFailed("Review due date must be in the future", { reviewDueOn: ["Choose a date after today"] });
     }
+    const scope = input.editionId ?? null;
+    const history = await tx.select().from(classifications).where(eq(classifications.softwareId, input.softwareId));
+    const pending = history.find((c) => c.confirmationReason !== null && c.confirmedAt === null && c.editionId === scope);
+    if (pending) throw new Conflict("A decision for this scope is awaiting a second reviewer; confirm it first.");
+    const current = currentClassification(decisionsInEffect(history), scope, now);
+    const assessment = await assessmentForDecision(tx, input.softwareId, scope, input.assessmentId);
+    const fourEyes = secondReviewerRule(current, { status: input.status, maxDataClass: input.maxDataClass }, assessment?.inherentTier ?? null);
     const { reviewIntervalMonths } = await getSettings(tx);
     const [decision] = await tx
       .insert(classifications)
       .values({
         softwareId: input.softwareId,
-        editionId: input.editionId ?? null,
+        editionId: scope,
         status: input.status,
         maxDataClass: input.maxDataClass,
         conditions: input.conditions,
@@ -274,6 +300,8 @@ export const recordClassification = defineMutation({
         decidedById: actor.id,
         decidedAt: now,
         reviewDueOn: input.reviewDueOn ?? defaultReviewDue(input.status, now, reviewIntervalMonths),
+        assessmentId: assessment?.id ?? null,
+        confirmationReason: fourEyes.reason,
       })
       .returning();
     const alternatives = [...new Set(input.alternatives)];
@@ -285,7 +313,7 @@ export const recordClassification = defineMutation({
       result: decision!,
       audit: [
         {
-          action: "classification.decided",
+          action: fourEyes.required ? "classification.proposed" : "classification.decided",
           entityType: "classification",
           entityId: decision!.id,
           softwareId: input.softwareId,
@@ -294,6 +322,29 @@ export const recordClassification = defineMutation({
           reason: input.rationale,
         },
       ],
+    };
+  },
+});
+
+/** A second, different reviewer confirms a pending decision; it takes effect now. */
+export const confirmClassification = defineMutation({
+  name: "confirmClassification",
+  action: "classification.decide",
+  input: RemoveInput,
+  async run({ tx, actor, input, now }) {
+    const [decision] = await tx.select().from(classifications).where(eq(classifications.id, input.id)).for("update");
+    if (!decision) throw new NotFound("That decision no longer exists.");
+    if (decision.confirmationReason === null || decision.confirmedAt !== null) throw new Conflict("This decision is already in effect.");
+    if (decision.decidedById === actor.id) throw new Forbidden("A second, different reviewer must confirm this decision.");
+    const [confirmed] = await tx
+      .update(classifications)
+      .set({ confirmedById: actor.id, confirmedAt: now })
+      .where(eq(classifications.id, input.id))
+      .returning();
+    await refreshStatus(tx, decision.softwareId, now);
+    return {
+      result: confirmed!,
+      audit: [{ action: "classification.confirmed", entityType: "classification", entityId: input.id, softwareId: decision.softwareId, before: { confirmedAt: null }, after: { confirmedAt: now, confirmedById: actor.id }, reason: decision.confirmationReason }],
     };
   },
 });

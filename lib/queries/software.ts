@@ -154,6 +154,7 @@ export async function getSoftwareBySlug(db: Db, slug: string) {
         orderBy: [desc(classifications.decidedAt)],
         with: {
           decidedBy: { columns: { id: true, name: true, email: true } },
+          confirmedBy: { columns: { id: true, name: true } },
           alternatives: {
             with: { alternative: { columns: { id: true, slug: true, name: true, status: true } } },
           },

@@ -1,19 +1,12 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { computeVerdict, currentClassification, type ClassificationFact, type VerdictResult } from "../domain/verdict";
+import { computeVerdict, currentClassification, decisionsInEffect, type ClassificationFact, type VerdictResult } from "../domain/verdict";
 import { DATA_CLASSES, type DataClass } from "../domain/vocabulary";
 import { getSoftwareBySlug, resolveSoftware, type SoftwareDetail } from "../queries/software";
 import { getSettings } from "../queries/settings";
 
 export function classificationFacts(detail: SoftwareDetail): ClassificationFact[] {
-  return detail.classifications.map((c) => ({
-    id: c.id,
-    editionId: c.editionId,
-    status: c.status,
-    maxDataClass: c.maxDataClass,
-    conditions: c.conditions,
-    decidedAt: c.decidedAt,
-  }));
+  return decisionsInEffect(detail.classifications);
 }
 
 /** The current decision for one edition (or all), with its alternatives and rationale. */

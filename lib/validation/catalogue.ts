@@ -73,6 +73,8 @@ export const ClassificationInput = z
     alternatives: z.array(uuid("Alternative")).max(10, "At most 10 alternatives").default([]),
     rationale: paragraph("Rationale", 4000).refine((v) => v.length >= 10, "Rationale is required: say why, in at least 10 characters"),
     reviewDueOn: optional(isoDate("Review due date")),
+    /** The completed assessment the decision rests on (default: the latest for its scope). */
+    assessmentId: optional(uuid("Assessment")),
   })
   .superRefine((input, ctx) => {
     const permits = PERMITTING_STATUSES.includes(input.status);

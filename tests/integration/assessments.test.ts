@@ -5,13 +5,16 @@ import { closeDb, getDb, type Db } from "@/lib/db/client";
 import { assessments } from "@/lib/db/schema";
 import { Conflict, Forbidden, ValidationFailed } from "@/lib/errors";
 import { completeAssessment, saveAssessmentDraft, startAssessment, submitAssessment } from "@/lib/mutations/assessments";
-import { createSoftware } from "@/lib/mutations/catalogue";
+import { confirmClassification, createSoftware, recordClassification } from "@/lib/mutations/catalogue";
+import { getSoftwareBySlug } from "@/lib/queries/software";
+import { checkSoftware } from "@/lib/services/verdicts";
 import { runMutation } from "@/lib/server/guard";
 import { auditFor, makeUser, unique } from "../support/fixtures";
 
 let db: Db;
 let reviewer: SessionUser;
 let employee: SessionUser;
+let secondReviewer: SessionUser;
 
 const AGENT_ANSWERS = {
   data_retention: "30d", trains_on_customer_data: "no", data_residency: "other_adequate", subprocessors_disclosed: "yes",
@@ -33,6 +36,7 @@ beforeAll(async () => {
   db = await getDb();
   reviewer = await makeUser(db, "reviewer");
   employee = await makeUser(db, "employee");
+  secondReviewer = await makeUser(db, "reviewer");
 });
 afterAll(() => closeDb());
 
@@ -108,5 +112,66 @@ describe("assessment lifecycle", () => {
     expect(autonomy).toMatchObject({ answer: "Acts after asking for each step", level: "medium" });
     expect((await current(first.id)).status).toBe("superseded");
     await expect(runMutation(saveAssessmentDraft, reviewer, { id: first.id, version: "4", answers: "{}" })).rejects.toBeInstanceOf(Conflict);
+  });
+});
+
+describe("decisions and the four-eyes rule", () => {
+  const check = (name: string) => checkSoftware(db, { q: name, dataClass: "internal" }, "http://vetted.test", new Date());
+
+  it("holds a loosening decision as pending until a different reviewer confirms it", async () => {
+    const tool = await agentTool();
+    await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "prohibited", rationale: "Sends repositories to an unvetted cloud." });
+    const proposed = await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "approved", maxDataClass: "internal", rationale: "Enterprise tenant with zero retention now available." });
+    expect(proposed.confirmationReason).toBe("It loosens Prohibited to Approved.");
+
+    // Visible as pending, but nobody's answer changes yet.
+    expect((await check(tool.name)).verdict).toBe("prohibited");
+    expect((await getSoftwareBySlug(db, tool.slug))!.status).toBe("prohibited");
+    await expect(runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "restricted", rationale: "Changed my mind meanwhile." })).rejects.toBeInstanceOf(Conflict);
+
+    await expect(runMutation(confirmClassification, reviewer, { id: proposed.id })).rejects.toBeInstanceOf(Forbidden);
+    await expect(runMutation(confirmClassification, employee, { id: proposed.id })).rejects.toBeInstanceOf(Forbidden);
+    await runMutation(confirmClassification, secondReviewer, { id: proposed.id });
+    expect((await check(tool.name)).verdict).toBe("allowed");
+    expect((await getSoftwareBySlug(db, tool.slug))!.status).toBe("approved");
+    await expect(runMutation(confirmClassification, secondReviewer, { id: proposed.id })).rejects.toBeInstanceOf(Conflict);
+    expect((await auditFor(db, proposed.id)).map((e) => e.action).sort()).toEqual(["classification.confirmed", "classification.proposed"]);
+  });
+
+  it("takes a tightening decision at once", async () => {
+    const tool = await agentTool();
+    await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "approved", maxDataClass: "confidential", rationale: "Fine for now." });
+    const tightened = await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "restricted", rationale: "New telemetry findings." });
+    expect(tightened.confirmationReason).toBeNull();
+    expect((await check(tool.name)).verdict).toBe("exception_required");
+  });
+
+  it("needs a second reviewer for any decision on a critical-tier tool, and cites the assessment", async () => {
+    const tool = await agentTool();
+    const a = await runMutation(startAssessment, reviewer, { softwareId: tool.id });
+    await runMutation(saveAssessmentDraft, reviewer, { id: a.id, version: "1", answers: JSON.stringify(AGENT_ANSWERS) });
+    await runMutation(submitAssessment, reviewer, { id: a.id, version: "2" });
+    await runMutation(completeAssessment, reviewer, { id: a.id, version: "3" });
+    await expect(
+      runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "restricted", rationale: "Citing a stranger.", assessmentId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toBeInstanceOf(ValidationFailed);
+    const decision = await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "restricted", rationale: "Autonomous agent with shell access." });
+    expect(decision).toMatchObject({ assessmentId: a.id, confirmationReason: expect.stringContaining("critical") });
+    expect((await check(tool.name)).verdict).toBe("under_review");
+  });
+
+  it("records exactly one confirmation when two reviewers confirm at the same moment", async () => {
+    const tool = await agentTool();
+    await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "restricted", rationale: "Pending vendor answers." });
+    const proposed = await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "approved_with_conditions", maxDataClass: "internal", conditions: "Telemetry off", rationale: "Vendor answered." });
+    const third = await makeUser(db, "reviewer");
+    const outcomes = await Promise.allSettled([
+      runMutation(confirmClassification, secondReviewer, { id: proposed.id }),
+      runMutation(confirmClassification, third, { id: proposed.id }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(Conflict);
+    expect((await auditFor(db, proposed.id)).filter((e) => e.action === "classification.confirmed")).toHaveLength(1);
   });
 });

@@ -46,6 +46,11 @@ export default async function SoftwarePage({ params }: Props) {
         )}
       </header>
 
+      {detail.classifications.some((c) => c.confirmationReason !== null && c.confirmedAt === null) && (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="pending-notice">
+          A new decision is awaiting confirmation by a second reviewer. Until then, the answer below stands.
+        </p>
+      )}
       {detail.description && <p className="max-w-3xl text-slate-700">{detail.description}</p>}
       {detail.homepage && (
         <p className="text-sm">
@@ -148,6 +153,7 @@ export default async function SoftwarePage({ params }: Props) {
                 <p>
                   <strong>{c.decidedAt.toISOString().slice(0, 10)}</strong> · {editionName(c.editionId)} · {STATUS_LABELS[c.status]}
                   {c.maxDataClass ? ` up to ${labels[c.maxDataClass]}` : ""} · by {c.decidedBy.name}
+                  {c.confirmationReason !== null && (c.confirmedAt ? ` · confirmed by ${c.confirmedBy?.name ?? "a second reviewer"}` : " · pending a second reviewer")}
                 </p>
                 <p className="whitespace-pre-line text-slate-600">{c.rationale}</p>
               </li>

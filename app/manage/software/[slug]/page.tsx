@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/badges";
-import { ClassificationForm, EditionForm, IdentifierForm, RemoveButton, SoftwareForm } from "@/components/catalogue-forms";
+import { ClassificationForm, ConfirmDecisionForm, EditionForm, IdentifierForm, RemoveButton, SoftwareForm } from "@/components/catalogue-forms";
 import { LevelBadge } from "@/components/risk-breakdown";
 import { StartAssessmentForm } from "@/components/start-assessment-form";
 import { requirePermission } from "@/lib/auth/require";
@@ -27,8 +27,12 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
     listReviewers(db),
   ]);
   if (!detail) notFound();
-  const assessmentList = can(user.role, "assessment.write") ? await listAssessmentsForSoftware(db, detail.id) : [];
+  const assessmentList = await listAssessmentsForSoftware(db, detail.id);
   const editionOptions = detail.editions.map((e) => ({ id: e.id, name: e.name }));
+  const pending = detail.classifications.filter((c) => c.confirmationReason !== null && c.confirmedAt === null);
+  const completedAssessments = assessmentList
+    .filter((a) => a.status === "completed")
+    .map((a) => ({ id: a.id, name: `${a.completedAt?.toISOString().slice(0, 10)} · ${a.edition?.name ?? "All editions"} · ${a.inherentTier ?? ""}` }));
 
   return (
     <div className="space-y-8">
@@ -58,6 +62,26 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
         </section>
       )}
 
+      {can(user.role, "classification.decide") && pending.length > 0 && (
+        <section className="card space-y-3 border-amber-300" aria-labelledby="pending">
+          <h2 id="pending" className="text-lg font-semibold">Awaiting a second reviewer</h2>
+          {pending.map((c) => (
+            <div key={c.id} className="flex flex-wrap items-center gap-3 text-sm" data-testid="pending-decision">
+              <span>
+                <strong>{c.status.replaceAll("_", " ")}</strong>
+                {c.maxDataClass ? ` up to ${settings.dataClassLabels[c.maxDataClass]}` : ""} · {detail.editions.find((e) => e.id === c.editionId)?.name ?? "All editions"} ·
+                proposed by {c.decidedBy.name} · {c.confirmationReason}
+              </span>
+              {c.decidedById === user.id ? (
+                <span className="text-slate-600">Another reviewer must confirm your decision.</span>
+              ) : (
+                <ConfirmDecisionForm id={c.id} label={`${c.status} decision`} />
+              )}
+            </div>
+          ))}
+        </section>
+      )}
+
       {can(user.role, "classification.decide") && (
         <section className="card" aria-labelledby="decide">
           <h2 id="decide" className="mb-4 text-lg font-semibold">Record a classification decision</h2>
@@ -65,6 +89,7 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
             softwareId={detail.id}
             editions={editionOptions}
             alternatives={approved.map((a) => ({ id: a.id, name: a.name }))}
+            assessments={completedAssessments}
             dataClassLabels={settings.dataClassLabels}
           />
         </section>
