@@ -1,10 +1,19 @@
 "use client";
 
 import { updateSettingsAction } from "@/lib/actions/settings";
+import { LEVEL_LABELS, LEVELS, type Level } from "@/lib/domain/assessment";
 import { DATA_CLASSES, STATUS_LABELS, STATUSES, type DataClass, type Status } from "@/lib/domain/vocabulary";
 import { ActionForm, Field, SubmitButton } from "./form";
 
-export function SettingsForm({ labels, intervals }: { labels: Record<DataClass, string>; intervals: Record<Status, number> }) {
+export function SettingsForm({
+  labels,
+  intervals,
+  reassessment,
+}: {
+  labels: Record<DataClass, string>;
+  intervals: Record<Status, number>;
+  reassessment: Record<Level, number>;
+}) {
   return (
     <ActionForm action={updateSettingsAction} className="space-y-6" label="Settings">
       <fieldset className="space-y-3">
@@ -23,6 +32,16 @@ export function SettingsForm({ labels, intervals }: { labels: Record<DataClass, 
           {STATUSES.map((s) => (
             <Field key={s} name={`intervals.${s}`} label={STATUS_LABELS[s]}>
               {(p) => <input {...p} type="number" min={1} max={60} className="input" defaultValue={intervals[s]} />}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">Months until a tool must be assessed again, by risk tier</legend>
+        <div className="grid gap-3 sm:grid-cols-4">
+          {LEVELS.map((l) => (
+            <Field key={l} name={`reassessment.${l}`} label={LEVEL_LABELS[l]}>
+              {(p) => <input {...p} type="number" min={1} max={60} className="input" defaultValue={reassessment[l]} />}
             </Field>
           ))}
         </div>

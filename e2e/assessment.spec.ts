@@ -71,9 +71,23 @@ test.describe("risk assessments", () => {
     await expect(page.getByTestId("assessment-row").first().locator('[data-level="critical"]').first()).toBeVisible();
   });
 
-  test("an employee cannot open the assessment workspace", async ({ page }) => {
-    await signIn(page, USERS.employee);
-    const response = await page.goto("/manage/assessments/00000000-0000-4000-8000-000000000000");
-    expect(response?.status()).toBe(403);
+  test("the review queue shows overdue reviews to reviewers, and only to them", async ({ page, browser }) => {
+    await signIn(page, USERS.reviewer, { callbackPath: "/manage" });
+    await page.getByRole("link", { name: "Review queue" }).click();
+    await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+    // Seeded "under review" decisions are due a month after they were made: long overdue.
+    await expect(page.getByTestId("queue-decisions")).toContainText("overdue since");
+    for (const section of ["queue-confirmations", "queue-in-progress", "queue-reassessments"]) await expect(page.getByTestId(section)).toBeVisible();
+
+    const context = await browser.newContext();
+    try {
+      const employee = await context.newPage();
+      await signIn(employee, USERS.employee);
+      for (const path of ["/manage/queue", "/manage/assessments/00000000-0000-4000-8000-000000000000"]) {
+        expect((await employee.goto(path))?.status(), path).toBe(403);
+      }
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -17,7 +17,8 @@ CREATE TABLE "assessments" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"completed_at" timestamp with time zone
+	"completed_at" timestamp with time zone,
+	"reassessment_due_on" date
 );
 --> statement-breakpoint
 CREATE TABLE "questionnaire_templates" (

@@ -197,6 +197,8 @@ export const assessments = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** When the tool is due to be assessed again: completion + the interval for its tier. */
+    reassessmentDueOn: date("reassessment_due_on", { mode: "string" }),
   },
   (t) => [index("assessments_software_idx").on(t.softwareId, t.status), index("assessments_assignee_idx").on(t.assigneeId, t.status)],
 );

@@ -24,6 +24,9 @@ export type Level = (typeof LEVELS)[number];
 
 export const LEVEL_LABELS: Record<Level, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
 
+/** Default months until a tool must be assessed again, by inherent tier. */
+export const DEFAULT_REASSESSMENT_MONTHS: Record<Level, number> = { low: 24, medium: 18, high: 12, critical: 6 };
+
 export function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }

@@ -6,10 +6,15 @@ export function defaultReviewDue(
   decidedOn: Date,
   intervals: Record<Status, number> = DEFAULT_REVIEW_INTERVAL_MONTHS,
 ): string {
-  const due = new Date(Date.UTC(decidedOn.getUTCFullYear(), decidedOn.getUTCMonth(), decidedOn.getUTCDate()));
+  return addMonths(decidedOn, intervals[status]);
+}
+
+/** YYYY-MM-DD `months` after `from`, clamped to the end of a shorter month. */
+export function addMonths(from: Date, months: number): string {
+  const due = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
   const day = due.getUTCDate();
   due.setUTCDate(1);
-  due.setUTCMonth(due.getUTCMonth() + intervals[status]);
+  due.setUTCMonth(due.getUTCMonth() + months);
   // Clamp 31 Jan + 1 month to the end of February rather than rolling into March.
   const lastDay = new Date(Date.UTC(due.getUTCFullYear(), due.getUTCMonth() + 1, 0)).getUTCDate();
   due.setUTCDate(Math.min(day, lastDay));

@@ -4,7 +4,9 @@ import type { Tx } from "../db/client";
 import { assessments, editions, questionnaireTemplates, software, users } from "../db/schema";
 import { isAiTool, scoreAssessment, validateAnswers, type AssessmentStatus, type QuestionnaireTemplate } from "../domain/assessment";
 import { DEFAULT_TEMPLATE } from "../domain/default-template";
+import { addMonths } from "../domain/review-due";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
 import { AssessmentTransitionInput, SaveAssessmentInput, StartAssessmentInput } from "../validation/assessments";
 
@@ -152,7 +154,16 @@ export const completeAssessment = defineMutation({
     const superseded = await tx.update(assessments).set({ status: "superseded", updatedAt: now }).where(scope).returning({ id: assessments.id });
     const [saved] = await tx
       .update(assessments)
-      .set({ status: "completed", result, inherentTier: result.inherentTier, residualTier: result.residualTier, completedAt: now, version: sql`${assessments.version} + 1`, updatedAt: now })
+      .set({
+        status: "completed",
+        result,
+        inherentTier: result.inherentTier,
+        residualTier: result.residualTier,
+        completedAt: now,
+        reassessmentDueOn: addMonths(now, (await getSettings(tx)).reassessmentMonths[result.inherentTier]),
+        version: sql`${assessments.version} + 1`,
+        updatedAt: now,
+      })
       .where(eq(assessments.id, input.id))
       .returning();
     return {

@@ -13,6 +13,7 @@ export const updateSettings = defineMutation({
     const rows = [
       { key: SETTING_KEYS.dataClassLabels, value: input.labels },
       { key: SETTING_KEYS.reviewIntervalMonths, value: input.intervals },
+      { key: SETTING_KEYS.reassessmentMonths, value: input.reassessment },
     ];
     for (const row of rows) {
       await tx
@@ -20,7 +21,7 @@ export const updateSettings = defineMutation({
         .values({ ...row, updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: row.value, updatedAt: now } });
     }
-    const after = { dataClassLabels: input.labels, reviewIntervalMonths: input.intervals };
+    const after = { dataClassLabels: input.labels, reviewIntervalMonths: input.intervals, reassessmentMonths: input.reassessment };
     return { result: after, audit: [{ action: "settings.updated", entityType: "settings", entityId: "global", before, after }] };
   },
 });

@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
 import { settings } from "../db/schema";
+import { DEFAULT_REASSESSMENT_MONTHS, LEVELS, type Level } from "../domain/assessment";
 import {
   DATA_CLASSES,
   DEFAULT_DATA_CLASS_LABELS,
@@ -15,12 +16,18 @@ import {
 export interface Settings {
   dataClassLabels: Record<DataClass, string>;
   reviewIntervalMonths: Record<Status, number>;
+  reassessmentMonths: Record<Level, number>;
 }
 
 const LabelsSchema = z.object(Object.fromEntries(DATA_CLASSES.map((c) => [c, z.string().min(1).max(40)])) as Record<DataClass, z.ZodString>);
+const ReassessmentSchema = z.object(Object.fromEntries(LEVELS.map((l) => [l, z.number().int().min(1).max(60)])) as Record<Level, z.ZodNumber>);
 const IntervalsSchema = z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int().min(1).max(60)])) as Record<Status, z.ZodNumber>);
 
-export const SETTING_KEYS = { dataClassLabels: "data_class_labels", reviewIntervalMonths: "review_interval_months" } as const;
+export const SETTING_KEYS = {
+  dataClassLabels: "data_class_labels",
+  reviewIntervalMonths: "review_interval_months",
+  reassessmentMonths: "reassessment_interval_months",
+} as const;
 
 /** Settings with defaults for anything not stored (or stored in a shape we no longer accept). */
 export async function getSettings(db: Db | Tx): Promise<Settings> {
@@ -28,8 +35,10 @@ export async function getSettings(db: Db | Tx): Promise<Settings> {
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const labels = LabelsSchema.safeParse(stored.get(SETTING_KEYS.dataClassLabels));
   const intervals = IntervalsSchema.safeParse(stored.get(SETTING_KEYS.reviewIntervalMonths));
+  const reassessment = ReassessmentSchema.safeParse(stored.get(SETTING_KEYS.reassessmentMonths));
   return {
     dataClassLabels: labels.success ? labels.data : DEFAULT_DATA_CLASS_LABELS,
     reviewIntervalMonths: intervals.success ? intervals.data : DEFAULT_REVIEW_INTERVAL_MONTHS,
+    reassessmentMonths: reassessment.success ? reassessment.data : DEFAULT_REASSESSMENT_MONTHS,
   };
 }

@@ -1,16 +1,18 @@
 import { z } from "zod";
+import { LEVELS, type Level } from "../domain/assessment";
 import { DATA_CLASSES, STATUSES, type DataClass, type Status } from "../domain/vocabulary";
 import { requiredLine } from "./fields";
 
-const months = (status: Status) =>
+const months = (label: string) =>
   z.coerce
-    .number({ message: `${status}: enter a number of months` })
-    .int(`${status}: whole months only`)
-    .min(1, `${status}: at least 1 month`)
-    .max(60, `${status}: at most 60 months`);
+    .number({ message: `${label}: enter a number of months` })
+    .int(`${label}: whole months only`)
+    .min(1, `${label}: at least 1 month`)
+    .max(60, `${label}: at most 60 months`);
 
-/** The admin settings form: a label per data class and a review interval per status. */
+/** The admin settings form: a label per data class, a review interval per status, a reassessment interval per tier. */
 export const SettingsInput = z.object({
   labels: z.object(Object.fromEntries(DATA_CLASSES.map((c) => [c, requiredLine(`Label for ${c}`, 40)])) as Record<DataClass, ReturnType<typeof requiredLine>>),
   intervals: z.object(Object.fromEntries(STATUSES.map((s) => [s, months(s)])) as Record<Status, ReturnType<typeof months>>),
+  reassessment: z.object(Object.fromEntries(LEVELS.map((l) => [l, months(l)])) as Record<Level, ReturnType<typeof months>>),
 });

@@ -175,3 +175,32 @@ describe("decisions and the four-eyes rule", () => {
     expect((await auditFor(db, proposed.id)).filter((e) => e.action === "classification.confirmed")).toHaveLength(1);
   });
 });
+
+describe("review queue", () => {
+  it("lists overdue decisions, reassessments by tier interval, work in progress and pending confirmations", async () => {
+    const { getReviewQueue } = await import("@/lib/queries/review-queue");
+    const tool = await agentTool();
+    const a = await runMutation(startAssessment, reviewer, { softwareId: tool.id });
+    await runMutation(saveAssessmentDraft, reviewer, { id: a.id, version: "1", answers: JSON.stringify(AGENT_ANSWERS) });
+    const today = new Date().toISOString().slice(0, 10);
+    let queue = await getReviewQueue(db, today);
+    expect(queue.inProgress.map((i) => i.id)).toContain(a.id);
+
+    await runMutation(submitAssessment, reviewer, { id: a.id, version: "2" });
+    const done = await runMutation(completeAssessment, reviewer, { id: a.id, version: "3" });
+    // Critical tier: reassessed after 6 months by default.
+    const sixMonths = new Date();
+    sixMonths.setUTCMonth(sixMonths.getUTCMonth() + 6);
+    expect(done.reassessmentDueOn!.slice(0, 7)).toBe(sixMonths.toISOString().slice(0, 7));
+    const inSevenMonths = new Date(Date.now() + 213 * 86_400_000).toISOString().slice(0, 10);
+    queue = await getReviewQueue(db, inSevenMonths);
+    expect(queue.reassessmentsDue.find((r) => r.softwareName === tool.name)).toMatchObject({ tier: "critical" });
+    expect(queue.inProgress.map((i) => i.id)).not.toContain(a.id);
+
+    await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "restricted", rationale: "Critical agent.", reviewDueOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) });
+    queue = await getReviewQueue(db, today);
+    expect(queue.awaitingConfirmation.find((c) => c.softwareName === tool.name)).toMatchObject({ proposedBy: reviewer.name });
+    // Pending decisions are not "in effect", so they are not yet due for review.
+    expect(queue.decisionsDue.find((d) => d.softwareName === tool.name)).toBeUndefined();
+  });
+});

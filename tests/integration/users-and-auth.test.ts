@@ -110,17 +110,20 @@ describe("settings", () => {
     const { getSettings } = await import("@/lib/queries/settings");
     const labels = { public: "Public", internal: "Internal only", confidential: "Confidential", restricted: "Secret" };
     const intervals = { approved: 24, approved_with_conditions: 6, restricted: 12, prohibited: 36, under_review: 1 };
-    await runMutation(updateSettings, admin, { labels, intervals: Object.fromEntries(Object.entries(intervals).map(([k, v]) => [k, String(v)])) });
-    expect(await getSettings(db)).toEqual({ dataClassLabels: labels, reviewIntervalMonths: intervals });
-    await expect(runMutation(updateSettings, admin, { labels, intervals: { ...intervals, restricted: "0" } })).rejects.toBeInstanceOf(ValidationFailed);
-    await expect(runMutation(updateSettings, admin, { labels: { ...labels, public: "" }, intervals })).rejects.toBeInstanceOf(ValidationFailed);
+    const reassessment = { low: 24, medium: 18, high: 9, critical: 3 };
+    await runMutation(updateSettings, admin, { labels, intervals: Object.fromEntries(Object.entries(intervals).map(([k, v]) => [k, String(v)])), reassessment });
+    expect(await getSettings(db)).toEqual({ dataClassLabels: labels, reviewIntervalMonths: intervals, reassessmentMonths: reassessment });
+    await expect(runMutation(updateSettings, admin, { labels, intervals: { ...intervals, restricted: "0" }, reassessment })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(updateSettings, admin, { labels: { ...labels, public: "" }, intervals, reassessment })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(updateSettings, admin, { labels, intervals, reassessment: { ...reassessment, critical: "x" } })).rejects.toBeInstanceOf(ValidationFailed);
     const reviewer = await makeUser(db, "reviewer");
-    await expect(runMutation(updateSettings, reviewer, { labels, intervals })).rejects.toBeInstanceOf(Forbidden);
+    await expect(runMutation(updateSettings, reviewer, { labels, intervals, reassessment })).rejects.toBeInstanceOf(Forbidden);
     expect((await getSettings(db)).reviewIntervalMonths.approved_with_conditions).toBe(6);
     // Leave the defaults for other tests.
     await runMutation(updateSettings, admin, {
       labels: { public: "Public", internal: "Internal", confidential: "Confidential", restricted: "Restricted" },
       intervals: { approved: 24, approved_with_conditions: 12, restricted: 12, prohibited: 24, under_review: 1 },
+      reassessment: { low: 24, medium: 18, high: 12, critical: 6 },
     });
   });
 });

@@ -1,0 +1,76 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import type { Level } from "../domain/assessment";
+import type { Status } from "../domain/vocabulary";
+
+export interface QueueItem {
+  softwareSlug: string;
+  softwareName: string;
+  editionName: string | null;
+  dueOn: string;
+}
+
+/**
+ * What reviewers must look at, due within `horizonDays` or overdue, oldest first:
+ * decisions in effect due for review, tools due for reassessment (by their latest completed
+ * assessment), assessments in progress, and decisions awaiting a second reviewer.
+ */
+export async function getReviewQueue(db: Db, today: string, horizonDays = 30) {
+  const horizon = sql`(${today}::date + ${horizonDays}::int)`;
+  const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+  const decisionsDue = rows<QueueItem & { status: Status }>(
+    await db.execute(sql`
+      SELECT * FROM (
+        SELECT DISTINCT ON (c.software_id, c.edition_id)
+          s.slug AS "softwareSlug", s.name AS "softwareName", e.name AS "editionName",
+          c.review_due_on::text AS "dueOn", c.status
+        FROM classifications c
+        JOIN software s ON s.id = c.software_id
+        LEFT JOIN editions e ON e.id = c.edition_id
+        WHERE c.confirmation_reason IS NULL OR c.confirmed_at IS NOT NULL
+        ORDER BY c.software_id, c.edition_id, coalesce(c.confirmed_at, c.decided_at) DESC
+      ) current
+      WHERE "dueOn"::date <= ${horizon}
+      ORDER BY "dueOn", "softwareName"
+      LIMIT 200`),
+  );
+
+  const reassessmentsDue = rows<QueueItem & { tier: Level }>(
+    await db.execute(sql`
+      SELECT s.slug AS "softwareSlug", s.name AS "softwareName", e.name AS "editionName",
+        a.reassessment_due_on::text AS "dueOn", a.inherent_tier AS tier
+      FROM assessments a
+      JOIN software s ON s.id = a.software_id
+      LEFT JOIN editions e ON e.id = a.edition_id
+      WHERE a.status = 'completed' AND a.reassessment_due_on <= ${horizon}
+      ORDER BY a.reassessment_due_on, s.name
+      LIMIT 200`),
+  );
+
+  const inProgress = rows<{ id: string; softwareName: string; editionName: string | null; status: string; assignee: string | null; updatedAt: string }>(
+    await db.execute(sql`
+      SELECT a.id, s.name AS "softwareName", e.name AS "editionName", a.status::text AS status, u.name AS assignee, a.updated_at::text AS "updatedAt"
+      FROM assessments a
+      JOIN software s ON s.id = a.software_id
+      LEFT JOIN editions e ON e.id = a.edition_id
+      LEFT JOIN users u ON u.id = a.assignee_id
+      WHERE a.status IN ('draft', 'in_review')
+      ORDER BY a.updated_at
+      LIMIT 200`),
+  );
+
+  const awaitingConfirmation = rows<{ softwareSlug: string; softwareName: string; status: Status; proposedBy: string; reason: string; decidedAt: string }>(
+    await db.execute(sql`
+      SELECT s.slug AS "softwareSlug", s.name AS "softwareName", c.status, u.name AS "proposedBy", c.confirmation_reason AS reason, c.decided_at::text AS "decidedAt"
+      FROM classifications c
+      JOIN software s ON s.id = c.software_id
+      JOIN users u ON u.id = c.decided_by_id
+      WHERE c.confirmation_reason IS NOT NULL AND c.confirmed_at IS NULL
+      ORDER BY c.decided_at
+      LIMIT 200`),
+  );
+
+  return { decisionsDue, reassessmentsDue, inProgress, awaitingConfirmation };
+}
