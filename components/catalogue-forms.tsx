@@ -21,7 +21,10 @@ import {
   KINDS,
   STATUS_LABELS,
   STATUSES,
+  DPA_LABELS,
+  DPA_STATUSES,
   type DataClass,
+  type DpaStatus,
   type Kind,
 } from "@/lib/domain/vocabulary";
 import { ActionForm, Field, SubmitButton } from "./form";
@@ -86,21 +89,52 @@ export function SoftwareForm({ vendors, software }: { vendors: Option[]; softwar
   );
 }
 
-/** Adds a vendor, or (given one) edits it. */
-export function VendorForm({ vendor }: { vendor?: { id: string; name: string; website: string | null } }) {
+export function VendorForm() {
   return (
-    <ActionForm
-      action={vendor ? updateVendorAction : createVendorAction}
-      className="grid items-start gap-3 sm:grid-cols-3"
-      resetOnSuccess={!vendor}
-      label={vendor ? `Edit vendor ${vendor.name}` : "New vendor"}
-    >
-      {vendor && <input type="hidden" name="id" value={vendor.id} />}
-      <Field name="name" label="Vendor name">{(p) => <input {...p} className="input" maxLength={120} defaultValue={vendor?.name} />}</Field>
-      <Field name="website" label="Website">
-        {(p) => <input {...p} type="url" className="input" placeholder="https://" defaultValue={vendor?.website ?? ""} />}
-      </Field>
-      <div className="pt-6"><SubmitButton className={vendor ? "btn-secondary" : "btn"}>{vendor ? "Save" : "Add vendor"}</SubmitButton></div>
+    <ActionForm action={createVendorAction} className="grid items-start gap-3 sm:grid-cols-3" resetOnSuccess label="New vendor">
+      <Field name="name" label="Vendor name">{(p) => <input {...p} className="input" maxLength={120} />}</Field>
+      <Field name="website" label="Website">{(p) => <input {...p} type="url" className="input" placeholder="https://" />}</Field>
+      <div className="pt-6"><SubmitButton>Add vendor</SubmitButton></div>
+    </ActionForm>
+  );
+}
+
+export interface VendorProfileValues {
+  id: string;
+  name: string;
+  website: string | null;
+  certifications: string[];
+  dpa: DpaStatus;
+  dataResidency: string;
+  subprocessors: string[];
+}
+
+/** The vendor's name, website and profile: certifications, DPA, residency, sub-processors. */
+export function VendorProfileForm({ vendor }: { vendor: VendorProfileValues }) {
+  return (
+    <ActionForm action={updateVendorAction} className="space-y-4" label="Edit vendor profile">
+      <input type="hidden" name="id" value={vendor.id} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="name" label="Vendor name">{(p) => <input {...p} className="input" maxLength={120} defaultValue={vendor.name} />}</Field>
+        <Field name="website" label="Website">{(p) => <input {...p} type="url" className="input" defaultValue={vendor.website ?? ""} />}</Field>
+        <Field name="dpa" label="Data processing agreement">
+          {(p) => (
+            <select {...p} className="input" defaultValue={vendor.dpa}>
+              {DPA_STATUSES.map((d) => <option key={d} value={d}>{DPA_LABELS[d]}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field name="dataResidency" label="Data residency" hint="e.g. EU (Frankfurt, Dublin)">
+          {(p) => <input {...p} className="input" maxLength={300} defaultValue={vendor.dataResidency} />}
+        </Field>
+        <Field name="certifications" label="Certifications" hint="One per line, e.g. SOC 2 Type II (until 2027-03)">
+          {(p) => <textarea {...p} className="input" rows={4} defaultValue={vendor.certifications.join("\n")} />}
+        </Field>
+        <Field name="subprocessors" label="Sub-processors" hint="One per line">
+          {(p) => <textarea {...p} className="input" rows={4} defaultValue={vendor.subprocessors.join("\n")} />}
+        </Field>
+      </div>
+      <SubmitButton>Save vendor</SubmitButton>
     </ActionForm>
   );
 }

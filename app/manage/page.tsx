@@ -26,17 +26,11 @@ export default async function ManagePage() {
       <section className="card space-y-4" aria-labelledby="vendors">
         <h2 id="vendors" className="text-lg font-semibold">Vendors ({vendorList.length})</h2>
         <VendorForm />
-        <details>
-          <summary className="cursor-pointer text-sm text-slate-700">Edit vendors</summary>
-          <ul className="mt-3 space-y-2">
-            {vendorList.map((v) => (
-              <li key={v.id} className="border-b border-slate-100 pb-2">
-                <VendorForm vendor={{ id: v.id, name: v.name, website: v.website }} />
-                <Link href={`/software?vendor=${v.slug}`} className="text-xs">Its software</Link>
-              </li>
-            ))}
-          </ul>
-        </details>
+        <ul className="grid gap-1 text-sm sm:grid-cols-3">
+          {vendorList.map((v) => (
+            <li key={v.id}><Link href={`/vendors/${v.slug}`}>{v.name}</Link></li>
+          ))}
+        </ul>
       </section>
       <section aria-labelledby="recent" className="space-y-3">
         <h2 id="recent" className="text-lg font-semibold">Recent changes</h2>

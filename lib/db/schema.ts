@@ -17,7 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ASSESSMENT_STATUSES, LEVELS, type Answers, type QuestionnaireTemplate, type RiskResult } from "../domain/assessment";
-import { DATA_CLASSES, IDENTIFIER_TYPES, KINDS, ROLES, STATUSES } from "../domain/vocabulary";
+import { DATA_CLASSES, DPA_STATUSES, IDENTIFIER_TYPES, KINDS, ROLES, STATUSES } from "../domain/vocabulary";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -30,6 +30,7 @@ export const kindEnum = pgEnum("software_kind", KINDS);
 export const identifierTypeEnum = pgEnum("identifier_type", IDENTIFIER_TYPES);
 export const riskLevelEnum = pgEnum("risk_level", LEVELS);
 export const assessmentStatusEnum = pgEnum("assessment_status", ASSESSMENT_STATUSES);
+export const dpaStatusEnum = pgEnum("dpa_status", DPA_STATUSES);
 
 export const users = pgTable(
   "users",
@@ -57,6 +58,11 @@ export const vendors = pgTable(
     name: text("name").notNull(),
     slug: text("slug").notNull(),
     website: text("website"),
+    /** Vendor profile, kept by reviewers. */
+    certifications: jsonb("certifications").$type<string[]>().notNull().default([]),
+    dpa: dpaStatusEnum("dpa").notNull().default("unknown"),
+    dataResidency: text("data_residency").notNull().default(""),
+    subprocessors: jsonb("subprocessors").$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -128,3 +128,14 @@ export const DEFAULT_REVIEW_INTERVAL_MONTHS: Record<Status, number> = {
   prohibited: 24,
   under_review: 1,
 };
+
+/** Whether a data processing agreement with the vendor is in place. */
+export const DPA_STATUSES = ["signed", "available", "none", "unknown"] as const;
+export type DpaStatus = (typeof DPA_STATUSES)[number];
+
+export const DPA_LABELS: Record<DpaStatus, string> = {
+  signed: "Signed",
+  available: "Available, not signed",
+  none: "None offered",
+  unknown: "Unknown",
+};

@@ -95,7 +95,15 @@ export const updateVendor = defineMutation({
     if (clash) throw new Conflict("A vendor with that name exists", { name: ["A vendor with that name exists"] });
     const [after] = await tx
       .update(vendors)
-      .set({ name: input.name, website: input.website ?? null, updatedAt: now })
+      .set({
+        name: input.name,
+        website: input.website ?? null,
+        certifications: input.certifications,
+        dpa: input.dpa,
+        dataResidency: input.dataResidency,
+        subprocessors: input.subprocessors,
+        updatedAt: now,
+      })
       .where(eq(vendors.id, input.id))
       .returning();
     const affected = await tx.select({ id: software.id }).from(software).where(eq(software.vendorId, input.id));

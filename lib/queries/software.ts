@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } 
 import type { Db } from "../db/client";
 import { classifications, editions, identifiers, software, vendors } from "../db/schema";
 import { identifierCandidates } from "../domain/identifiers";
+import type { Level } from "../domain/assessment";
 import type { Kind, Status } from "../domain/vocabulary";
 import type { ListQuery } from "../validation/api";
 
@@ -226,4 +227,22 @@ export async function listApprovedSoftware(db: Db) {
     .from(software)
     .where(inArray(software.status, ["approved", "approved_with_conditions"]))
     .orderBy(asc(software.name));
+}
+
+/** A vendor's profile with its software, each with its status and latest completed assessment tier. */
+export async function getVendorProfile(db: Db, slug: string) {
+  const [vendor] = await db.select().from(vendors).where(eq(vendors.slug, slug));
+  if (!vendor) return undefined;
+  const tools = await db
+    .select({
+      slug: software.slug,
+      name: software.name,
+      kind: software.kind,
+      status: software.status,
+      tier: sql<Level | null>`(SELECT a.inherent_tier FROM assessments a WHERE a.software_id = ${software.id} AND a.status = 'completed' ORDER BY a.completed_at DESC LIMIT 1)`,
+    })
+    .from(software)
+    .where(eq(software.vendorId, vendor.id))
+    .orderBy(asc(software.name));
+  return { vendor, software: tools };
 }

@@ -121,6 +121,17 @@ describe("vendors and editions", () => {
     await expect(runMutation(updateVendor, employee, { id: vendor.id, name: "Nope" })).rejects.toBeInstanceOf(Forbidden);
   });
 
+  it("keeps a vendor profile: certifications, DPA, residency and sub-processors, validated", async () => {
+    const vendor = await runMutation(createVendor, reviewer, { name: unique("Profiled") });
+    const saved = await runMutation(updateVendor, reviewer, {
+      id: vendor.id, name: vendor.name, dpa: "signed", dataResidency: "EU (Frankfurt)",
+      certifications: "SOC 2 Type II\n\nISO 27001\nSOC 2 Type II", subprocessors: "AWS\nOpenAI",
+    });
+    expect(saved).toMatchObject({ dpa: "signed", dataResidency: "EU (Frankfurt)", certifications: ["SOC 2 Type II", "ISO 27001"], subprocessors: ["AWS", "OpenAI"] });
+    await expect(runMutation(updateVendor, reviewer, { id: vendor.id, name: vendor.name, dpa: "maybe" })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(updateVendor, reviewer, { id: vendor.id, name: vendor.name, subprocessors: "x".repeat(201) })).rejects.toBeInstanceOf(ValidationFailed);
+  });
+
   it("renames an edition, keeps its slug, refuses a clash, and keeps editions with decisions", async () => {
     const tool = await catalogue(unique("Editioned"));
     const free = await runMutation(addEdition, reviewer, { softwareId: tool.id, name: "Free" });

@@ -33,7 +33,7 @@ export default async function SoftwarePage({ params }: Props) {
         <div className="min-w-0 flex-1">
           <h1 className="text-3xl font-bold">{detail.name}</h1>
           <p className="mt-1 text-slate-600">
-            {detail.vendor?.name ?? "Unknown vendor"} · {KIND_LABELS[detail.kind]} · {detail.category}
+            {detail.vendor ? <Link href={`/vendors/${detail.vendor.slug}`}>{detail.vendor.name}</Link> : "Unknown vendor"} · {KIND_LABELS[detail.kind]} · {detail.category}
             {detail.owner ? ` · owned internally by ${detail.owner}` : ""}
           </p>
         </div>

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/badges";
+import { VendorProfileForm } from "@/components/catalogue-forms";
+import { LevelBadge } from "@/components/risk-breakdown";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { can } from "@/lib/domain/policy";
+import { DPA_LABELS, KIND_LABELS } from "@/lib/domain/vocabulary";
+import { getVendorProfile } from "@/lib/queries/software";
+
+export const metadata: Metadata = { title: "Vendor" };
+
+export default async function VendorPage({ params }: { params: Promise<{ slug: string }> }) {
+  const user = await requireUser();
+  const { slug } = await params;
+  const profile = await getVendorProfile(await getDb(), slug);
+  if (!profile) notFound();
+  const { vendor } = profile;
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold">{vendor.name}</h1>
+        {vendor.website && <a href={vendor.website} rel="noopener noreferrer nofollow" target="_blank" className="text-sm">{vendor.website}</a>}
+      </header>
+      <dl className="card grid gap-4 text-sm sm:grid-cols-2" data-testid="vendor-profile">
+        <div><dt className="font-semibold">Data processing agreement</dt><dd>{DPA_LABELS[vendor.dpa]}</dd></div>
+        <div><dt className="font-semibold">Data residency</dt><dd>{vendor.dataResidency || "Not recorded"}</dd></div>
+        <div>
+          <dt className="font-semibold">Certifications</dt>
+          <dd>{vendor.certifications.length ? <ul className="ml-5 list-disc">{vendor.certifications.map((c) => <li key={c}>{c}</li>)}</ul> : "None recorded"}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Sub-processors</dt>
+          <dd>{vendor.subprocessors.length ? <ul className="ml-5 list-disc">{vendor.subprocessors.map((c) => <li key={c}>{c}</li>)}</ul> : "None recorded"}</dd>
+        </div>
+      </dl>
+      <section className="card" aria-labelledby="vendor-software">
+        <h2 id="vendor-software" className="mb-2 text-lg font-semibold">Software ({profile.software.length})</h2>
+        <table className="w-full text-left text-sm">
+          <thead className="text-slate-600"><tr><th scope="col" className="py-1">Software</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Assessed tier</th></tr></thead>
+          <tbody className="divide-y divide-slate-100">
+            {profile.software.map((s) => (
+              <tr key={s.slug}>
+                <td className="py-1.5"><Link href={`/software/${s.slug}`}>{s.name}</Link></td>
+                <td>{KIND_LABELS[s.kind]}</td>
+                <td><StatusBadge status={s.status} /></td>
+                <td>{s.tier ? <LevelBadge level={s.tier} /> : <span className="text-slate-500">Not assessed</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {can(user.role, "catalogue.write") && (
+        <section className="card" aria-labelledby="edit-vendor">
+          <h2 id="edit-vendor" className="mb-4 text-lg font-semibold">Edit the profile</h2>
+          <VendorProfileForm vendor={{ id: vendor.id, name: vendor.name, website: vendor.website, certifications: vendor.certifications, dpa: vendor.dpa, dataResidency: vendor.dataResidency, subprocessors: vendor.subprocessors }} />
+        </section>
+      )}
+    </div>
+  );
+}
