@@ -12,7 +12,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   // forbidden() answers 403 on pages a role may not see.
-  experimental: { authInterrupts: true },
+  // Evidence uploads are refused above 10 MB by the mutation, with a clear message; this is
+  // only the outer limit on what a server action will read at all.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

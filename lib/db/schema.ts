@@ -20,6 +20,11 @@ import { ASSESSMENT_STATUSES, LEVELS, type Answers, type QuestionnaireTemplate, 
 import { DATA_CLASSES, DPA_STATUSES, IDENTIFIER_TYPES, KINDS, ROLES, STATUSES } from "../domain/vocabulary";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  // node-postgres returns a Buffer and PGlite a Uint8Array: hand out plain bytes either way.
+  fromDriver: (value) => new Uint8Array(value),
+});
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -207,6 +212,28 @@ export const assessments = pgTable(
     reassessmentDueOn: date("reassessment_due_on", { mode: "string" }),
   },
   (t) => [index("assessments_software_idx").on(t.softwareId, t.status), index("assessments_assignee_idx").on(t.assigneeId, t.status)],
+);
+
+/** Evidence for an assessment or a vendor: an uploaded file (kept in PostgreSQL) or a link. */
+export const evidence = pgTable(
+  "evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id").references(() => assessments.id, { onDelete: "cascade" }),
+    vendorId: uuid("vendor_id").references(() => vendors.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    url: text("url"),
+    fileName: text("file_name"),
+    /** Sniffed from the bytes, never taken from the upload. */
+    contentType: text("content_type"),
+    size: integer("size"),
+    sha256: text("sha256"),
+    content: bytea("content"),
+    expiresOn: date("expires_on", { mode: "string" }),
+    uploadedById: uuid("uploaded_by_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("evidence_assessment_idx").on(t.assessmentId), index("evidence_vendor_idx").on(t.vendorId), index("evidence_expires_idx").on(t.expiresOn)],
 );
 
 export const classificationAlternatives = pgTable(

@@ -1,7 +1,7 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { assessments, users } from "../db/schema";
+import { assessments, evidence, users } from "../db/schema";
 
 /** One assessment with its questionnaire, software, edition and assignee, in one query. */
 export async function getAssessment(db: Db, id: string) {
@@ -28,4 +28,24 @@ export async function listAssessmentsForSoftware(db: Db, softwareId: string) {
 
 export async function listReviewers(db: Db) {
   return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.role, "reviewer")).orderBy(users.name);
+}
+
+/** Evidence of an assessment or a vendor, without the file bytes. */
+export async function listEvidence(db: Db, owner: { assessmentId: string } | { vendorId: string }) {
+  return db
+    .select({
+      id: evidence.id, title: evidence.title, url: evidence.url, fileName: evidence.fileName, contentType: evidence.contentType,
+      size: evidence.size, expiresOn: evidence.expiresOn, createdAt: evidence.createdAt,
+    })
+    .from(evidence)
+    .where("assessmentId" in owner ? eq(evidence.assessmentId, owner.assessmentId) : eq(evidence.vendorId, owner.vendorId))
+    .orderBy(desc(evidence.createdAt));
+}
+
+export async function getEvidenceFile(db: Db, id: string) {
+  const [row] = await db
+    .select({ fileName: evidence.fileName, contentType: evidence.contentType, content: evidence.content })
+    .from(evidence)
+    .where(eq(evidence.id, id));
+  return row?.content && row.contentType && row.fileName ? { fileName: row.fileName, contentType: row.contentType, content: row.content } : undefined;
 }

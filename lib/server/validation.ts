@@ -19,13 +19,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 /**
  * Form fields as a plain object. Keys ending in "[]" collect every value into an array
  * (multi-selects, repeated inputs); dotted keys ("labels.public") build nested objects;
- * other keys keep their single value.
+ * files stay File objects; other keys keep their single value.
  */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    const text = typeof value === "string" ? value : "";
+    if (typeof value !== "string") {
+      // An empty file input still submits a nameless, empty file: that is "no file".
+      if (value.size > 0 || value.name) out[key] = value;
+      continue;
+    }
+    const text = value;
     if (key.endsWith("[]")) {
       const name = key.slice(0, -2);
       ((out[name] ??= []) as string[]).push(text);

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/badges";
 import { VendorProfileForm } from "@/components/catalogue-forms";
+import { EvidenceSection } from "@/components/evidence-list";
 import { LevelBadge } from "@/components/risk-breakdown";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
 import { DPA_LABELS, KIND_LABELS } from "@/lib/domain/vocabulary";
+import { listEvidence } from "@/lib/queries/assessments";
 import { getVendorProfile } from "@/lib/queries/software";
 
 export const metadata: Metadata = { title: "Vendor" };
@@ -15,8 +17,10 @@ export const metadata: Metadata = { title: "Vendor" };
 export default async function VendorPage({ params }: { params: Promise<{ slug: string }> }) {
   const user = await requireUser();
   const { slug } = await params;
-  const profile = await getVendorProfile(await getDb(), slug);
+  const db = await getDb();
+  const profile = await getVendorProfile(db, slug);
   if (!profile) notFound();
+  const evidenceItems = can(user.role, "evidence.read") ? await listEvidence(db, { vendorId: profile.vendor.id }) : [];
   const { vendor } = profile;
   return (
     <div className="space-y-6">
@@ -52,6 +56,9 @@ export default async function VendorPage({ params }: { params: Promise<{ slug: s
           </tbody>
         </table>
       </section>
+      {can(user.role, "evidence.read") && (
+        <EvidenceSection items={evidenceItems} owner={{ vendorId: profile.vendor.id }} canAdd={can(user.role, "evidence.write")} />
+      )}
       {can(user.role, "catalogue.write") && (
         <section className="card" aria-labelledby="edit-vendor">
           <h2 id="edit-vendor" className="mb-4 text-lg font-semibold">Edit the profile</h2>

@@ -2,22 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssessmentForm } from "@/components/assessment-form";
+import { EvidenceSection } from "@/components/evidence-list";
 import { requirePermission } from "@/lib/auth/require";
 import { isAiTool } from "@/lib/domain/assessment";
+import { can } from "@/lib/domain/policy";
 import { getDb } from "@/lib/db/client";
-import { getAssessment } from "@/lib/queries/assessments";
+import { getAssessment, listEvidence } from "@/lib/queries/assessments";
 import { uuid } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Assessment" };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("assessment.write");
+  const user = await requirePermission("assessment.write");
   const { id } = await params;
   if (!uuid("Assessment").safeParse(id).success) notFound();
   const db = await getDb();
   const assessment = await getAssessment(db, id);
   if (!assessment) notFound();
-  const previous = assessment.previousId ? await getAssessment(db, assessment.previousId) : undefined;
+  const [previous, evidenceItems] = await Promise.all([
+    assessment.previousId ? getAssessment(db, assessment.previousId) : undefined,
+    listEvidence(db, { assessmentId: assessment.id }),
+  ]);
   return (
     <div className="space-y-6">
       <p className="text-sm"><Link href={`/manage/software/${assessment.software.slug}`}>← {assessment.software.name}</Link></p>
@@ -42,6 +47,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         template={assessment.template.definition}
         aiTool={isAiTool(assessment.software)}
       />
+      <EvidenceSection items={evidenceItems} owner={{ assessmentId: assessment.id }} canAdd={can(user.role, "evidence.write")} />
     </div>
   );
 }

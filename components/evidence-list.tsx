@@ -1,0 +1,38 @@
+import { EvidenceForm } from "./evidence-form";
+
+interface Item {
+  id: string;
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  size: number | null;
+  expiresOn: string | null;
+}
+
+/** Evidence with download links (reviewers and admins only) and an expiry flag. */
+export function EvidenceSection({ items, owner, canAdd }: { items: Item[]; owner: { assessmentId: string } | { vendorId: string }; canAdd: boolean }) {
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section className="card space-y-4" aria-labelledby="evidence">
+      <h2 id="evidence" className="text-lg font-semibold">Evidence</h2>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">None attached.</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {items.map((e) => (
+            <li key={e.id} data-testid="evidence-item">
+              {e.url ? (
+                <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">{e.title}</a>
+              ) : (
+                <a href={`/api/evidence/${e.id}`} download>{e.title}</a>
+              )}
+              {e.fileName && <span className="text-slate-500"> · {e.fileName} · {Math.ceil((e.size ?? 0) / 1024)} KB</span>}
+              {e.expiresOn && (e.expiresOn < today ? <span className="font-semibold text-red-700"> · expired {e.expiresOn}</span> : <span className="text-slate-500"> · valid until {e.expiresOn}</span>)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAdd && <EvidenceForm owner={owner} />}
+    </section>
+  );
+}
