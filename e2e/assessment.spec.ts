@@ -77,7 +77,7 @@ test.describe("risk assessments", () => {
     await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
     // Seeded "under review" decisions are due a month after they were made: long overdue.
     await expect(page.getByTestId("queue-decisions")).toContainText("overdue since");
-    for (const section of ["queue-confirmations", "queue-in-progress", "queue-reassessments"]) await expect(page.getByTestId(section)).toBeVisible();
+    for (const section of ["queue-confirmations", "queue-in-progress", "queue-reassessments", "queue-evidence"]) await expect(page.getByTestId(section)).toBeVisible();
 
     const context = await browser.newContext();
     try {

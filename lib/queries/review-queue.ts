@@ -14,7 +14,8 @@ export interface QueueItem {
 /**
  * What reviewers must look at, due within `horizonDays` or overdue, oldest first:
  * decisions in effect due for review, tools due for reassessment (by their latest completed
- * assessment), assessments in progress, and decisions awaiting a second reviewer.
+ * assessment), assessments in progress, decisions awaiting a second reviewer, and evidence
+ * that has expired or is about to.
  */
 export async function getReviewQueue(db: Db, today: string, horizonDays = 30) {
   const horizon = sql`(${today}::date + ${horizonDays}::int)`;
@@ -72,5 +73,18 @@ export async function getReviewQueue(db: Db, today: string, horizonDays = 30) {
       LIMIT 200`),
   );
 
-  return { decisionsDue, reassessmentsDue, inProgress, awaitingConfirmation };
+  const evidenceExpiring = rows<{ id: string; title: string; expiresOn: string; vendorSlug: string | null; vendorName: string | null; assessmentId: string | null; softwareName: string | null }>(
+    await db.execute(sql`
+      SELECT ev.id, ev.title, ev.expires_on::text AS "expiresOn", v.slug AS "vendorSlug", v.name AS "vendorName",
+        ev.assessment_id AS "assessmentId", s.name AS "softwareName"
+      FROM evidence ev
+      LEFT JOIN vendors v ON v.id = ev.vendor_id
+      LEFT JOIN assessments a ON a.id = ev.assessment_id
+      LEFT JOIN software s ON s.id = a.software_id
+      WHERE ev.expires_on <= ${horizon}
+      ORDER BY ev.expires_on
+      LIMIT 200`),
+  );
+
+  return { decisionsDue, reassessmentsDue, inProgress, awaitingConfirmation, evidenceExpiring };
 }

@@ -66,3 +66,16 @@ describe("evidence", () => {
     expect((await listEvidence(db, { vendorId })).length).toBe(before);
   });
 });
+
+describe("expiring evidence in the review queue", () => {
+  it("lists evidence that has expired or expires within 30 days, and not the rest", async () => {
+    const { getReviewQueue } = await import("@/lib/queries/review-queue");
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const expiring = await runMutation(addEvidence, reviewer, { vendorId, title: "Expiring ISO certificate", url: "https://example.com/iso", expiresOn: soon });
+    const later = await runMutation(addEvidence, reviewer, { vendorId, title: "Fresh report", url: "https://example.com/new", expiresOn: "2099-01-01" });
+    const queue = await getReviewQueue(db, new Date().toISOString().slice(0, 10));
+    const ids = queue.evidenceExpiring.map((e) => e.id);
+    expect(ids).toContain(expiring.id);
+    expect(ids).not.toContain(later.id);
+  });
+});

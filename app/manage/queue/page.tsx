@@ -43,6 +43,15 @@ export default async function ReviewQueuePage() {
         ))}
       </QueueSection>
 
+      <QueueSection title="Evidence expired or expiring" testId="queue-evidence" empty="Nothing expiring.">
+        {queue.evidenceExpiring.map((e) => (
+          <li key={e.id}>
+            {e.vendorSlug ? <Link href={`/vendors/${e.vendorSlug}`}>{e.vendorName}</Link> : <Link href={`/manage/assessments/${e.assessmentId}`}>{e.softwareName} assessment</Link>} · {e.title} ·{" "}
+            {e.expiresOn < today ? <span className="font-semibold text-red-700">expired {e.expiresOn}</span> : <span>expires {e.expiresOn}</span>}
+          </li>
+        ))}
+      </QueueSection>
+
       <QueueSection title="Decisions due for review" testId="queue-decisions" empty="Nothing due.">
         {queue.decisionsDue.map((d) => (
           <li key={`${d.softwareSlug}-${d.editionName}`}>
