@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {can(user.role, "catalogue.write") && <Link href="/manage">Manage</Link>}
                 {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
                 {can(user.role, "settings.manage") && <Link href="/admin/settings">Settings</Link>}
+                <Link href="/help">Help</Link>
                 <span className="ml-auto text-sm text-slate-600">
                   {user.name} <span className="text-slate-400">({user.role})</span>
                 </span>

@@ -65,6 +65,10 @@ test.describe("risk assessments", () => {
     await expect(access).toContainText("after: Every command needs a person's approval");
     await expect(page.getByRole("form", { name: "Questionnaire" }).getByRole("button", { name: "Save draft" })).toHaveCount(0);
 
+    // The in-app help explains the model the breakdown follows.
+    await page.getByRole("link", { name: "How the score is calculated" }).click();
+    await expect(page.locator("#scoring")).toContainText("The inherent tier is the worst dimension");
+
     // The software's page for reviewers lists the completed assessment with its tiers.
     await page.goto("/manage/software/perplexity");
     await expect(page.getByTestId("assessment-row").first()).toContainText("completed");

@@ -34,6 +34,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           {assessment.status.replace("_", " ")} · {assessment.template.title} v{assessment.template.version} · assigned to {assessment.assignee?.name ?? "nobody"}
         </span>
       </div>
+      <p className="text-sm"><Link href="/help#scoring">How the score is calculated</Link></p>
       {previous && <p className="text-sm text-slate-600">Started from the assessment completed {previous.completedAt?.toISOString().slice(0, 10)}; answers that differ from it are marked.</p>}
       <AssessmentForm
         assessment={{

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { LevelBadge } from "@/components/risk-breakdown";
+import { requireUser } from "@/lib/auth/session";
+import { DEFAULT_REASSESSMENT_MONTHS, DIMENSION_LABELS, DIMENSIONS, LEVEL_LABELS, LEVELS } from "@/lib/domain/assessment";
+import { DEFAULT_TEMPLATE } from "@/lib/domain/default-template";
+import { STATUS_LABELS, STATUS_MEANINGS, STATUSES, VERDICT_LABELS, VERDICTS } from "@/lib/domain/vocabulary";
+
+export const metadata: Metadata = { title: "How Vetted decides" };
+
+/** In-app help, generated from the same definitions the code uses, so it cannot drift. */
+export default async function HelpPage() {
+  await requireUser();
+  return (
+    <article className="prose max-w-3xl space-y-6">
+      <h1 className="text-3xl font-bold">How Vetted decides</h1>
+
+      <section className="space-y-2">
+        <h2 className="text-xl font-semibold">Statuses</h2>
+        <dl className="space-y-1">
+          {STATUSES.map((s) => <div key={s}><dt className="inline font-semibold">{STATUS_LABELS[s]}: </dt><dd className="inline">{STATUS_MEANINGS[s]}</dd></div>)}
+        </dl>
+        <p className="text-sm text-slate-600">A tool that is not in the catalogue is <strong>unknown</strong>: nobody has assessed it, so do not use it for company data.</p>
+        <p className="text-sm text-slate-600">Answers you may see: {VERDICTS.map((v) => VERDICT_LABELS[v]).join(", ")}.</p>
+      </section>
+
+      <section className="space-y-2" id="scoring">
+        <h2 className="text-xl font-semibold">How risk is scored</h2>
+        <p>Security reviewers answer a questionnaire about the tool. Each answer can add risk to one or more of five dimensions: {DIMENSIONS.map((d) => DIMENSION_LABELS[d]).join(", ")}.</p>
+        <ol className="ml-5 list-decimal space-y-1">
+          <li>A dimension&apos;s level ({LEVELS.map((l) => LEVEL_LABELS[l].toLowerCase()).join(", ")}) is that of its most severe answer. Two or more answers at the same level, medium or above, compound it one level up. The answers that drove each level are listed beside it.</li>
+          <li>The <strong>inherent tier</strong> is the worst dimension, raised to critical when three or more dimensions are high or worse.</li>
+          <li>The <strong>residual tier</strong> is the same calculation after the conditions the reviewer attaches; each condition lowers the dimensions it addresses by one level. A critical answer never drops below medium.</li>
+          <li>A decision that loosens a restriction, or concerns a critical-tier tool, takes effect only when a second, different reviewer confirms it.</li>
+          <li>Tools are assessed again after {LEVELS.map((l) => `${DEFAULT_REASSESSMENT_MONTHS[l]} months (${LEVEL_LABELS[l].toLowerCase()})`).join(", ")}, unless an admin sets other intervals.</li>
+        </ol>
+      </section>
+
+      <section className="space-y-2">
+        <h2 className="text-xl font-semibold">The questions, and what each answer weighs</h2>
+        {[...new Set(DEFAULT_TEMPLATE.questions.map((q) => q.section))].map((section) => (
+          <div key={section}>
+            <h3 className="mt-4 font-semibold">{section}</h3>
+            <ul className="ml-5 list-disc space-y-1 text-sm">
+              {DEFAULT_TEMPLATE.questions.filter((q) => q.section === section && "options" in q).map((q) => (
+                <li key={q.id}>
+                  {q.prompt}
+                  {"options" in q && (
+                    <span className="text-slate-600">
+                      {" "}
+                      {q.options.filter((o) => o.risk && Object.keys(o.risk).length > 0).map((o) => (
+                        <span key={o.value} className="mr-2 inline-flex items-center gap-1">
+                          {o.label}: {Object.entries(o.risk!).map(([d, l]) => <span key={d}>{DIMENSION_LABELS[d as keyof typeof DIMENSION_LABELS]} <LevelBadge level={l} /></span>)}
+                        </span>
+                      ))}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        <h3 className="mt-4 font-semibold">Conditions that lower residual risk</h3>
+        <ul className="ml-5 list-disc text-sm">
+          {DEFAULT_TEMPLATE.mitigations.map((m) => (
+            <li key={m.id}>{m.label}: lowers {Object.keys(m.reduces).map((d) => DIMENSION_LABELS[d as keyof typeof DIMENSION_LABELS]).join(", ")}</li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
