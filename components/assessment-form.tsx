@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { completeAssessmentAction, saveAssessmentDraftAction, submitAssessmentAction } from "@/lib/actions/assessments";
 import { scoreAssessment, type AnswerValue, type Answers, type AssessmentStatus, type Question, type QuestionnaireTemplate } from "@/lib/domain/assessment";
 import { ActionForm, SubmitButton, useFormOutcome } from "./form";
@@ -51,7 +51,8 @@ export function AssessmentForm({ assessment, template, aiTool }: Props) {
           ))}
         </fieldset>
         {editable && <SubmitButton>Save draft</SubmitButton>}
-        {dirty && editable && <p className="text-sm text-amber-800">Unsaved changes.</p>}
+        {editable && <AutoSave changes={canonical(answers) + canonical(mitigations)} dirty={dirty} />}
+        {dirty && editable && <p className="text-sm text-amber-800">Unsaved changes: saved automatically when you pause.</p>}
       </ActionForm>
 
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label="Risk">
@@ -68,6 +69,17 @@ export function AssessmentForm({ assessment, template, aiTool }: Props) {
       </aside>
     </div>
   );
+}
+
+/** Saves the draft once the reviewer pauses: submits the enclosing form a moment after the last change. */
+function AutoSave({ changes, dirty }: { changes: string; dirty: boolean }) {
+  const marker = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!dirty) return;
+    const timer = setTimeout(() => marker.current?.closest("form")?.requestSubmit(), 2500);
+    return () => clearTimeout(timer);
+  }, [changes, dirty]);
+  return <span ref={marker} hidden />;
 }
 
 /** JSON with object keys sorted: jsonb returns keys in its own order. */
