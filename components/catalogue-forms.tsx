@@ -34,6 +34,20 @@ interface Option {
   name: string;
 }
 
+/** Which edition something applies to; empty means all editions. */
+export function EditionField({ label, editions }: { label: string; editions: Option[] }) {
+  return (
+    <Field name="editionId" label={label}>
+      {(p) => (
+        <select {...p} className="input" defaultValue="">
+          <option value="">All editions</option>
+          {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export interface SoftwareValues {
   id: string;
   name: string;
@@ -172,14 +186,7 @@ export function IdentifierForm({ softwareId, editions }: { softwareId: string; e
         )}
       </Field>
       <Field name="value" label="Value" hint="Normalised when saved">{(p) => <input {...p} className="input" maxLength={300} />}</Field>
-      <Field name="editionId" label="Edition">
-        {(p) => (
-          <select {...p} className="input" defaultValue="">
-            <option value="">All editions</option>
-            {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
-          </select>
-        )}
-      </Field>
+      <EditionField label="Edition" editions={editions} />
       <div className="pt-6"><SubmitButton>Add identifier</SubmitButton></div>
     </ActionForm>
   );
@@ -221,14 +228,7 @@ export function ClassificationForm({
     <ActionForm action={recordClassificationAction} className="space-y-4" resetOnSuccess label="Record a classification decision">
       <input type="hidden" name="softwareId" value={softwareId} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field name="editionId" label="Applies to">
-          {(p) => (
-            <select {...p} className="input" defaultValue="">
-              <option value="">All editions</option>
-              {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
-            </select>
-          )}
-        </Field>
+        <EditionField label="Applies to" editions={editions} />
         <Field name="status" label="Status">
           {(p) => (
             <select {...p} className="input" defaultValue="">

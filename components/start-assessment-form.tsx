@@ -1,6 +1,7 @@
 "use client";
 
 import { startAssessmentAction } from "@/lib/actions/assessments";
+import { EditionField } from "./catalogue-forms";
 import { ActionForm, Field, SubmitButton } from "./form";
 
 interface Option {
@@ -12,14 +13,7 @@ export function StartAssessmentForm({ softwareId, editions, reviewers }: { softw
   return (
     <ActionForm action={startAssessmentAction} className="grid items-start gap-3 sm:grid-cols-3" label="Start an assessment">
       <input type="hidden" name="softwareId" value={softwareId} />
-      <Field name="editionId" label="Edition">
-        {(p) => (
-          <select {...p} className="input" defaultValue="">
-            <option value="">All editions</option>
-            {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
-          </select>
-        )}
-      </Field>
+      <EditionField label="Edition" editions={editions} />
       <Field name="assigneeId" label="Assign to">
         {(p) => (
           <select {...p} className="input" defaultValue="">
