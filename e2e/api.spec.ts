@@ -3,6 +3,16 @@ import { signInRequest } from "./support/auth";
 import { APP_URL, USERS } from "./support/constants";
 
 test.describe("API", () => {
+  test("pages carry the security headers", async ({ request }) => {
+    const response = await request.get("/signin");
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toContain("object-src 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  });
+
   test("health needs no session and names the database", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
