@@ -123,6 +123,14 @@ test.describe("API", () => {
       const missing = await api.get("/api/v1/software/no-such-tool");
       expect(missing.status()).toBe(404);
       expect((await missing.json()).error.status).toBe(404);
+
+      // Odd bytes in the path are "not found", never a server error.
+      for (const path of ["/api/v1/software/%00", "/api/v1/software/%E2%80%AEevil", `/api/v1/software/${"a".repeat(5000)}`]) {
+        expect((await api.get(path)).status(), path).toBe(404);
+      }
+      for (const path of ["/software/%00", "/vendors/%00"]) {
+        expect((await api.get(path)).status(), path).toBe(404);
+      }
     });
   });
 });

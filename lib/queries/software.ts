@@ -143,8 +143,12 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** What a slug can be (lib/domain/slug.ts); anything else from a URL matches nothing, without a query. */
+const SLUG = /^[a-z0-9-]{1,100}$/;
+
 /** A software with everything its page and the verdict need, in one query. */
 export async function getSoftwareBySlug(db: Db, slug: string) {
+  if (!SLUG.test(slug)) return undefined;
   return db.query.software.findFirst({
     where: eq(software.slug, slug),
     with: {
@@ -231,6 +235,7 @@ export async function listApprovedSoftware(db: Db) {
 
 /** A vendor's profile with its software, each with its status and latest completed assessment tier. */
 export async function getVendorProfile(db: Db, slug: string) {
+  if (!SLUG.test(slug)) return undefined;
   const [vendor] = await db.select().from(vendors).where(eq(vendors.slug, slug));
   if (!vendor) return undefined;
   const tools = await db
