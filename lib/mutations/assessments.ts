@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { assessments, editions, questionnaireTemplates, software, users } from "../db/schema";
 import { isAiTool, scoreAssessment, validateAnswers, type AssessmentStatus, type QuestionnaireTemplate } from "../domain/assessment";
 import { DEFAULT_TEMPLATE } from "../domain/default-template";
 import { addMonths } from "../domain/review-due";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { assessmentScope } from "../queries/assessments";
 import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
 import { AssessmentTransitionInput, SaveAssessmentInput, StartAssessmentInput } from "../validation/assessments";
@@ -69,7 +70,7 @@ export const startAssessment = defineMutation({
       const [assignee] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, input.assigneeId));
       if (!assignee?.active || assignee.role !== "reviewer") throw new ValidationFailed("Assign to an active reviewer", { assigneeId: ["Assign to an active reviewer"] });
     }
-    const scope = and(eq(assessments.softwareId, input.softwareId), input.editionId ? eq(assessments.editionId, input.editionId) : isNull(assessments.editionId));
+    const scope = assessmentScope(input.softwareId, input.editionId);
     const [open] = await tx.select({ id: assessments.id }).from(assessments).where(and(scope, inArray(assessments.status, ["draft", "in_review"])));
     if (open) throw new Conflict("An assessment of this software is already in progress; continue that one.");
     // A reassessment starts from the last completed one, so only what changed needs answering.
@@ -146,11 +147,7 @@ export const completeAssessment = defineMutation({
     const { assessment, definition, aiTool } = await loadForChange(tx, input.id, input.version, ["in_review"]);
     assertAnswersValid(definition, assessment.answers, { complete: true, aiTool });
     const result = scoreAssessment(definition, assessment.answers, assessment.mitigations);
-    const scope = and(
-      eq(assessments.softwareId, assessment.softwareId),
-      assessment.editionId ? eq(assessments.editionId, assessment.editionId) : isNull(assessments.editionId),
-      eq(assessments.status, "completed"),
-    );
+    const scope = and(assessmentScope(assessment.softwareId, assessment.editionId), eq(assessments.status, "completed"));
     const superseded = await tx.update(assessments).set({ status: "superseded", updatedAt: now }).where(scope).returning({ id: assessments.id });
     const [saved] = await tx
       .update(assessments)

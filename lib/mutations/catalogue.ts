@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "../db/client";
 import { assessments, classificationAlternatives, classifications, editions, identifiers, software, vendors } from "../db/schema";
@@ -10,6 +10,7 @@ import { slugify } from "../domain/slug";
 import { secondReviewerRule } from "../domain/four-eyes";
 import { currentClassification, decisionsInEffect } from "../domain/verdict";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
+import { assessmentScope } from "../queries/assessments";
 import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
 import {
@@ -256,16 +257,16 @@ export const removeIdentifier = defineMutation({
 
 /** The completed assessment a decision cites: the one named, or the latest for its scope. */
 async function assessmentForDecision(tx: Tx, softwareId: string, editionId: string | null, assessmentId: string | undefined) {
-  const scope = and(eq(assessments.softwareId, softwareId), eq(assessments.status, "completed"));
+  const completed = eq(assessments.status, "completed");
   if (assessmentId) {
-    const [named] = await tx.select().from(assessments).where(and(scope, eq(assessments.id, assessmentId)));
+    const [named] = await tx.select().from(assessments).where(and(eq(assessments.softwareId, softwareId), completed, eq(assessments.id, assessmentId)));
     if (!named) throw new ValidationFailed("Cite a completed assessment of this software", { assessmentId: ["Cite a completed assessment of this software"] });
     return named;
   }
   const [latest] = await tx
     .select()
     .from(assessments)
-    .where(and(scope, editionId ? eq(assessments.editionId, editionId) : isNull(assessments.editionId)))
+    .where(and(assessmentScope(softwareId, editionId), completed))
     .orderBy(desc(assessments.completedAt))
     .limit(1);
   return latest ?? null;

@@ -1,7 +1,12 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { assessments, evidence, users } from "../db/schema";
+
+/** Assessments of one software and one edition (null: those covering all editions). */
+export function assessmentScope(softwareId: string, editionId: string | null | undefined) {
+  return and(eq(assessments.softwareId, softwareId), editionId ? eq(assessments.editionId, editionId) : isNull(assessments.editionId));
+}
 
 /** One assessment with its questionnaire, software, edition and assignee, in one query. */
 export async function getAssessment(db: Db, id: string) {

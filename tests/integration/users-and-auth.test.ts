@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session";
@@ -82,9 +82,23 @@ describe("user administration", () => {
     const reviewer = await makeUser(db, "reviewer");
     await expect(runMutation(updateUser, reviewer, { id: reviewer.id, role: "admin", active: "on" })).rejects.toBeInstanceOf(Forbidden);
     await expect(runMutation(updateUser, admin, { id: admin.id, role: "admin", active: "" })).rejects.toBeInstanceOf(Conflict);
-    const [{ count }] = (await db.$count(users, eq(users.role, "admin")).then((n) => [{ count: n }])) as [{ count: number }];
-    if (count === 1) {
+  });
+
+  it("refuses to demote or deactivate the last active admin", async () => {
+    // Other test files share this database and create admins: set them aside, then restore them.
+    const others = await db
+      .update(users)
+      .set({ active: false })
+      .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, admin.id)))
+      .returning({ id: users.id });
+    try {
+      const other = await makeUser(db, "employee");
+      await expect(runMutation(updateUser, other, { id: admin.id, role: "employee", active: "on" })).rejects.toBeInstanceOf(Forbidden);
       await expect(runMutation(updateUser, admin, { id: admin.id, role: "employee", active: "on" })).rejects.toBeInstanceOf(Conflict);
+      const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, admin.id));
+      expect(row!.role).toBe("admin");
+    } finally {
+      if (others.length) await db.update(users).set({ active: true }).where(inArray(users.id, others.map((o) => o.id)));
     }
   });
 });
