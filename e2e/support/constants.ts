@@ -1,8 +1,9 @@
 /** Shared by the Playwright config, the servers it starts and the tests. */
-export const APP_PORT = 3100;
+/** Overridable so that two suites can run side by side on one machine. */
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 
-export const OIDC_PORT = 3199;
+export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3199);
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 export const OIDC_CLIENT_ID = "vetted-e2e";
 export const OIDC_CLIENT_SECRET = "vetted-e2e-client-secret-not-for-production";

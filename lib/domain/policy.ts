@@ -9,6 +9,8 @@ export const ACTIONS = [
   "catalogue.write",
   "classification.decide",
   "assessment.write",
+  "template.write",
+  "dashboard.read",
   "evidence.read",
   "evidence.write",
   "audit.read",
@@ -20,8 +22,8 @@ export type Action = (typeof ACTIONS)[number];
 const POLICY: Record<Role, readonly Action[]> = {
   employee: ["catalogue.read"],
   manager: ["catalogue.read"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "evidence.read", "evidence.write", "audit.read"],
-  admin: ["catalogue.read", "evidence.read", "audit.read", "users.manage", "settings.manage"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "users.manage", "settings.manage"],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -9,8 +9,8 @@ import { ROLES, type Role } from "@/lib/domain/vocabulary";
 const EXPECTED: Record<Role, Action[]> = {
   employee: ["catalogue.read"],
   manager: ["catalogue.read"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "evidence.read", "evidence.write", "audit.read"],
-  admin: ["catalogue.read", "evidence.read", "audit.read", "users.manage", "settings.manage"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "users.manage", "settings.manage"],
 };
 
 describe("policy table", () => {
