@@ -9,7 +9,8 @@ interface Option {
   name: string;
 }
 
-export function StartAssessmentForm({ softwareId, editions, reviewers }: { softwareId: string; editions: Option[]; reviewers: Option[] }) {
+/** Starts an assessment; the questionnaire is asked for only when there is more than one. */
+export function StartAssessmentForm({ softwareId, editions, reviewers, templates }: { softwareId: string; editions: Option[]; reviewers: Option[]; templates: Option[] }) {
   return (
     <ActionForm action={startAssessmentAction} className="grid items-start gap-3 sm:grid-cols-3" label="Start an assessment">
       <input type="hidden" name="softwareId" value={softwareId} />
@@ -22,6 +23,15 @@ export function StartAssessmentForm({ softwareId, editions, reviewers }: { softw
           </select>
         )}
       </Field>
+      {templates.length > 1 && (
+        <Field name="templateKey" label="Questionnaire">
+          {(p) => (
+            <select {...p} className="input">
+              {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            </select>
+          )}
+        </Field>
+      )}
       <div className="pt-6"><SubmitButton>Start assessment</SubmitButton></div>
     </ActionForm>
   );

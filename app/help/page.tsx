@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { LevelBadge } from "@/components/risk-breakdown";
+import { TemplateSummary } from "@/components/template-summary";
 import { requireUser } from "@/lib/auth/session";
 import { DEFAULT_REASSESSMENT_MONTHS, DIMENSION_LABELS, DIMENSIONS, LEVEL_LABELS, LEVELS } from "@/lib/domain/assessment";
-import { DEFAULT_TEMPLATE } from "@/lib/domain/default-template";
+import { getDb } from "@/lib/db/client";
+import { getCurrentDefaultTemplate } from "@/lib/queries/templates";
 import { STATUS_LABELS, STATUS_MEANINGS, STATUSES, VERDICT_LABELS, VERDICTS } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "How Vetted decides" };
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "How Vetted decides" };
 /** In-app help, generated from the same definitions the code uses, so it cannot drift. */
 export default async function HelpPage() {
   await requireUser();
+  const template = await getCurrentDefaultTemplate(await getDb());
   return (
     <article className="prose max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold">How Vetted decides</h1>
@@ -37,34 +39,7 @@ export default async function HelpPage() {
 
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">The questions, and what each answer weighs</h2>
-        {[...new Set(DEFAULT_TEMPLATE.questions.map((q) => q.section))].map((section) => (
-          <div key={section}>
-            <h3 className="mt-4 font-semibold">{section}</h3>
-            <ul className="ml-5 list-disc space-y-1 text-sm">
-              {DEFAULT_TEMPLATE.questions.filter((q) => q.section === section && "options" in q).map((q) => (
-                <li key={q.id}>
-                  {q.prompt}
-                  {"options" in q && (
-                    <span className="text-slate-600">
-                      {" "}
-                      {q.options.filter((o) => o.risk && Object.keys(o.risk).length > 0).map((o) => (
-                        <span key={o.value} className="mr-2 inline-flex items-center gap-1">
-                          {o.label}: {Object.entries(o.risk!).map(([d, l]) => <span key={d}>{DIMENSION_LABELS[d as keyof typeof DIMENSION_LABELS]} <LevelBadge level={l} /></span>)}
-                        </span>
-                      ))}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-        <h3 className="mt-4 font-semibold">Conditions that lower residual risk</h3>
-        <ul className="ml-5 list-disc text-sm">
-          {DEFAULT_TEMPLATE.mitigations.map((m) => (
-            <li key={m.id}>{m.label}: lowers {Object.keys(m.reduces).map((d) => DIMENSION_LABELS[d as keyof typeof DIMENSION_LABELS]).join(", ")}</li>
-          ))}
-        </ul>
+        <TemplateSummary template={template} />
       </section>
     </article>
   );

@@ -9,24 +9,8 @@ import { Conflict, NotFound, ValidationFailed } from "../errors";
 import { assessmentScope } from "../queries/assessments";
 import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
+import { currentTemplate } from "./templates";
 import { AssessmentTransitionInput, SaveAssessmentInput, StartAssessmentInput } from "../validation/assessments";
-
-/** The newest version of the default questionnaire, stored on first use. */
-async function currentDefaultTemplate(tx: Tx): Promise<typeof questionnaireTemplates.$inferSelect> {
-  const [latest] = await tx
-    .select()
-    .from(questionnaireTemplates)
-    .where(eq(questionnaireTemplates.key, DEFAULT_TEMPLATE.key))
-    .orderBy(desc(questionnaireTemplates.version))
-    .limit(1);
-  if (latest) return latest;
-  const [created] = await tx
-    .insert(questionnaireTemplates)
-    .values({ key: DEFAULT_TEMPLATE.key, version: DEFAULT_TEMPLATE.version, title: DEFAULT_TEMPLATE.title, definition: DEFAULT_TEMPLATE })
-    .onConflictDoNothing()
-    .returning();
-  return created ?? (await currentDefaultTemplate(tx));
-}
 
 /** Loads an assessment with its template for a change, refusing a stale version or a wrong status. */
 async function loadForChange(tx: Tx, id: string, expectedVersion: number, allowed: AssessmentStatus[]) {
@@ -80,15 +64,21 @@ export const startAssessment = defineMutation({
       .where(and(scope, eq(assessments.status, "completed")))
       .orderBy(desc(assessments.completedAt))
       .limit(1);
-    const template = await currentDefaultTemplate(tx);
+    const template = await currentTemplate(tx, input.templateKey ?? DEFAULT_TEMPLATE.key);
+    if (!template) throw new ValidationFailed("No such questionnaire", { templateKey: ["Choose one of the questionnaires"] });
+    // Carry over only what the (possibly newer) questionnaire still asks.
+    const questionIds = new Set(template.definition.questions.map((q) => q.id));
+    const mitigationIds = new Set(template.definition.mitigations.map((m) => m.id));
+    const answers = Object.fromEntries(Object.entries(previous?.answers ?? {}).filter(([id]) => questionIds.has(id)));
+    const mitigations = (previous?.mitigations ?? []).filter((id) => mitigationIds.has(id));
     const [created] = await tx
       .insert(assessments)
       .values({
         softwareId: input.softwareId,
         editionId: input.editionId ?? null,
         templateId: template.id,
-        answers: previous?.answers ?? {},
-        mitigations: previous?.mitigations ?? [],
+        answers,
+        mitigations,
         assigneeId: input.assigneeId ?? actor.id,
         createdById: actor.id,
         previousId: previous?.id ?? null,

@@ -45,3 +45,19 @@ export const isoDate = (label: string) =>
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD)`)
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `${label} is not a real date`);
+
+/** A structured value that a form sends as one JSON field, then checked with `schema`. */
+export function jsonField<S extends z.ZodType>(schema: S, label: string, maxChars: number) {
+  return z
+    .string({ message: `${label} is missing` })
+    .max(maxChars, `${label} is too large`)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: `${label} is not valid JSON` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}

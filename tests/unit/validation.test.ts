@@ -3,6 +3,8 @@ import { ValidationFailed } from "@/lib/errors";
 import { formDataToObject, parseInput } from "@/lib/server/validation";
 import { CheckQuery } from "@/lib/validation/api";
 import { ClassificationInput, IdentifierInput } from "@/lib/validation/catalogue";
+import { TemplateBody } from "@/lib/validation/templates";
+import { DEFAULT_TEMPLATE } from "@/lib/domain/default-template";
 
 describe("formDataToObject", () => {
   it("collects [] keys into arrays, nests dotted keys and skips React's action fields", () => {
@@ -41,5 +43,12 @@ describe("parseInput", () => {
     const id = "00000000-0000-4000-8000-000000000000";
     const parsed = parseInput(ClassificationInput, { softwareId: id, status: "prohibited", maxDataClass: "restricted", rationale: "Exfiltrates data." });
     expect(parsed.maxDataClass).toBeNull();
+  });
+});
+
+describe("TemplateBody", () => {
+  it("accepts the built-in questionnaire unchanged, so it can be edited and saved as it is", () => {
+    const body = { questions: DEFAULT_TEMPLATE.questions, mitigations: DEFAULT_TEMPLATE.mitigations };
+    expect(TemplateBody.parse(JSON.parse(JSON.stringify(body)))).toEqual(body);
   });
 });

@@ -11,6 +11,7 @@ import { can } from "@/lib/domain/policy";
 import { IDENTIFIER_TYPE_LABELS } from "@/lib/domain/vocabulary";
 import { listAssessmentsForSoftware, listReviewers } from "@/lib/queries/assessments";
 import { getSettings } from "@/lib/queries/settings";
+import { listTemplates } from "@/lib/queries/templates";
 import { getSoftwareBySlug, listApprovedSoftware, listVendors } from "@/lib/queries/software";
 
 export const metadata: Metadata = { title: "Edit software" };
@@ -19,12 +20,13 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
   const user = await requirePermission("catalogue.write");
   const { slug } = await params;
   const db = await getDb();
-  const [detail, vendorList, approved, settings, reviewers] = await Promise.all([
+  const [detail, vendorList, approved, settings, reviewers, templates] = await Promise.all([
     getSoftwareBySlug(db, slug),
     listVendors(db),
     listApprovedSoftware(db),
     getSettings(db),
     listReviewers(db),
+    listTemplates(db),
   ]);
   if (!detail) notFound();
   const assessmentList = await listAssessmentsForSoftware(db, detail.id);
@@ -58,7 +60,7 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
               ))}
             </ul>
           )}
-          <StartAssessmentForm softwareId={detail.id} editions={editionOptions} reviewers={reviewers} />
+          <StartAssessmentForm softwareId={detail.id} editions={editionOptions} reviewers={reviewers} templates={templates.map((t) => ({ id: t.key, name: t.title }))} />
         </section>
       )}
 
