@@ -25,6 +25,8 @@ const EnvSchema = z
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     VETTED_DATA_DIR: optionalString,
+    /** Keep evidence files in this directory instead of PostgreSQL. */
+    EVIDENCE_DIR: optionalString,
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     OIDC_ISSUER: optionalString.pipe(z.url({ message: "OIDC_ISSUER must be the issuer URL" }).optional()),
     OIDC_CLIENT_ID: optionalString,
@@ -58,6 +60,8 @@ export interface Config {
   baseUrl: string;
   database: { kind: "postgres"; url: string; poolMax: number; statementTimeoutMs: number } | { kind: "embedded"; dataDir: string };
   dataDir: string;
+  /** Absolute; null: evidence files are kept in the database. */
+  evidenceDir: string | null;
   authSecret: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; groupsClaim: string; roleGroups: Map<string, Role> } | null;
   localPasswords: boolean;
@@ -104,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: "postgres" as const, url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS }
       : { kind: "embedded" as const, dataDir: path.join(dataDir, "pglite") },
     dataDir,
+    evidenceDir: e.EVIDENCE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.EVIDENCE_DIR) : null,
     authSecret: e.AUTH_SECRET ?? embeddedSecret(dataDir),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

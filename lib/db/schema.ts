@@ -31,6 +31,7 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull(
 export const roleEnum = pgEnum("role", ROLES);
 export const dataClassEnum = pgEnum("data_class", DATA_CLASSES);
 export const statusEnum = pgEnum("classification_status", STATUSES);
+export const evidenceStorageEnum = pgEnum("evidence_storage", ["database", "directory"]);
 export const kindEnum = pgEnum("software_kind", KINDS);
 export const identifierTypeEnum = pgEnum("identifier_type", IDENTIFIER_TYPES);
 export const riskLevelEnum = pgEnum("risk_level", LEVELS);
@@ -228,6 +229,8 @@ export const evidence = pgTable(
     contentType: text("content_type"),
     size: integer("size"),
     sha256: text("sha256"),
+    /** Where the file's bytes are: in `content`, or in the evidence directory under their SHA-256. */
+    storage: evidenceStorageEnum("storage"),
     content: bytea("content"),
     expiresOn: date("expires_on", { mode: "string" }),
     uploadedById: uuid("uploaded_by_id").notNull().references(() => users.id),

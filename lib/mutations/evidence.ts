@@ -1,10 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { config } from "../config";
 import { assessments, evidence, vendors } from "../db/schema";
 import { safeFileName, sniffContentType } from "../domain/evidence";
 import { NotFound, ValidationFailed } from "../errors";
 import { defineMutation } from "../server/guard";
+import { writeEvidenceFile } from "../storage/evidence-files";
 import { AddEvidenceInput } from "../validation/evidence";
 
 export const addEvidence = defineMutation({
@@ -21,14 +23,24 @@ export const addEvidence = defineMutation({
       const [vendor] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.id, input.vendorId!));
       if (!vendor) throw new NotFound("That vendor no longer exists.");
     }
-    let file: { fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array } | null = null;
+    let file: { fileName: string; contentType: string; size: number; sha256: string; storage: "database" | "directory"; content: Uint8Array | null } | null = null;
     if (input.file) {
       const content = new Uint8Array(await input.file.arrayBuffer());
       const contentType = sniffContentType(content);
       if (!contentType) {
         throw new ValidationFailed("That file is not a PDF, an image or plain text", { file: ["Not a PDF, PNG, JPEG, GIF, WebP or plain-text file (judged by its content, not its name)"] });
       }
-      file = { fileName: safeFileName(input.file.name, contentType), contentType, size: content.byteLength, sha256: createHash("sha256").update(content).digest("hex"), content };
+      const sha256 = createHash("sha256").update(content).digest("hex");
+      const { evidenceDir } = config();
+      if (evidenceDir) await writeEvidenceFile(evidenceDir, sha256, content);
+      file = {
+        fileName: safeFileName(input.file.name, contentType),
+        contentType,
+        size: content.byteLength,
+        sha256,
+        storage: evidenceDir ? "directory" : "database",
+        content: evidenceDir ? null : content,
+      };
     }
     const [row] = await tx
       .insert(evidence)

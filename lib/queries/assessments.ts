@@ -1,7 +1,9 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { config } from "../config";
 import type { Db } from "../db/client";
 import { assessments, evidence, users } from "../db/schema";
+import { readEvidenceFile } from "../storage/evidence-files";
 
 /** Assessments of one software and one edition (null: those covering all editions). */
 export function assessmentScope(softwareId: string, editionId: string | null | undefined) {
@@ -47,10 +49,18 @@ export async function listEvidence(db: Db, owner: { assessmentId: string } | { v
     .orderBy(desc(evidence.createdAt));
 }
 
+/** An evidence file's bytes, from the database or the evidence directory, as it was stored. */
 export async function getEvidenceFile(db: Db, id: string) {
   const [row] = await db
-    .select({ fileName: evidence.fileName, contentType: evidence.contentType, content: evidence.content })
+    .select({ fileName: evidence.fileName, contentType: evidence.contentType, storage: evidence.storage, sha256: evidence.sha256, content: evidence.content })
     .from(evidence)
     .where(eq(evidence.id, id));
-  return row?.content && row.contentType && row.fileName ? { fileName: row.fileName, contentType: row.contentType, content: row.content } : undefined;
+  if (!row?.storage || !row.contentType || !row.fileName) return undefined;
+  let content = row.content;
+  if (row.storage === "directory") {
+    const { evidenceDir } = config();
+    if (!evidenceDir || !row.sha256) throw new Error("evidence is stored in a directory but EVIDENCE_DIR is not set");
+    content = await readEvidenceFile(evidenceDir, row.sha256);
+  }
+  return content ? { fileName: row.fileName, contentType: row.contentType, content } : undefined;
 }

@@ -1,4 +1,6 @@
+import { config } from "../config";
 import { getDbHandle } from "../db/client";
+import { prepareEvidenceDir } from "../storage/evidence-files";
 
 /**
  * Validates configuration, opens the database and applies pending migrations (under a lock).
@@ -6,6 +8,8 @@ import { getDbHandle } from "../db/client";
  */
 export async function startServer(): Promise<void> {
   try {
+    const { evidenceDir } = config();
+    if (evidenceDir) await prepareEvidenceDir(evidenceDir);
     const { kind } = await getDbHandle();
     console.log(`[vetted] database ready (${kind})`);
   } catch (error) {
