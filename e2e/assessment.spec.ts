@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { answer, answerAll } from "./support/assessment";
 import { signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
@@ -24,10 +25,6 @@ const AGENT: Record<string, string | string[]> = {
   autonomy: "Acts without asking (auto-approve, background agents)",
 };
 
-async function answer(page: Page, id: string, label: string) {
-  await page.locator(`[data-question="${id}"]`).getByLabel(label, { exact: true }).check();
-}
-
 test.describe("risk assessments", () => {
   // Perplexity is seeded as an AI assistant; no other test assesses it.
   test("a reviewer assesses an AI tool: drafts, is told what is missing, completes, and sees the tier and what drove it", async ({ page }) => {
@@ -49,7 +46,7 @@ test.describe("risk assessments", () => {
     await submit.getByRole("button", { name: "Submit for review" }).click();
     await expect(submit.getByTestId("form-message")).toContainText("answer(s) need attention");
 
-    for (const [id, label] of Object.entries(AGENT)) await answer(page, id, label as string);
+    await answerAll(page, AGENT);
     await page.getByRole("form", { name: "Questionnaire" }).getByLabel("Every command needs a person's approval").check();
     await questionnaire.getByRole("button", { name: "Save draft" }).click();
     await expect(questionnaire.getByTestId("form-message")).toHaveText("Draft saved.");

@@ -39,6 +39,9 @@ export default async function HelpPage() {
 
       <section className="space-y-2">
         <h2 className="text-xl font-semibold">The questions, and what each answer weighs</h2>
+        <p className="text-sm text-slate-600">
+          From the latest version of the default questionnaire (version {template.version}). Reviewers and admins can edit it or write others; every assessment keeps the version it was started with.
+        </p>
         <TemplateSummary template={template} />
       </section>
     </article>
