@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/">Search</Link>
                 <Link href="/software">Catalogue</Link>
                 {can(user.role, "catalogue.write") && <Link href="/manage">Manage</Link>}
+                {can(user.role, "dashboard.read") && <Link href="/manage/dashboard">Dashboard</Link>}
                 {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
                 {can(user.role, "settings.manage") && <Link href="/admin/settings">Settings</Link>}
                 <Link href="/help">Help</Link>
