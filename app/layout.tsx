@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
               Vetted
             </Link>
@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/">Search</Link>
                 <Link href="/software">Catalogue</Link>
                 {can(user.role, "catalogue.write") && <Link href="/manage">Manage</Link>}
+                {can(user.role, "dashboard.read") && <Link href="/manage/dashboard">Dashboard</Link>}
                 {can(user.role, "template.write") && <Link href="/manage/templates">Questionnaires</Link>}
                 {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
                 {can(user.role, "settings.manage") && <Link href="/admin/settings">Settings</Link>}

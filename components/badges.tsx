@@ -9,6 +9,16 @@ const STATUS_STYLES: Record<Status | "unclassified", string> = {
   unclassified: "bg-slate-100 text-slate-700 ring-slate-500/30",
 };
 
+/** The badges' hues at full strength, for charts: a bar's fill and its swatch in the chart's table. */
+export const STATUS_CHART_COLOURS: Record<Status | "unclassified", { fill: string; swatch: string }> = {
+  approved: { fill: "fill-emerald-500", swatch: "bg-emerald-500" },
+  approved_with_conditions: { fill: "fill-lime-500", swatch: "bg-lime-500" },
+  restricted: { fill: "fill-amber-500", swatch: "bg-amber-500" },
+  prohibited: { fill: "fill-red-600", swatch: "bg-red-600" },
+  under_review: { fill: "fill-sky-500", swatch: "bg-sky-500" },
+  unclassified: { fill: "fill-slate-400", swatch: "bg-slate-400" },
+};
+
 const VERDICT_STYLES: Record<Verdict, string> = {
   allowed: STATUS_STYLES.approved,
   allowed_with_conditions: STATUS_STYLES.approved_with_conditions,

@@ -7,6 +7,15 @@ const LEVEL_STYLES: Record<Level, string> = {
   critical: "bg-red-200 text-red-950",
 };
 
+/** The level badges' hues at full strength, for charts: a bar's fill and its swatch in the chart's table. */
+export const LEVEL_CHART_COLOURS: Record<Level | "not_assessed", { fill: string; swatch: string }> = {
+  low: { fill: "fill-emerald-500", swatch: "bg-emerald-500" },
+  medium: { fill: "fill-amber-500", swatch: "bg-amber-500" },
+  high: { fill: "fill-orange-500", swatch: "bg-orange-500" },
+  critical: { fill: "fill-red-600", swatch: "bg-red-600" },
+  not_assessed: { fill: "fill-slate-400", swatch: "bg-slate-400" },
+};
+
 export function LevelBadge({ level }: { level: Level }) {
   return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${LEVEL_STYLES[level]}`} data-level={level}>{LEVEL_LABELS[level]}</span>;
 }

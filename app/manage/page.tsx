@@ -15,9 +15,10 @@ export default async function ManagePage() {
   const [vendorList, events] = await Promise.all([listVendors(db), listRecentAudit(db, 20)]);
   return (
     <div className="space-y-8">
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-bold">Manage the catalogue</h1>
-        <Link href="/manage/queue" className="ml-auto">Review queue</Link>
+        <Link href="/manage/dashboard" className="ml-auto">Dashboard</Link>
+        <Link href="/manage/queue">Review queue</Link>
         <Link href="/manage/templates">Questionnaires</Link>
         <Link href="/manage/software/new" className="btn no-underline text-white">New software</Link>
       </div>

@@ -20,3 +20,9 @@ export function addMonths(from: Date, months: number): string {
   due.setUTCDate(Math.min(day, lastDay));
   return due.toISOString().slice(0, 10);
 }
+
+/** The date (YYYY-MM-DD) `days` after `date` (YYYY-MM-DD); negative days go back. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year!, month! - 1, day! + days)).toISOString().slice(0, 10);
+}

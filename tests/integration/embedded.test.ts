@@ -7,6 +7,7 @@ import { loadConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { addIdentifier, createSoftware } from "@/lib/mutations/catalogue";
+import { getDashboard } from "@/lib/queries/dashboard";
 import { searchSoftware } from "@/lib/queries/software";
 import { runMutation } from "@/lib/server/guard";
 
@@ -32,6 +33,10 @@ describe("embedded database (PGlite)", () => {
       await runMutation(addIdentifier, actor, { softwareId: created.id, type: "npm", value: "@anthropic-ai/claude-code" }, handle.db);
       expect((await searchSoftware(handle.db, "cluade"))[0]?.name).toBe("Claude Code");
       expect((await searchSoftware(handle.db, "@anthropic-ai/claude-code"))[0]?.match).toBe("identifier");
+      // The dashboard's aggregates (enum max, jsonb) run on PGlite too.
+      const dashboard = await getDashboard(handle.db, new Date().toISOString().slice(0, 10));
+      expect(dashboard.software.byStatus.find((b) => b.key === "unclassified")?.count).toBe(1);
+      expect(dashboard.software.byTier.find((b) => b.key === "not_assessed")?.count).toBe(1);
     } finally {
       await handle.close();
     }
