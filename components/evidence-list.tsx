@@ -1,3 +1,4 @@
+import { today as clockToday } from "@/lib/clock";
 import { EvidenceForm } from "./evidence-form";
 
 interface Item {
@@ -11,7 +12,7 @@ interface Item {
 
 /** Evidence with download links (reviewers and admins only) and an expiry flag. */
 export function EvidenceSection({ items, owner, canAdd }: { items: Item[]; owner: { assessmentId: string } | { vendorId: string }; canAdd: boolean }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = clockToday();
   return (
     <section className="card space-y-4" aria-labelledby="evidence">
       <h2 id="evidence" className="text-lg font-semibold">Evidence</h2>

@@ -27,6 +27,8 @@ const EnvSchema = z
     VETTED_DATA_DIR: optionalString,
     /** Keep evidence files in this directory instead of PostgreSQL. */
     EVIDENCE_DIR: optionalString,
+    /** Tests only: a JSON file {"offsetMs": n} that moves the app's clock. */
+    VETTED_CLOCK_FILE: optionalString,
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     OIDC_ISSUER: optionalString.pipe(z.url({ message: "OIDC_ISSUER must be the issuer URL" }).optional()),
     OIDC_CLIENT_ID: optionalString,
@@ -62,6 +64,7 @@ export interface Config {
   dataDir: string;
   /** Absolute; null: evidence files are kept in the database. */
   evidenceDir: string | null;
+  clockFile: string | null;
   authSecret: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; groupsClaim: string; roleGroups: Map<string, Role> } | null;
   localPasswords: boolean;
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: "embedded" as const, dataDir: path.join(dataDir, "pglite") },
     dataDir,
     evidenceDir: e.EVIDENCE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.EVIDENCE_DIR) : null,
+    clockFile: e.VETTED_CLOCK_FILE ?? null,
     authSecret: e.AUTH_SECRET ?? embeddedSecret(dataDir),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

@@ -17,6 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ASSESSMENT_STATUSES, LEVELS, type Answers, type QuestionnaireTemplate, type RiskResult } from "../domain/assessment";
+import { REQUEST_KINDS, REQUEST_STATUSES } from "../domain/requests";
 import { DATA_CLASSES, DPA_STATUSES, IDENTIFIER_TYPES, KINDS, ROLES, STATUSES } from "../domain/vocabulary";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -31,6 +32,9 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull(
 export const roleEnum = pgEnum("role", ROLES);
 export const dataClassEnum = pgEnum("data_class", DATA_CLASSES);
 export const statusEnum = pgEnum("classification_status", STATUSES);
+export const requestKindEnum = pgEnum("request_kind", REQUEST_KINDS);
+export const requestStatusEnum = pgEnum("request_status", REQUEST_STATUSES);
+export const emailStatusEnum = pgEnum("email_status", ["pending", "sent", "held"]);
 export const evidenceStorageEnum = pgEnum("evidence_storage", ["database", "directory"]);
 export const kindEnum = pgEnum("software_kind", KINDS);
 export const identifierTypeEnum = pgEnum("identifier_type", IDENTIFIER_TYPES);
@@ -278,6 +282,151 @@ export const settings = pgTable("settings", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * A request: an exception to use a tool (for a data class, a purpose, until a date) or a
+ * review of a tool not yet in the catalogue. Moves manager → security (→ second reviewer).
+ */
+export const requests = pgTable(
+  "requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Short number people quote ("request 42"). */
+    number: integer("number").generatedAlwaysAsIdentity().notNull(),
+    kind: requestKindEnum("kind").notNull(),
+    status: requestStatusEnum("status").notNull(),
+    requesterId: uuid("requester_id").notNull().references(() => users.id),
+    /** The manager who holds the first step: the requester's manager when they asked. */
+    managerId: uuid("manager_id").references(() => users.id),
+    /** No manager: the request went straight to security. */
+    skippedManager: boolean("skipped_manager").notNull().default(false),
+    softwareId: uuid("software_id").references(() => software.id, { onDelete: "set null" }),
+    editionId: uuid("edition_id").references(() => editions.id, { onDelete: "set null" }),
+    /** For a new tool: the name as the requester typed it. */
+    proposedName: text("proposed_name"),
+    proposedUrl: text("proposed_url"),
+    dataClass: dataClassEnum("data_class"),
+    purpose: text("purpose").notNull(),
+    justification: text("justification").notNull(),
+    /** The last day asked for (exceptions). */
+    endsOn: date("ends_on", { mode: "string" }),
+    stepEnteredAt: timestamp("step_entered_at", { withTimezone: true }).notNull(),
+    stepDueAt: timestamp("step_due_at", { withTimezone: true }),
+    /** Set when the current step went past its due date and was escalated; cleared on the next step. */
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    /** The reviewer whose approval waits for a second reviewer. */
+    securityDeciderId: uuid("security_decider_id").references(() => users.id),
+    /** What security approved: possibly a shorter end date, and conditions. */
+    approvedEndsOn: date("approved_ends_on", { mode: "string" }),
+    approvedConditions: jsonb("approved_conditions").$type<string[]>().notNull().default([]),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** A form submitted twice carries the same key: one request. */
+    idempotencyKey: uuid("idempotency_key").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("requests_number_key").on(t.number),
+    uniqueIndex("requests_requester_idempotency_key").on(t.requesterId, t.idempotencyKey),
+    index("requests_status_due_idx").on(t.status, t.stepDueAt),
+    index("requests_requester_idx").on(t.requesterId, t.createdAt),
+    index("requests_manager_idx").on(t.managerId, t.status),
+    index("requests_software_idx").on(t.softwareId),
+  ],
+);
+
+/** The request's timeline: every step, decision and comment, in order. */
+export const requestEvents = pgTable(
+  "request_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id").notNull().references(() => requests.id, { onDelete: "cascade" }),
+    /** null: the system (escalation, expiry). */
+    actorId: uuid("actor_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    body: text("body"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.createdAt)],
+);
+
+/** People who asked for the same thing and joined a request with their own justification ("+1"). */
+export const requestSupporters = pgTable(
+  "request_supporters",
+  {
+    requestId: uuid("request_id").notNull().references(() => requests.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    justification: text("justification").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.userId] })],
+);
+
+/** An approved exception: one person, one software (edition), a data class, until the end of a day. */
+export const grants = pgTable(
+  "grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id").notNull().references(() => requests.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    softwareId: uuid("software_id").notNull().references(() => software.id, { onDelete: "cascade" }),
+    editionId: uuid("edition_id").references(() => editions.id, { onDelete: "cascade" }),
+    dataClass: dataClassEnum("data_class").notNull(),
+    conditions: jsonb("conditions").$type<string[]>().notNull().default([]),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    /** The start of the day after `endsOn` (UTC): when the grant stops. */
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedById: uuid("revoked_by_id").references(() => users.id),
+    revokeReason: text("revoke_reason"),
+    /** Set by the scheduled sweep once the grant has ended (it notifies the holder once). */
+    expiredAt: timestamp("expired_at", { withTimezone: true }),
+    /** The last reminder sent, in days before the end (7, then 1). */
+    lastReminderDays: integer("last_reminder_days"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("grants_request_key").on(t.requestId),
+    index("grants_user_software_idx").on(t.userId, t.softwareId),
+    index("grants_ends_at_idx").on(t.endsAt),
+  ],
+);
+
+/** In-app notifications. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Email to send, written in the same transaction as the change it reports and delivered by a
+ * job. Without SMTP configured, messages are held here for admins to read.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    status: emailStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_status_idx").on(t.status, t.createdAt)],
+);
+
 /** Failed local sign-ins per normalised email, shared by all app instances. */
 export const signInThrottle = pgTable("sign_in_throttle", {
   key: text("key").primaryKey(),
@@ -338,3 +487,33 @@ export type Software = typeof software.$inferSelect;
 export type Vendor = typeof vendors.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export const requestsRelations = relations(requests, ({ one, many }) => ({
+  requester: one(users, { fields: [requests.requesterId], references: [users.id], relationName: "requester" }),
+  manager: one(users, { fields: [requests.managerId], references: [users.id], relationName: "requestManager" }),
+  software: one(software, { fields: [requests.softwareId], references: [software.id] }),
+  edition: one(editions, { fields: [requests.editionId], references: [editions.id] }),
+  events: many(requestEvents),
+  supporters: many(requestSupporters),
+  grant: one(grants, { fields: [requests.id], references: [grants.requestId] }),
+}));
+
+export const requestEventsRelations = relations(requestEvents, ({ one }) => ({
+  request: one(requests, { fields: [requestEvents.requestId], references: [requests.id] }),
+  actor: one(users, { fields: [requestEvents.actorId], references: [users.id] }),
+}));
+
+export const requestSupportersRelations = relations(requestSupporters, ({ one }) => ({
+  request: one(requests, { fields: [requestSupporters.requestId], references: [requests.id] }),
+  user: one(users, { fields: [requestSupporters.userId], references: [users.id] }),
+}));
+
+export const grantsRelations = relations(grants, ({ one }) => ({
+  request: one(requests, { fields: [grants.requestId], references: [requests.id] }),
+  user: one(users, { fields: [grants.userId], references: [users.id] }),
+  software: one(software, { fields: [grants.softwareId], references: [software.id] }),
+  edition: one(editions, { fields: [grants.editionId], references: [editions.id] }),
+}));
+
+export type Request = typeof requests.$inferSelect;
+export type Grant = typeof grants.$inferSelect;

@@ -9,6 +9,7 @@ import { can, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, Unauthenticated } from "../errors";
 import type { ActionState } from "../forms";
 import { formDataToObject, parseInput } from "./validation";
+import { now } from "../clock";
 
 /**
  * The one guarded door for every change: authenticate → authorise against the policy
@@ -43,7 +44,7 @@ export async function runMutation<S extends z.ZodType, R>(
   const database = db ?? (await getDb());
   try {
     return await database.transaction(async (tx) => {
-      const { result, audit } = await mutation.run({ tx, actor: allowed, input, now: new Date() });
+      const { result, audit } = await mutation.run({ tx, actor: allowed, input, now: now() });
       if (audit.length === 0) throw new Error(`mutation ${mutation.name} reported no audit event`);
       await writeAudit(tx, allowed, audit);
       return result;

@@ -5,6 +5,7 @@ import { NotFound } from "../errors";
 import { getSoftwareBySlug, listSoftware } from "../queries/software";
 import type { ListQuery } from "../validation/api";
 import { answersForSoftware } from "./verdicts";
+import { now as clockNow } from "../clock";
 
 /** JSON shapes of /api/v1/software, kept beside each other so list and detail agree. */
 
@@ -31,7 +32,7 @@ export async function softwareDetailJson(db: Db, slug: string) {
   const detail = await getSoftwareBySlug(db, slug.toLowerCase());
   if (!detail) throw new NotFound(`No software with slug "${slug.slice(0, 100)}".`);
   const base = config().baseUrl;
-  const now = new Date();
+  const now = clockNow();
   return {
     slug: detail.slug,
     name: detail.name,

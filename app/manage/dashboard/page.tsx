@@ -8,13 +8,14 @@ import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
 import { getDashboard } from "@/lib/queries/dashboard";
+import { today as clockToday } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Reviewer dashboard" };
 
 // No loading.tsx here: streaming would answer 200 before requirePermission could answer 403.
 export default async function DashboardPage() {
   const user = await requirePermission("dashboard.read");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = clockToday();
   const dashboard = await getDashboard(await getDb(), today);
   // Admins read the dashboard but neither edit assessments nor decide: their links go to the public pages.
   const reviewer = can(user.role, "assessment.write");

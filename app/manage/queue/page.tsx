@@ -6,12 +6,13 @@ import { LevelBadge } from "@/components/risk-breakdown";
 import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db/client";
 import { getReviewQueue } from "@/lib/queries/review-queue";
+import { today as clockToday } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Review queue" };
 
 export default async function ReviewQueuePage() {
   await requirePermission("assessment.write");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = clockToday();
   const queue = await getReviewQueue(await getDb(), today);
   const due = (date: string) => (date < today ? <span className="font-semibold text-red-700">overdue since {date}</span> : <span>due {date}</span>);
   return (

@@ -9,6 +9,7 @@ import { DATA_CLASSES, IDENTIFIER_TYPE_LABELS, KIND_LABELS, STATUS_LABELS, STATU
 import { getSettings } from "@/lib/queries/settings";
 import { getSoftwareBySlug } from "@/lib/queries/software";
 import { answersForSoftware } from "@/lib/services/verdicts";
+import { now } from "@/lib/clock";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,7 +25,7 @@ export default async function SoftwarePage({ params }: Props) {
   const [detail, settings] = await Promise.all([getSoftwareBySlug(db, slug), getSettings(db)]);
   if (!detail) notFound();
   const labels = settings.dataClassLabels;
-  const answers = answersForSoftware(detail, new Date());
+  const answers = answersForSoftware(detail, now());
   const editionName = (id: string | null) => detail.editions.find((e) => e.id === id)?.name ?? "All editions";
 
   return (
