@@ -14,16 +14,20 @@ export const ACTIONS = [
   "evidence.read",
   "evidence.write",
   "audit.read",
+  "request.create",
+  "request.decide",
+  "grant.revoke",
+  "grants.read",
   "users.manage",
   "settings.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const POLICY: Record<Role, readonly Action[]> = {
-  employee: ["catalogue.read"],
-  manager: ["catalogue.read"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "users.manage", "settings.manage"],
+  employee: ["catalogue.read", "request.create"],
+  manager: ["catalogue.read", "request.create", "request.decide"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage"],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -111,6 +111,22 @@ export function checkDecision(request: RequestFacts, actor: Actor, decision: Dec
   }
 }
 
+/**
+ * Who may see a request. A review of a new tool is open to everyone, so that others can join
+ * it instead of asking again; an exception is personal: those who asked, their manager, and
+ * security (reviewers, admins).
+ */
+export function canViewRequest(request: { kind: RequestKind; requesterId: string; managerId: string | null; supporterIds: string[] }, actor: Actor): boolean {
+  return (
+    request.kind === "new_software" ||
+    actor.id === request.requesterId ||
+    actor.id === request.managerId ||
+    request.supporterIds.includes(actor.id) ||
+    actor.role === "reviewer" ||
+    actor.role === "admin"
+  );
+}
+
 /** Only the requester withdraws, and only before the final decision. */
 export function checkWithdraw(request: { status: RequestStatus; requesterId: string }, actor: Actor): { allowed: true } | { allowed: false; reason: string } {
   if (actor.id !== request.requesterId) return { allowed: false, reason: "Only the person who asked can withdraw a request." };

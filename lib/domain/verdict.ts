@@ -32,13 +32,17 @@ export function decisionsInEffect(
     .map((r) => ({ id: r.id, editionId: r.editionId, status: r.status, maxDataClass: r.maxDataClass, conditions: r.conditions, decidedAt: r.confirmedAt ?? r.decidedAt }));
 }
 
-/** An exception grant as the verdict needs it (grants arrive with the requests feature). */
+/** An exception grant as the verdict needs it. */
 export interface GrantFact {
   editionId: string | null;
   dataClass: DataClass;
   startsAt: Date;
+  /** The last day it is valid. */
+  endsOn: string;
+  /** When it stops: the start of the day after `endsOn`. */
   endsAt: Date;
   revokedAt: Date | null;
+  conditions?: string[];
 }
 
 export interface VerdictInput {
@@ -147,8 +151,9 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
     return {
       ...base,
       verdict: "allowed_by_exception",
+      conditions: grant.conditions ?? [],
       reasons: [
-        `You hold an exception for ${labels[grant.dataClass]} data until ${grant.endsAt.toISOString().slice(0, 10)}.`,
+        `You hold an exception for ${labels[grant.dataClass]} data, valid through ${grant.endsOn}.`,
         ...base.reasons,
       ],
     };

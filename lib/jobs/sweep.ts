@@ -1,5 +1,12 @@
 import "server-only";
-import type { Db } from "../db/client";
+import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { config } from "../config";
+import { writeAudit } from "../db/audit";
+import type { Db, Tx } from "../db/client";
+import { grants, requestEvents, requests, software, users } from "../db/schema";
+import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS } from "../domain/requests";
+import { notify, type Notice } from "../notifications";
 
 export interface SweepReport {
   expired: number;
@@ -7,14 +14,124 @@ export interface SweepReport {
   escalated: number;
 }
 
+const DAY = 86_400_000;
+const link = (requestId: string) => `/requests/${requestId}`;
+
+/** Grants whose last day has passed: marked expired once, and their holders told. */
+async function expireGrants(tx: Tx, now: Date): Promise<number> {
+  const ended = await tx
+    .update(grants)
+    .set({ expiredAt: now })
+    .where(and(isNull(grants.expiredAt), isNull(grants.revokedAt), lte(grants.endsAt, now)))
+    .returning({ id: grants.id, requestId: grants.requestId, userId: grants.userId, softwareId: grants.softwareId, endsOn: grants.endsOn });
+  if (ended.length === 0) return 0;
+  const names = await softwareNames(tx, ended.map((g) => g.softwareId));
+  await tx.insert(requestEvents).values(ended.map((g) => ({ requestId: g.requestId, actorId: null, kind: "expired", body: `The exception ended after ${g.endsOn}.` })));
+  await notify(
+    tx,
+    ended.map((g) => ({
+      userId: g.userId,
+      title: `Your exception for ${names.get(g.softwareId)} has ended`,
+      body: `Your exception to use ${names.get(g.softwareId)} was valid through ${g.endsOn} and has now ended. The tool's classification applies again; ask for a new exception if you still need it.`,
+      link: link(g.requestId),
+    })),
+    config().baseUrl,
+  );
+  await writeAudit(tx, null, ended.map((g) => ({ action: "grant.expired", entityType: "grant", entityId: g.id, softwareId: g.softwareId, after: { endsOn: g.endsOn } })));
+  return ended.length;
+}
+
+/** Reminders 7 days and 1 day before a grant ends, each sent once. */
+async function remindBeforeEnd(tx: Tx, now: Date): Promise<number> {
+  const horizon = new Date(now.getTime() + Math.max(...REMINDER_DAYS) * DAY);
+  const candidates = await tx
+    .select({ id: grants.id, requestId: grants.requestId, userId: grants.userId, softwareId: grants.softwareId, endsOn: grants.endsOn, endsAt: grants.endsAt, lastReminderDays: grants.lastReminderDays })
+    .from(grants)
+    .where(and(isNull(grants.revokedAt), isNull(grants.expiredAt), gt(grants.endsAt, now), lte(grants.endsAt, horizon)));
+  const names = await softwareNames(tx, candidates.map((g) => g.softwareId));
+  let sent = 0;
+  for (const grant of candidates) {
+    const days = dueReminder(grant.endsAt, now, grant.lastReminderDays);
+    if (days === null) continue;
+    // Claim the reminder: a second sweep running at the same moment finds it already claimed.
+    const claimed = await tx
+      .update(grants)
+      .set({ lastReminderDays: days })
+      .where(and(eq(grants.id, grant.id), or(isNull(grants.lastReminderDays), gt(grants.lastReminderDays, days))))
+      .returning({ id: grants.id });
+    if (claimed.length === 0) continue;
+    const name = names.get(grant.softwareId);
+    await notify(
+      tx,
+      [{
+        userId: grant.userId,
+        title: `Your exception for ${name} ends ${days === 1 ? "tomorrow" : `in ${days} days`}`,
+        body: `Your exception to use ${name} is valid through ${grant.endsOn}. After that the tool's classification applies again; if you still need it, ask for a new exception before then.`,
+        link: link(grant.requestId),
+      }],
+      config().baseUrl,
+    );
+    await writeAudit(tx, null, [{ action: "grant.reminded", entityType: "grant", entityId: grant.id, softwareId: grant.softwareId, after: { daysBefore: days } }]);
+    sent += 1;
+  }
+  return sent;
+}
+
+/** Requests whose step is past due: escalated once per step, to the holder and the level above. */
+async function escalateOverdue(tx: Tx, now: Date): Promise<number> {
+  const requester = alias(users, "requester");
+  const manager = alias(users, "manager");
+  const overdue = await tx
+    .update(requests)
+    .set({ escalatedAt: now })
+    .where(and(inArray(requests.status, [...OPEN_STATUSES]), isNull(requests.escalatedAt), isNotNull(requests.stepDueAt), lte(requests.stepDueAt, now)))
+    .returning({ id: requests.id, number: requests.number, status: requests.status, requesterId: requests.requesterId, softwareId: requests.softwareId });
+  if (overdue.length === 0) return 0;
+  const people = await tx
+    .select({ requestId: requests.id, managerId: requester.managerId, skipLevelId: manager.managerId })
+    .from(requests)
+    .innerJoin(requester, eq(requester.id, requests.requesterId))
+    .leftJoin(manager, eq(manager.id, requester.managerId))
+    .where(inArray(requests.id, overdue.map((r) => r.id)));
+  const reviewers = (await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "reviewer"), eq(users.active, true)))).map((r) => r.id);
+  const notices: Notice[] = [];
+  for (const request of overdue) {
+    const line = people.find((p) => p.requestId === request.id);
+    const audience = request.status === "awaiting_manager" ? [line?.managerId, line?.skipLevelId] : reviewers;
+    for (const userId of new Set(audience.filter((id): id is string => Boolean(id) && id !== request.requesterId))) {
+      notices.push({
+        userId,
+        title: `Overdue: request ${request.number} is waiting`,
+        body: `Request ${request.number} has been ${REQUEST_STATUS_LABELS[request.status].toLowerCase()} past its due date. Please decide it.`,
+        link: link(request.id),
+      });
+    }
+  }
+  await tx.insert(requestEvents).values(overdue.map((r) => ({ requestId: r.id, actorId: null, kind: "escalated", body: "Past its due date: escalated." })));
+  await notify(tx, notices, config().baseUrl);
+  await writeAudit(tx, null, overdue.map((r) => ({ action: "request.escalated", entityType: "request", entityId: r.id, softwareId: r.softwareId, after: { status: r.status } })));
+  return overdue.length;
+}
+
+async function softwareNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: software.id, name: software.name }).from(software).where(inArray(software.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /**
  * The scheduled sweep, run every minute by the job queue: ends grants whose last day has
  * passed, sends reminders before grants end, escalates requests whose step is overdue.
- * Idempotent: each change is claimed with a conditional UPDATE, so two instances running it
- * at once do each thing once.
+ * Idempotent and safe to run on several instances at once: each change is claimed with a
+ * conditional UPDATE, so whichever sweep gets a row first does it, and the others skip it.
  */
 export async function sweep(db: Db, now: Date): Promise<SweepReport> {
-  void db;
-  void now;
-  return { expired: 0, reminded: 0, escalated: 0 };
+  return db.transaction(async (tx) => {
+    // A transaction-scoped advisory lock keeps two sweeps from interleaving their claims.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('vetted.sweep'))`);
+    const expired = await expireGrants(tx, now);
+    const reminded = await remindBeforeEnd(tx, now);
+    const escalated = await escalateOverdue(tx, now);
+    return { expired, reminded, escalated };
+  });
 }

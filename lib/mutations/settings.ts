@@ -14,6 +14,7 @@ export const updateSettings = defineMutation({
       { key: SETTING_KEYS.dataClassLabels, value: input.labels },
       { key: SETTING_KEYS.reviewIntervalMonths, value: input.intervals },
       { key: SETTING_KEYS.reassessmentMonths, value: input.reassessment },
+      { key: SETTING_KEYS.requests, value: input.requests },
     ];
     for (const row of rows) {
       await tx
@@ -21,7 +22,7 @@ export const updateSettings = defineMutation({
         .values({ ...row, updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: row.value, updatedAt: now } });
     }
-    const after = { dataClassLabels: input.labels, reviewIntervalMonths: input.intervals, reassessmentMonths: input.reassessment };
+    const after = { dataClassLabels: input.labels, reviewIntervalMonths: input.intervals, reassessmentMonths: input.reassessment, requests: input.requests };
     return { result: after, audit: [{ action: "settings.updated", entityType: "settings", entityId: "global", before, after }] };
   },
 });

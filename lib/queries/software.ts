@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { classifications, editions, identifiers, software, vendors } from "../db/schema";
 import { identifierCandidates } from "../domain/identifiers";
 import type { Level } from "../domain/assessment";
@@ -147,10 +147,10 @@ function escapeLike(value: string): string {
 const SLUG = /^[a-z0-9-]{1,100}$/;
 
 /** A software with everything its page and the verdict need, in one query. */
-export async function getSoftwareBySlug(db: Db, slug: string) {
-  if (!SLUG.test(slug)) return undefined;
+/** One software with everything its page and its verdicts need, in one query. */
+function findSoftwareDetail(db: Db | Tx, where: SQL) {
   return db.query.software.findFirst({
-    where: eq(software.slug, slug),
+    where,
     with: {
       vendor: true,
       editions: { orderBy: [asc(editions.createdAt), asc(editions.name)] },
@@ -168,6 +168,16 @@ export async function getSoftwareBySlug(db: Db, slug: string) {
     },
   });
 }
+
+export async function getSoftwareBySlug(db: Db | Tx, slug: string) {
+  if (!SLUG.test(slug)) return undefined;
+  return findSoftwareDetail(db, eq(software.slug, slug));
+}
+
+export function getSoftwareById(db: Db | Tx, id: string) {
+  return findSoftwareDetail(db, eq(software.id, id));
+}
+
 export type SoftwareDetail = NonNullable<Awaited<ReturnType<typeof getSoftwareBySlug>>>;
 
 /**
@@ -175,7 +185,7 @@ export type SoftwareDetail = NonNullable<Awaited<ReturnType<typeof getSoftwareBy
  * edition), then an exact name or slug, then the best fuzzy match if it is close.
  */
 export async function resolveSoftware(
-  db: Db,
+  db: Db | Tx,
   query: string,
 ): Promise<{ slug: string; editionId: string | null; match: SoftwareHit["match"] } | null> {
   const q = query.trim().toLowerCase();

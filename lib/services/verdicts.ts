@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { computeVerdict, currentClassification, decisionsInEffect, type ClassificationFact, type VerdictResult } from "../domain/verdict";
+import { computeVerdict, currentClassification, decisionsInEffect, type ClassificationFact, type GrantFact, type VerdictResult } from "../domain/verdict";
 import { DATA_CLASSES, type DataClass } from "../domain/vocabulary";
 import { getSoftwareBySlug, resolveSoftware, type SoftwareDetail } from "../queries/software";
+import { activeGrantFacts } from "../queries/requests";
 import { getSettings } from "../queries/settings";
 
 export function classificationFacts(detail: SoftwareDetail): ClassificationFact[] {
@@ -23,8 +24,8 @@ export interface EditionAnswer {
   matrix: { dataClass: DataClass; result: VerdictResult }[];
 }
 
-/** What a software page shows: for each edition (or the software as a whole), the data-class matrix. */
-export function answersForSoftware(detail: SoftwareDetail, now: Date): EditionAnswer[] {
+/** What a software page shows one person: for each edition (or the software as a whole), the data-class matrix. */
+export function answersForSoftware(detail: SoftwareDetail, now: Date, grants: GrantFact[] = []): EditionAnswer[] {
   const facts = classificationFacts(detail);
   const software = { name: detail.name, editions: detail.editions.map((e) => ({ id: e.id, name: e.name })) };
   const scopes: { id: string | null; name: string | null }[] =
@@ -35,7 +36,7 @@ export function answersForSoftware(detail: SoftwareDetail, now: Date): EditionAn
     decision: currentDecision(detail, scope.id, now),
     matrix: DATA_CLASSES.map((dataClass) => ({
       dataClass,
-      result: computeVerdict({ software, classifications: facts, editionId: scope.id, dataClass, now }),
+      result: computeVerdict({ software, classifications: facts, editionId: scope.id, dataClass, grants, now }),
     })),
   }));
 }
@@ -53,12 +54,13 @@ export interface CheckAnswer {
   url: string | null;
 }
 
-/** The answer to "may I use <q> for <dataClass>?" for one person: the check API and its page. */
+/** The answer to "may I use <q> for <dataClass>?" for one person (their grants count): the check API and its page. */
 export async function checkSoftware(
   db: Db,
   input: { q: string; dataClass?: DataClass; edition?: string },
   baseUrl: string,
   now: Date,
+  userId?: string,
 ): Promise<CheckAnswer> {
   const dataClass = input.dataClass ?? null;
   const { dataClassLabels } = await getSettings(db);
@@ -81,6 +83,7 @@ export async function checkSoftware(
     classifications: classificationFacts(detail),
     editionId: edition?.id ?? null,
     dataClass,
+    grants: userId ? await activeGrantFacts(db, userId, detail.id, now) : [],
     now,
     dataClassLabels,
   });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normaliseIdentifier } from "../domain/identifiers";
 import { DATA_CLASSES, DPA_STATUSES, IDENTIFIER_TYPES, KINDS, PERMITTING_STATUSES, STATUSES } from "../domain/vocabulary";
-import { httpUrl, isoDate, line, optional, paragraph, requiredLine, uuid } from "./fields";
+import { httpUrl, isoDate, line, lines, optional, paragraph, requiredLine, uuid } from "./fields";
 
 /** Shared by the forms (client) and the mutations (server). */
 
@@ -21,14 +21,6 @@ export const UpdateSoftwareInput = SoftwareFields.extend({
   /** Optimistic concurrency: the updatedAt the editor loaded. */
   expectedUpdatedAt: z.string().min(1, "Reload the page and try again"),
 });
-
-/** One item per line; blank lines ignored. */
-const lines = (label: string, maxItems: number) =>
-  paragraph(label, 8000)
-    .default("")
-    .transform((text) => [...new Set(text.split("\n").map((l) => l.trim()).filter(Boolean))])
-    .refine((list) => list.length <= maxItems, `${label}: at most ${maxItems} lines`)
-    .refine((list) => list.every((l) => l.length <= 200), `${label}: each line at most 200 characters`);
 
 export const VendorInput = z.object({
   name: requiredLine("Name", 120),

@@ -61,3 +61,11 @@ export function jsonField<S extends z.ZodType>(schema: S, label: string, maxChar
     })
     .pipe(schema);
 }
+
+/** One item per line; blank lines ignored. */
+export const lines = (label: string, maxItems: number) =>
+  paragraph(label, 8000)
+    .default("")
+    .transform((text) => [...new Set(text.split("\n").map((l) => l.trim()).filter(Boolean))])
+    .refine((list) => list.length <= maxItems, `${label}: at most ${maxItems} lines`)
+    .refine((list) => list.every((l) => l.length <= 200), `${label}: each line at most 200 characters`);

@@ -125,19 +125,22 @@ describe("settings", () => {
     const labels = { public: "Public", internal: "Internal only", confidential: "Confidential", restricted: "Secret" };
     const intervals = { approved: 24, approved_with_conditions: 6, restricted: 12, prohibited: 36, under_review: 1 };
     const reassessment = { low: 24, medium: 18, high: 9, critical: 3 };
-    await runMutation(updateSettings, admin, { labels, intervals: Object.fromEntries(Object.entries(intervals).map(([k, v]) => [k, String(v)])), reassessment });
-    expect(await getSettings(db)).toEqual({ dataClassLabels: labels, reviewIntervalMonths: intervals, reassessmentMonths: reassessment });
-    await expect(runMutation(updateSettings, admin, { labels, intervals: { ...intervals, restricted: "0" }, reassessment })).rejects.toBeInstanceOf(ValidationFailed);
-    await expect(runMutation(updateSettings, admin, { labels: { ...labels, public: "" }, intervals, reassessment })).rejects.toBeInstanceOf(ValidationFailed);
-    await expect(runMutation(updateSettings, admin, { labels, intervals, reassessment: { ...reassessment, critical: "x" } })).rejects.toBeInstanceOf(ValidationFailed);
+    const requests = { managerSlaDays: 2, securitySlaDays: 4, maxExceptionDays: 60 };
+    await runMutation(updateSettings, admin, { labels, intervals: Object.fromEntries(Object.entries(intervals).map(([k, v]) => [k, String(v)])), reassessment, requests });
+    expect(await getSettings(db)).toEqual({ dataClassLabels: labels, reviewIntervalMonths: intervals, reassessmentMonths: reassessment, requests });
+    await expect(runMutation(updateSettings, admin, { labels, intervals: { ...intervals, restricted: "0" }, reassessment, requests })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(updateSettings, admin, { labels: { ...labels, public: "" }, intervals, reassessment, requests })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(updateSettings, admin, { labels, intervals, reassessment: { ...reassessment, critical: "x" }, requests })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(updateSettings, admin, { labels, intervals, reassessment, requests: { ...requests, maxExceptionDays: "0" } })).rejects.toBeInstanceOf(ValidationFailed);
     const reviewer = await makeUser(db, "reviewer");
-    await expect(runMutation(updateSettings, reviewer, { labels, intervals, reassessment })).rejects.toBeInstanceOf(Forbidden);
+    await expect(runMutation(updateSettings, reviewer, { labels, intervals, reassessment, requests })).rejects.toBeInstanceOf(Forbidden);
     expect((await getSettings(db)).reviewIntervalMonths.approved_with_conditions).toBe(6);
     // Leave the defaults for other tests.
     await runMutation(updateSettings, admin, {
       labels: { public: "Public", internal: "Internal", confidential: "Confidential", restricted: "Restricted" },
       intervals: { approved: 24, approved_with_conditions: 12, restricted: 12, prohibited: 24, under_review: 1 },
       reassessment: { low: 24, medium: 18, high: 12, critical: 6 },
+      requests: { managerSlaDays: 3, securitySlaDays: 5, maxExceptionDays: 90 },
     });
   });
 });

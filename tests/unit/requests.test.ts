@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canViewRequest,
   checkDecision,
   checkEndDate,
   checkWithdraw,
@@ -126,5 +127,19 @@ describe("exceptionApplies", () => {
     expect(exceptionApplies("under_review")).toBe(true);
     expect(exceptionApplies("allowed")).toBe(false);
     expect(exceptionApplies("unknown")).toBe(false);
+  });
+});
+
+describe("canViewRequest", () => {
+  const exception = { kind: "exception" as const, requesterId: "emp", managerId: "mgr", supporterIds: ["sup"] };
+  it("keeps exceptions to those involved and security", () => {
+    for (const actor of [employee, manager, reviewer, { id: "sup", role: "employee" as const }, { id: "adm", role: "admin" as const }]) {
+      expect(canViewRequest(exception, actor), actor.id).toBe(true);
+    }
+    expect(canViewRequest(exception, otherManager)).toBe(false);
+    expect(canViewRequest(exception, { id: "someone", role: "employee" })).toBe(false);
+  });
+  it("opens new-tool reviews to everyone, so they can join", () => {
+    expect(canViewRequest({ ...exception, kind: "new_software" }, { id: "someone", role: "employee" })).toBe(true);
   });
 });

@@ -126,7 +126,9 @@ describe("computeVerdict: exception grants", () => {
     editionId: null,
     dataClass: "confidential",
     startsAt: new Date("2026-05-01T00:00:00Z"),
+    endsOn: "2026-06-30",
     endsAt: new Date("2026-07-01T00:00:00Z"),
+    conditions: ["Pilot repository only"],
     revokedAt: null,
     ...over,
   });
@@ -135,7 +137,8 @@ describe("computeVerdict: exception grants", () => {
   it("allows by exception while an active grant covers the class", () => {
     const result = computeVerdict({ software: noEditions, classifications: restricted, dataClass: "internal", grants: [grant()], now });
     expect(result.verdict).toBe("allowed_by_exception");
-    expect(result.reasons[0]).toContain("2026-07-01");
+    expect(result.reasons[0]).toContain("valid through 2026-06-30");
+    expect(result.conditions).toEqual(["Pilot repository only"]);
   });
 
   it("does not cover a class above the granted one", () => {

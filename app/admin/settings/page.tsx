@@ -12,7 +12,7 @@ export default async function SettingsPage() {
   return (
     <div className="card max-w-4xl">
       <h1 className="mb-4 text-2xl font-bold">Settings</h1>
-      <SettingsForm labels={current.dataClassLabels} intervals={current.reviewIntervalMonths} reassessment={current.reassessmentMonths} />
+      <SettingsForm labels={current.dataClassLabels} intervals={current.reviewIntervalMonths} reassessment={current.reassessmentMonths} requests={current.requests} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { getSettings } from "@/lib/queries/settings";
 import { getSoftwareBySlug } from "@/lib/queries/software";
 import { answersForSoftware } from "@/lib/services/verdicts";
 import { now } from "@/lib/clock";
+import { activeGrantFacts } from "@/lib/queries/requests";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -25,7 +26,8 @@ export default async function SoftwarePage({ params }: Props) {
   const [detail, settings] = await Promise.all([getSoftwareBySlug(db, slug), getSettings(db)]);
   if (!detail) notFound();
   const labels = settings.dataClassLabels;
-  const answers = answersForSoftware(detail, now());
+  const at = now();
+  const answers = answersForSoftware(detail, at, await activeGrantFacts(db, user.id, detail.id, at));
   const editionName = (id: string | null) => detail.editions.find((e) => e.id === id)?.name ?? "All editions";
 
   return (

@@ -7,5 +7,6 @@ import { now } from "@/lib/clock";
 export const GET = apiRead({
   action: "catalogue.read",
   query: CheckQuery,
-  handle: ({ db, query }) => checkSoftware(db, query, config().baseUrl, now()),
+  // The asker's own exception grants count: the same answer as their software page.
+  handle: ({ db, query, actor }) => checkSoftware(db, query, config().baseUrl, now(), actor.id),
 });
