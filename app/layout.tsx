@@ -28,6 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/">Search</Link>
                 <Link href="/software">Catalogue</Link>
+                {can(user.role, "request.create") && <Link href="/requests">Requests</Link>}
                 {can(user.role, "catalogue.write") && <Link href="/manage">Manage</Link>}
                 {can(user.role, "dashboard.read") && <Link href="/manage/dashboard">Dashboard</Link>}
                 {can(user.role, "template.write") && <Link href="/manage/templates">Questionnaires</Link>}

@@ -1,3 +1,4 @@
+import { REQUEST_STATUS_LABELS, type RequestStatus } from "@/lib/domain/requests";
 import { STATUS_LABELS, VERDICT_LABELS, type Status, type Verdict } from "@/lib/domain/vocabulary";
 
 const STATUS_STYLES: Record<Status | "unclassified", string> = {
@@ -43,6 +44,23 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   return (
     <span className={`${pill} ${VERDICT_STYLES[verdict]}`} data-verdict={verdict}>
       {VERDICT_LABELS[verdict]}
+    </span>
+  );
+}
+
+const REQUEST_STATUS_STYLES: Record<RequestStatus, string> = {
+  awaiting_manager: "bg-sky-100 text-sky-900",
+  awaiting_security: "bg-sky-100 text-sky-900",
+  awaiting_confirmation: "bg-sky-100 text-sky-900",
+  approved: "bg-emerald-100 text-emerald-900",
+  rejected: "bg-red-100 text-red-900",
+  withdrawn: "bg-slate-200 text-slate-800",
+};
+
+export function RequestStatusBadge({ status }: { status: RequestStatus }) {
+  return (
+    <span className={`${pill} ${REQUEST_STATUS_STYLES[status]}`} data-request-status={status}>
+      {REQUEST_STATUS_LABELS[status]}
     </span>
   );
 }

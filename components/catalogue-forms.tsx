@@ -35,11 +35,11 @@ interface Option {
 }
 
 /** Which edition something applies to; empty means all editions. */
-export function EditionField({ label, editions }: { label: string; editions: Option[] }) {
+export function EditionField({ label, editions, defaultValue = "" }: { label: string; editions: Option[]; defaultValue?: string }) {
   return (
     <Field name="editionId" label={label}>
       {(p) => (
-        <select {...p} className="input" defaultValue="">
+        <select {...p} className="input" defaultValue={defaultValue}>
           <option value="">All editions</option>
           {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
         </select>

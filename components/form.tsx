@@ -37,7 +37,8 @@ export function ActionForm({
       onSubmit={(event) => {
         event.preventDefault();
         if (pending) return; // one submission at a time
-        const data = new FormData(event.currentTarget);
+        // The button that submitted counts as a field (e.g. "approve" or "reject").
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => dispatch(data));
       }}
     >
@@ -63,10 +64,10 @@ export function useFormOutcome() {
   return useContext(FormState);
 }
 
-export function SubmitButton({ children, className = "btn" }: { children: ReactNode; className?: string }) {
+export function SubmitButton({ children, className = "btn", name, value }: { children: ReactNode; className?: string; name?: string; value?: string }) {
   const { pending } = useContext(FormState);
   return (
-    <button type="submit" className={className} disabled={pending} aria-busy={pending}>
+    <button type="submit" className={className} disabled={pending} aria-busy={pending} name={name} value={value}>
       {pending ? "Saving…" : children}
     </button>
   );

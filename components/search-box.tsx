@@ -119,6 +119,9 @@ export function SearchBox() {
             Nobody has assessed it yet, so do not use it for company data. Check the spelling, try its website domain or package
             name, or ask the security team to review it.
           </p>
+          <Link href={`/requests/new?name=${encodeURIComponent(results.query)}`} className="btn mt-3 inline-block no-underline text-white">
+            Ask for a review of &ldquo;{results.query}&rdquo;
+          </Link>
         </div>
       )}
     </div>

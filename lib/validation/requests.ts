@@ -45,3 +45,13 @@ export const DecideInput = z.object({
 });
 
 export const RevokeGrantInput = z.object({ grantId: uuid("Grant"), reason: longText("Reason") });
+
+/** The new-request page's query string: which tool (or which name to propose), prefilled choices. */
+export const NewRequestQuery = z.object({
+  software: optional(z.string().max(120)),
+  edition: optional(uuid("Edition")),
+  dataClass: optional(dataClass),
+  name: optional(z.string().trim().max(120)),
+});
+
+export const SuggestionsQuery = z.object({ q: requiredLine("q", 120) });

@@ -254,3 +254,26 @@ describe("new tool reviews", () => {
     expect((refused as ValidationFailed).fieldErrors?.proposedName?.[0]).toMatch(/already in the catalogue/);
   });
 });
+
+describe("reports", () => {
+  it("counts open requests by step, times decisions, ranks demand and lists exceptions ending soon", async () => {
+    const { getRequestReports } = await import("@/lib/queries/request-reports");
+    const before = await getRequestReports(db, new Date());
+    const name = unique("Wanted tool");
+    const wanted = await runMutation(requestNewSoftware, employee, { idempotencyKey: randomUUID(), proposedName: name, purpose: "x", justification: "y" });
+    await runMutation(joinRequest, colleague, { requestId: wanted.id, justification: "Me too" });
+    await runMutation(joinRequest, loner, { requestId: wanted.id, justification: "And me" });
+    const agent = await tool("restricted");
+    const asked = await ask(loner, agent.id, { endsOn: addDays(today(), 10) });
+    await decide(reviewer, asked.id, "awaiting_security");
+
+    const after = await getRequestReports(db, new Date());
+    const managerStep = (r: typeof after) => r.openByStepAndAge.find((s) => s.status === "awaiting_manager")!.counts[0]!;
+    expect(managerStep(after)).toBe(managerStep(before) + 1);
+    expect(after.mostRequested.find((t) => t.name === name)).toMatchObject({ people: 3, requests: 1, slug: null });
+    const overall = after.decisionTimes.find((t) => t.step === "overall")!;
+    expect(overall.decided).toBe(before.decisionTimes.find((t) => t.step === "overall")!.decided + 1);
+    expect(overall.medianHours).not.toBeNull();
+    expect(after.expiringSoon.some((g) => g.requestId === asked.id)).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ import { getSoftwareBySlug } from "@/lib/queries/software";
 import { answersForSoftware } from "@/lib/services/verdicts";
 import { now } from "@/lib/clock";
 import { activeGrantFacts } from "@/lib/queries/requests";
+import { exceptionApplies } from "@/lib/domain/requests";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,6 +42,9 @@ export default async function SoftwarePage({ params }: Props) {
           </p>
         </div>
         <StatusBadge status={detail.status} />
+        {can(user.role, "request.create") && answers.some((a) => a.matrix.some((m) => exceptionApplies(m.result.verdict))) && (
+          <Link href={`/requests/new?software=${detail.slug}`} className="btn no-underline text-white">Ask for an exception</Link>
+        )}
         {can(user.role, "catalogue.write") && (
           <Link href={`/manage/software/${detail.slug}`} className="btn-secondary no-underline">Edit and classify</Link>
         )}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { RequestNav } from "@/components/request-nav";
+import { RequestTable } from "@/components/request-table";
+import { requirePermission } from "@/lib/auth/require";
+import { now } from "@/lib/clock";
+import { getDb } from "@/lib/db/client";
+import { listManagerInbox, listSecurityQueue } from "@/lib/queries/requests";
+
+export const metadata: Metadata = { title: "Waiting for me" };
+
+/** The manager's inbox (direct reports' requests) and, for reviewers, the security queue. */
+export default async function InboxPage() {
+  const user = await requirePermission("request.decide");
+  const db = await getDb();
+  const at = now();
+  const [reports, security] = await Promise.all([listManagerInbox(db, user.id), user.role === "reviewer" ? listSecurityQueue(db) : Promise.resolve(null)]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Requests</h1>
+      <RequestNav role={user.role} current="inbox" />
+      <section className="space-y-3" aria-labelledby="team" data-testid="manager-inbox">
+        <h2 id="team" className="text-lg font-semibold">From my team</h2>
+        <RequestTable items={reports} now={at} empty="Nothing waiting for you from your team." />
+      </section>
+      {security && (
+        <section className="space-y-3" aria-labelledby="security" data-testid="security-queue">
+          <h2 id="security" className="text-lg font-semibold">Security queue ({security.length})</h2>
+          <p className="text-sm text-slate-600">Most overdue first, then the most asked for.</p>
+          <RequestTable items={security} now={at} empty="The security queue is empty." />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExceptionRequestForm, NewSoftwareRequestForm } from "@/components/request-forms";
+import { requirePermission } from "@/lib/auth/require";
+import { today } from "@/lib/clock";
+import { getDb } from "@/lib/db/client";
+import { addDays } from "@/lib/domain/requests";
+import { getSettings } from "@/lib/queries/settings";
+import { getSoftwareBySlug } from "@/lib/queries/software";
+import { NewRequestQuery } from "@/lib/validation/requests";
+
+export const metadata: Metadata = { title: "Ask for software" };
+
+/** Ask for an exception (`?software=slug`) or for a review of a new tool (`?name=…`). */
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("request.create");
+  const parsed = NewRequestQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : {};
+  const db = await getDb();
+  // A fresh key per rendering of the form: sending it twice makes one request.
+  const idempotencyKey = randomUUID();
+
+  if (query.software) {
+    const [detail, settings] = await Promise.all([getSoftwareBySlug(db, query.software), getSettings(db)]);
+    if (!detail) notFound();
+    const from = today();
+    return (
+      <div className="max-w-3xl space-y-6">
+        <p><Link href={`/software/${detail.slug}`}>← {detail.name}</Link></p>
+        <h1 className="text-2xl font-bold">Ask for an exception to use {detail.name}</h1>
+        <p className="text-slate-600">
+          Your manager decides first, then security. If approved, you may use {detail.name} as granted until the end date; the exception then ends by itself.
+        </p>
+        <ExceptionRequestForm
+          idempotencyKey={idempotencyKey}
+          software={{ id: detail.id, name: detail.name }}
+          editions={detail.editions.map((e) => ({ id: e.id, name: e.name }))}
+          dataClassLabels={settings.dataClassLabels}
+          dataClass={query.dataClass}
+          editionId={query.edition}
+          today={from}
+          latest={addDays(from, settings.requests.maxExceptionDays)}
+          maxDays={settings.requests.maxExceptionDays}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold">Ask security to review a new tool</h1>
+      <p className="text-slate-600">Your manager decides first, then security assesses the tool. If others already asked for it, join their request instead: security sees how many people need it.</p>
+      <NewSoftwareRequestForm idempotencyKey={idempotencyKey} name={query.name ?? ""} />
+    </div>
+  );
+}
