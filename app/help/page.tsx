@@ -25,6 +25,16 @@ export default async function HelpPage() {
         <p className="text-sm text-slate-600">Answers you may see: {VERDICTS.map((v) => VERDICT_LABELS[v]).join(", ")}.</p>
       </section>
 
+      <section className="space-y-2" id="requests">
+        <h2 className="text-xl font-semibold">Asking for an exception or a new tool</h2>
+        <p>
+          If a tool is restricted, prohibited or under review for the data you need, open its page and choose <strong>Ask for an exception</strong>: say which data, why, and until when. Your manager decides first, then security, who may shorten the period or add conditions. An exception to a prohibited tool also needs a second security reviewer.
+        </p>
+        <p>
+          While your exception is in force, the tool&apos;s page and the API answer <em>allowed by exception</em> for you. You are reminded a week and a day before it ends; after its last day it ends by itself. For a tool that is not in the catalogue, search for it and choose <strong>Ask for a review</strong>; if someone already asked, join their request instead.
+        </p>
+      </section>
+
       <section className="space-y-2" id="scoring">
         <h2 className="text-xl font-semibold">How risk is scored</h2>
         <p>Security reviewers answer a questionnaire about the tool. Each answer can add risk to one or more of five dimensions: {DIMENSIONS.map((d) => DIMENSION_LABELS[d]).join(", ")}.</p>
