@@ -60,9 +60,32 @@ async function refuseRepeat(tx: Tx, requesterId: string, idempotencyKey: string)
   if (existing) throw new Conflict(`This form was already sent: it is request ${existing.number}.`);
 }
 
-async function insertRequest(tx: Tx, values: typeof requests.$inferInsert) {
+type RequestFields = Omit<typeof requests.$inferInsert, "status" | "requesterId" | "managerId" | "skippedManager" | "stepEnteredAt" | "stepDueAt">;
+
+/**
+ * Files a request at its first step (the manager, or security when there is none), records it on
+ * the timeline and tells whoever holds it now.
+ */
+async function submitRequest(tx: Tx, actor: Actor & { name: string }, now: Date, fields: RequestFields, notice: (number: number) => { title: string; body: string }) {
+  const settings = await getSettings(tx);
+  const [requester] = await tx.select({ managerId: users.managerId }).from(users).where(eq(users.id, actor.id));
+  const step = firstStep({ managerId: requester?.managerId ?? null });
   // A concurrent double submission meets the unique (requester, idempotency key) index: a 409.
-  const [created] = await tx.insert(requests).values(values).returning();
+  const [created] = await tx
+    .insert(requests)
+    .values({
+      ...fields,
+      status: step.status,
+      requesterId: actor.id,
+      managerId: requester?.managerId ?? null,
+      skippedManager: step.skippedManager,
+      stepEnteredAt: now,
+      stepDueAt: stepDueAt(step.status, now, settings.requests),
+    })
+    .returning();
+  await tx.insert(requestEvents).values({ requestId: created!.id, actorId: actor.id, kind: "submitted", body: step.skippedManager ? "No manager on record: sent straight to security." : null });
+  const { title, body } = notice(created!.number);
+  await notify(tx, (await holdersOf(tx, created!)).map((userId) => ({ userId, title, body, link: link(created!.id) })), config().baseUrl);
   return created!;
 }
 
@@ -102,34 +125,19 @@ export const requestException = defineMutation({
       .where(and(eq(requests.requesterId, actor.id), eq(requests.softwareId, detail.id), eq(requests.kind, "exception"), inArray(requests.status, [...OPEN_STATUSES])));
     if (open) throw new Conflict(`You already have an open exception request for ${detail.name} (request ${open.number}).`);
 
-    const [requester] = await tx.select({ managerId: users.managerId }).from(users).where(eq(users.id, actor.id));
-    const step = firstStep({ managerId: requester?.managerId ?? null });
-    const created = await insertRequest(tx, {
-      kind: "exception",
-      status: step.status,
-      requesterId: actor.id,
-      managerId: requester?.managerId ?? null,
-      skippedManager: step.skippedManager,
-      softwareId: detail.id,
-      editionId: input.editionId ?? null,
-      dataClass: input.dataClass,
-      purpose: input.purpose,
-      justification: input.justification,
-      endsOn: input.endsOn,
-      stepEnteredAt: now,
-      stepDueAt: stepDueAt(step.status, now, settings.requests),
-      idempotencyKey: input.idempotencyKey,
-    });
-    await tx.insert(requestEvents).values({ requestId: created.id, actorId: actor.id, kind: "submitted", body: step.skippedManager ? "No manager on record: sent straight to security." : null });
-    const holders = await holdersOf(tx, created);
-    await notify(
+    const created = await submitRequest(
       tx,
-      holders.map((userId) => ({ userId, title: `Request ${created.number}: ${actor.name} asks to use ${detail.name}`, body: `${actor.name} asks for an exception to use ${detail.name} with ${settings.dataClassLabels[input.dataClass]} data until ${input.endsOn}.\nPurpose: ${input.purpose}`, link: link(created.id) })),
-      config().baseUrl,
+      actor,
+      now,
+      { kind: "exception", softwareId: detail.id, editionId: input.editionId ?? null, dataClass: input.dataClass, purpose: input.purpose, justification: input.justification, endsOn: input.endsOn, idempotencyKey: input.idempotencyKey },
+      (number) => ({
+        title: `Request ${number}: ${actor.name} asks to use ${detail.name}`,
+        body: `${actor.name} asks for an exception to use ${detail.name} with ${settings.dataClassLabels[input.dataClass]} data until ${input.endsOn}.\nPurpose: ${input.purpose}`,
+      }),
     );
     return {
       result: created,
-      audit: [{ action: "request.submitted", entityType: "request", entityId: created.id, softwareId: detail.id, after: { kind: "exception", status: created.status, dataClass: input.dataClass, endsOn: input.endsOn, skippedManager: step.skippedManager } }],
+      audit: [{ action: "request.submitted", entityType: "request", entityId: created.id, softwareId: detail.id, after: { kind: "exception", status: created.status, dataClass: input.dataClass, endsOn: input.endsOn, skippedManager: created.skippedManager } }],
     };
   },
 });
@@ -153,33 +161,16 @@ export const requestNewSoftware = defineMutation({
     if (duplicate) {
       throw new Conflict(`Someone already asked for ${input.proposedName} (request ${duplicate.number}): join that request instead.`, { proposedName: [`Already requested: join request ${duplicate.number}`] });
     }
-    const settings = await getSettings(tx);
-    const [requester] = await tx.select({ managerId: users.managerId }).from(users).where(eq(users.id, actor.id));
-    const step = firstStep({ managerId: requester?.managerId ?? null });
-    const created = await insertRequest(tx, {
-      kind: "new_software",
-      status: step.status,
-      requesterId: actor.id,
-      managerId: requester?.managerId ?? null,
-      skippedManager: step.skippedManager,
-      proposedName: input.proposedName,
-      proposedUrl: input.proposedUrl ?? null,
-      purpose: input.purpose,
-      justification: input.justification,
-      stepEnteredAt: now,
-      stepDueAt: stepDueAt(step.status, now, settings.requests),
-      idempotencyKey: input.idempotencyKey,
-    });
-    await tx.insert(requestEvents).values({ requestId: created.id, actorId: actor.id, kind: "submitted", body: step.skippedManager ? "No manager on record: sent straight to security." : null });
-    const holders = await holdersOf(tx, created);
-    await notify(
+    const created = await submitRequest(
       tx,
-      holders.map((userId) => ({ userId, title: `Request ${created.number}: review ${input.proposedName}`, body: `${actor.name} asks security to review ${input.proposedName}.\nPurpose: ${input.purpose}`, link: link(created.id) })),
-      config().baseUrl,
+      actor,
+      now,
+      { kind: "new_software", proposedName: input.proposedName, proposedUrl: input.proposedUrl ?? null, purpose: input.purpose, justification: input.justification, idempotencyKey: input.idempotencyKey },
+      (number) => ({ title: `Request ${number}: review ${input.proposedName}`, body: `${actor.name} asks security to review ${input.proposedName}.\nPurpose: ${input.purpose}` }),
     );
     return {
       result: created,
-      audit: [{ action: "request.submitted", entityType: "request", entityId: created.id, after: { kind: "new_software", status: created.status, proposedName: input.proposedName, skippedManager: step.skippedManager } }],
+      audit: [{ action: "request.submitted", entityType: "request", entityId: created.id, after: { kind: "new_software", status: created.status, proposedName: input.proposedName, skippedManager: created.skippedManager } }],
     };
   },
 });
