@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerAll } from "./support/assessment";
+import { completeAssessment } from "./support/assessment";
 import { signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
@@ -56,15 +56,7 @@ test("an assessed AI agent is restricted with conditions, a loosening is confirm
   await page.getByRole("form", { name: "Start an assessment" }).getByRole("button", { name: "Start assessment" }).click();
   await expect(page).toHaveURL(/\/manage\/assessments\/[0-9a-f-]{36}$/);
   await expect(page.getByText("Software risk assessment v1")).toBeVisible();
-  await answerAll(page, AGENT);
-  await page.getByRole("form", { name: "Questionnaire" }).getByLabel("Every command needs a person's approval").check();
-  const questionnaire = page.getByRole("form", { name: "Questionnaire" });
-  await questionnaire.getByRole("button", { name: "Save draft" }).click();
-  await expect(questionnaire.getByTestId("form-message")).toHaveText("Draft saved.");
-  await page.getByRole("form", { name: "Submit for review" }).getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByTestId("assessment-status")).toContainText("in review");
-  await page.getByRole("form", { name: "Complete assessment" }).getByRole("button", { name: "Complete assessment" }).click();
-  await expect(page.getByTestId("assessment-status")).toContainText("completed");
+  await completeAssessment(page, AGENT, ["Every command needs a person's approval"]);
 
   // Its tier, and the answers that drove each dimension.
   const breakdown = page.getByTestId("risk-breakdown");

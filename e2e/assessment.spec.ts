@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { answer, answerAll } from "./support/assessment";
+import { answer, completeAssessment } from "./support/assessment";
 import { signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
@@ -46,14 +46,7 @@ test.describe("risk assessments", () => {
     await submit.getByRole("button", { name: "Submit for review" }).click();
     await expect(submit.getByTestId("form-message")).toContainText("answer(s) need attention");
 
-    await answerAll(page, AGENT);
-    await page.getByRole("form", { name: "Questionnaire" }).getByLabel("Every command needs a person's approval").check();
-    await questionnaire.getByRole("button", { name: "Save draft" }).click();
-    await expect(questionnaire.getByTestId("form-message")).toHaveText("Draft saved.");
-    await page.getByRole("form", { name: "Submit for review" }).getByRole("button", { name: "Submit for review" }).click();
-    await expect(page.getByTestId("assessment-status")).toContainText("in review");
-    await page.getByRole("form", { name: "Complete assessment" }).getByRole("button", { name: "Complete assessment" }).click();
-    await expect(page.getByTestId("assessment-status")).toContainText("completed");
+    await completeAssessment(page, AGENT, ["Every command needs a person's approval"]);
 
     const breakdown = page.getByTestId("risk-breakdown");
     await expect(breakdown).toContainText("Inherent tier: Critical");
