@@ -16,14 +16,16 @@ export const ACTIONS = [
   "audit.read",
   "users.manage",
   "settings.manage",
+  "outbox.read",
+  "notifications.own",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const POLICY: Record<Role, readonly Action[]> = {
-  employee: ["catalogue.read"],
-  manager: ["catalogue.read"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "users.manage", "settings.manage"],
+  employee: ["catalogue.read", "notifications.own"],
+  manager: ["catalogue.read", "notifications.own"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "notifications.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "users.manage", "settings.manage", "outbox.read", "notifications.own"],
 };
 
 export function can(role: Role, action: Action): boolean {

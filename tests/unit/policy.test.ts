@@ -7,10 +7,10 @@ import { ROLES, type Role } from "@/lib/domain/vocabulary";
 
 /** The whole table, spelled out, so that any change to who may do what is a deliberate one. */
 const EXPECTED: Record<Role, Action[]> = {
-  employee: ["catalogue.read"],
-  manager: ["catalogue.read"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "users.manage", "settings.manage"],
+  employee: ["catalogue.read", "notifications.own"],
+  manager: ["catalogue.read", "notifications.own"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "notifications.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "users.manage", "settings.manage", "outbox.read", "notifications.own"],
 };
 
 describe("policy table", () => {
