@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, OIDC_ISSUER } from "./e2e/support/constants";
+import { APP_URL, MAILBOX_URL, OIDC_ISSUER } from "./e2e/support/constants";
 
 /**
  * End-to-end journeys against the built app (`next build` first: `npm run test:e2e`), a fresh
- * PostgreSQL database seeded with the demo catalogue and users, and a real OIDC provider.
+ * PostgreSQL database seeded with the demo catalogue and users, a real OIDC provider and a real
+ * SMTP server whose mail the tests read.
  */
 export default defineConfig({
   testDir: "e2e",
@@ -43,6 +44,14 @@ export default defineConfig({
     {
       command: "npx tsx e2e/support/oidc-server.ts",
       url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx e2e/support/mail-server.ts",
+      url: `${MAILBOX_URL}/health`,
       timeout: 60_000,
       reuseExistingServer: false,
       stdout: "ignore",
