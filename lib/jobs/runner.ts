@@ -95,6 +95,9 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
   await boss.work(JOBS.sweep, { pollingIntervalSeconds: SWEEP_POLL_SECONDS }, async () => {
     try {
       await runSweep(db);
+    } catch (error) {
+      logFailure("sweep", error);
+      throw error; // recorded on the job; the next minute's sweep tries again
     } finally {
       // Delivery does not depend on the sweep succeeding.
       const ids = await deliverableOutboxIds(db);
@@ -126,7 +129,7 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
 }
 
 /** Waits for a queued job to finish; throws if it failed or did not finish in time. */
-export async function waitForJob(boss: PgBoss, name: string, id: string, timeoutMs = 60_000): Promise<void> {
+async function waitForJob(boss: PgBoss, name: string, id: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const job = await boss.getJobById(name, id, { includeArchive: true });
