@@ -26,8 +26,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // PGlite ships wasm and must stay a plain Node dependency; pg likewise.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // PGlite ships wasm and must stay a plain Node dependency; pg, pg-boss and nodemailer likewise.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "nodemailer"],
   poweredByHeader: false,
   // forbidden() answers 403 on pages a role may not see.
   // Evidence uploads are refused above 10 MB by the mutation, with a clear message; this is

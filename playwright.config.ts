@@ -1,10 +1,27 @@
 import { defineConfig, devices } from "@playwright/test";
-import { APP_URL, OIDC_ISSUER } from "./e2e/support/constants";
+import { APP_URL, MAILBOX_URL, OIDC_ISSUER } from "./e2e/support/constants";
 
 /**
  * End-to-end journeys against the built app (`next build` first: `npm run test:e2e`), a fresh
- * PostgreSQL database seeded with the demo catalogue and users, and a real OIDC provider.
+ * PostgreSQL database seeded with the demo catalogue and users, a real OIDC provider and a real
+ * SMTP server whose mail the tests read.
  */
+const CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -22,27 +39,29 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      testIgnore: "clock/**",
+      use: CHROMIUM,
+    },
+    {
+      // Journeys that move the app's clock, which every test running beside them would see: after all the others.
+      name: "clock",
+      testMatch: "clock/**/*.spec.ts",
+      dependencies: ["chromium"],
+      use: CHROMIUM,
     },
   ],
   webServer: [
     {
       command: "npx tsx e2e/support/oidc-server.ts",
       url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx e2e/support/mail-server.ts",
+      url: `${MAILBOX_URL}/health`,
       timeout: 60_000,
       reuseExistingServer: false,
       stdout: "ignore",

@@ -3,7 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
+import { countUnreadNotifications } from "@/lib/queries/notifications";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +15,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
+  const unread = user && can(user.role, "notifications.own") ? await countUnreadNotifications(await getDb(), user.id) : 0;
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -34,7 +37,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {can(user.role, "template.write") && <Link href="/manage/templates">Questionnaires</Link>}
                 {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
                 {can(user.role, "settings.manage") && <Link href="/admin/settings">Settings</Link>}
+                {can(user.role, "outbox.read") && <Link href="/admin/outbox">Outbox</Link>}
                 <Link href="/help">Help</Link>
+                {can(user.role, "notifications.own") && (
+                  <Link href="/notifications" className="inline-flex items-center gap-1">
+                    Notifications
+                    {unread > 0 && (
+                      <span className="rounded-full bg-red-700 px-2 text-xs font-semibold text-white" data-testid="unread-count">
+                        <span className="sr-only">, unread: </span>
+                        {unread > 99 ? "99+" : unread}
+                      </span>
+                    )}
+                  </Link>
+                )}
                 <span className="ml-auto text-sm text-slate-600">
                   {user.name} <span className="text-slate-400">({user.role})</span>
                 </span>

@@ -38,6 +38,20 @@ const EnvSchema = z
     /** e.g. "admin=vetted-admins,reviewer=security-team|appsec" */
     OIDC_ROLE_GROUPS: z.string().trim().default(""),
     VETTED_LOCAL_PASSWORDS: z.enum(["true", "false"]).default("true"),
+    /** "off": this instance runs no scheduled or background jobs (e.g. a web-only instance). */
+    VETTED_JOBS: z.enum(["on", "off"], { message: 'VETTED_JOBS must be "on" or "off"' }).default("on"),
+    // The messages below never quote the value: it may hold a password.
+    SMTP_URL: optionalString.pipe(
+      z.string().regex(/^smtps?:\/\/[^/?#]+/, "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start)").optional(),
+    ),
+    SMTP_HOST: optionalString,
+    SMTP_PORT: optionalString.pipe(z.coerce.number<string | undefined>({ message: "SMTP_PORT must be a port number" }).int().min(1).max(65535).optional()),
+    SMTP_USER: optionalString,
+    SMTP_PASSWORD: optionalString,
+    SMTP_SECURE: z.enum(["true", "false"], { message: 'SMTP_SECURE must be "true" (TLS from the start, usually port 465) or "false"' }).optional(),
+    MAIL_FROM: optionalString.pipe(
+      z.string().max(320).regex(/^[^\r\n]*@[^\r\n]+$/, 'MAIL_FROM must be an address, e.g. "Vetted <vetted@example.com>"').optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -47,6 +61,15 @@ const EnvSchema = z
         path: ["OIDC_ISSUER"],
         message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
       });
+    }
+    if (env.SMTP_URL && env.SMTP_HOST) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "set either SMTP_URL or SMTP_HOST (with SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_SECURE), not both" });
+    }
+    if (!env.SMTP_HOST && (env.SMTP_PORT || env.SMTP_USER || env.SMTP_PASSWORD || env.SMTP_SECURE)) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "SMTP_PORT, SMTP_USER, SMTP_PASSWORD and SMTP_SECURE need SMTP_HOST" });
+    }
+    if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_USER"], message: "SMTP_USER and SMTP_PASSWORD must be set together" });
     }
     if (env.DATABASE_URL && !env.AUTH_SECRET) {
       ctx.addIssue({
@@ -68,6 +91,19 @@ export interface Config {
   authSecret: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; groupsClaim: string; roleGroups: Map<string, Role> } | null;
   localPasswords: boolean;
+  /** Run scheduled and background jobs in this process. */
+  jobs: boolean;
+  /** null: no SMTP server; email is held in the outbox for admins to read. */
+  smtp: SmtpConfig | null;
+  mailFrom: string;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (smtps, usually 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  auth: { user: string; pass: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +131,33 @@ function embeddedSecret(dataDir: string): string {
   return secret;
 }
 
+function smtpConfig(e: z.output<typeof EnvSchema>): SmtpConfig | null {
+  if (e.SMTP_URL) {
+    let url: URL;
+    try {
+      url = new URL(e.SMTP_URL);
+    } catch {
+      throw new ConfigError("Invalid configuration:\n  SMTP_URL: not a valid URL (percent-encode special characters in the user name and password)");
+    }
+    const secure = url.protocol === "smtps:";
+    const user = decodeURIComponent(url.username);
+    return {
+      host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      secure,
+      auth: user ? { user, pass: decodeURIComponent(url.password) } : null,
+    };
+  }
+  if (!e.SMTP_HOST) return null;
+  const secure = e.SMTP_SECURE === "true";
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : null,
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -104,9 +167,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const roleGroups = parseRoleGroups(e.OIDC_ROLE_GROUPS);
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.VETTED_DATA_DIR ?? "data");
+  const baseUrl = (e.VETTED_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
-    baseUrl: (e.VETTED_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    baseUrl,
     database: e.DATABASE_URL
       ? { kind: "postgres" as const, url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS }
       : { kind: "embedded" as const, dataDir: path.join(dataDir, "pglite") },
@@ -126,6 +190,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : null,
     localPasswords: e.VETTED_LOCAL_PASSWORDS === "true",
+    jobs: e.VETTED_JOBS === "on",
+    smtp: smtpConfig(e),
+    mailFrom: e.MAIL_FROM ?? `Vetted <vetted@${new URL(baseUrl).hostname}>`,
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Tx } from "./db/client";
 import { emailOutbox, notifications, users } from "./db/schema";
+import { getChatWebhookUrl } from "./queries/settings";
 
 /** Something a person should know: shown in the app and sent by email. */
 export interface Notice {
@@ -14,8 +15,9 @@ export interface Notice {
 }
 
 /**
- * Records notices in the caller's transaction: one in-app notification each, and one email in
- * the outbox for the delivery job. Nothing is sent unless the change commits.
+ * Records notices in the caller's transaction: one in-app notification each, one email in the
+ * outbox for the delivery job, and, when a chat webhook is set, one chat post. Nothing is sent
+ * unless the change commits.
  */
 export async function notify(tx: Tx, notices: Notice[], baseUrl: string): Promise<void> {
   if (notices.length === 0) return;
@@ -31,4 +33,14 @@ export async function notify(tx: Tx, notices: Notice[], baseUrl: string): Promis
       text: `${n.body}\n${n.link ? `\nOpen: ${baseUrl}${n.link}\n` : ""}\n— Vetted, the software risk registry`,
     })),
   );
+  if (await getChatWebhookUrl(tx)) {
+    await tx.insert(emailOutbox).values(
+      delivered.map((n) => ({ channel: "chat" as const, toAddress: null, subject: n.title, text: chatText(n, baseUrl) })),
+    );
+  }
+}
+
+/** One line that reads well in Slack and Teams alike. */
+export function chatText(notice: Notice, baseUrl: string): string {
+  return `${notice.title}: ${notice.body}${notice.link ? ` ${baseUrl}${notice.link}` : ""}`;
 }

@@ -18,3 +18,13 @@ export const USERS = {
   reviewer2: "reviewer2@example.com",
   admin: "admin@example.com",
 } as const;
+
+/**
+ * The harness's SMTP server (e2e/support/mail-server.ts) and the HTTP view of what it received;
+ * by default beside the app's port (3197 and 3198 for 3100), so moving E2E_APP_PORT moves them.
+ */
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? APP_PORT + 97);
+export const SMTP_USER = "vetted-e2e";
+export const SMTP_PASSWORD = "vetted-e2e-smtp-password";
+export const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? APP_PORT + 98);
+export const MAILBOX_URL = `http://127.0.0.1:${MAILBOX_PORT}`;

@@ -51,3 +51,31 @@ export async function auditCount(slug: string): Promise<number> {
   );
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * A new employee who signs in with the demo password, for journeys whose counts must not be
+ * disturbed by other journeys running alongside (the demo users are shared).
+ */
+export async function createEmployee(label: string): Promise<{ id: string; email: string; name: string }> {
+  const email = `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const name = `${label[0]!.toUpperCase()}${label.slice(1)} Tester`;
+  const [row] = await query<{ id: string }>(
+    "INSERT INTO users (email, name, role, password_hash) SELECT $1, $2, 'employee', password_hash FROM users WHERE email = 'employee@example.com' RETURNING id",
+    [email, name],
+  );
+  if (!row) throw new Error("the demo employee is missing");
+  return { id: row.id, email, name };
+}
+
+/**
+ * Records a notice for a user the way lib/notifications.ts does (an in-app notification and an
+ * outbox email), for journeys that need one before a real flow produces it.
+ */
+export async function insertNotice(userId: string, notice: { title: string; body: string; link?: string }): Promise<void> {
+  await query(
+    `WITH recipient AS (SELECT email FROM users WHERE id = $1),
+          n AS (INSERT INTO notifications (user_id, title, body, link) VALUES ($1, $2, $3, $4) RETURNING id)
+     INSERT INTO email_outbox (to_address, subject, text) SELECT email, '[Vetted] ' || $2, $3 FROM recipient`,
+    [userId, notice.title, notice.body, notice.link ?? null],
+  );
+}

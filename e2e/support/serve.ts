@@ -1,6 +1,7 @@
 /**
  * The app under test, started by playwright.config.ts: a fresh PostgreSQL database for this
- * run, the demo seed (with demo users), then `next start` on the built app. On SIGINT/SIGTERM
+ * run, the demo seed (with demo users), then `next start` on the built app, with its jobs on,
+ * email to the harness's SMTP server and a clock the tests can move. On SIGINT/SIGTERM
  * it stops the server and drops the database.
  *
  * Does not build: run `next build` first (`npm run test:e2e` does).
@@ -10,7 +11,8 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { APP_PORT, APP_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_DISPLAY_NAME, OIDC_ISSUER } from "./constants";
+import { CLOCK_FILE, resetClock } from "./clock";
+import { APP_PORT, APP_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_DISPLAY_NAME, OIDC_ISSUER, SMTP_PASSWORD, SMTP_PORT, SMTP_USER } from "./constants";
 import { ADMIN_URL, DB_STATE_FILE, writeDbState } from "./db";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -36,6 +38,12 @@ const env: NodeJS.ProcessEnv = {
   OIDC_CLIENT_SECRET,
   OIDC_DISPLAY_NAME,
   OIDC_ROLE_GROUPS: "reviewer=appsec",
+  // The harness's SMTP server (mail-server.ts), with credentials like a company relay.
+  SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${SMTP_PORT}`,
+  MAIL_FROM: "Vetted <vetted@e2e.example>",
+  // Tests move time with e2e/support/clock.ts.
+  VETTED_CLOCK_FILE: CLOCK_FILE,
+  VETTED_JOBS: "on",
 };
 delete env.PORT;
 delete env.VETTED_DATA_DIR;
@@ -95,6 +103,7 @@ function shutdown(exitCode: number): Promise<void> {
       console.error(`[e2e] could not drop database ${dbName}:`, (error as Error).message);
     }
     rmSync(DB_STATE_FILE, { force: true });
+    rmSync(CLOCK_FILE, { force: true });
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     if (running && running.exitCode === null && running.signalCode === null) running.kill("SIGKILL");
     process.exit(exitCode);
@@ -110,6 +119,7 @@ async function main() {
   await adminQuery(`CREATE DATABASE "${dbName}"`);
   console.log(`[e2e] created database ${dbName}`);
   writeDbState({ databaseUrl });
+  resetClock();
 
   await run(bin("tsx"), ["--conditions=react-server", "db/seed.ts", "--demo-users"]);
 

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -35,6 +36,7 @@ export const statusEnum = pgEnum("classification_status", STATUSES);
 export const requestKindEnum = pgEnum("request_kind", REQUEST_KINDS);
 export const requestStatusEnum = pgEnum("request_status", REQUEST_STATUSES);
 export const emailStatusEnum = pgEnum("email_status", ["pending", "sent", "held"]);
+export const outboxChannelEnum = pgEnum("outbox_channel", ["email", "chat"]);
 export const evidenceStorageEnum = pgEnum("evidence_storage", ["database", "directory"]);
 export const kindEnum = pgEnum("software_kind", KINDS);
 export const identifierTypeEnum = pgEnum("identifier_type", IDENTIFIER_TYPES);
@@ -408,14 +410,17 @@ export const notifications = pgTable(
 );
 
 /**
- * Email to send, written in the same transaction as the change it reports and delivered by a
- * job. Without SMTP configured, messages are held here for admins to read.
+ * Email (and chat posts) to send, written in the same transaction as the change it reports and
+ * delivered by a job. Without SMTP configured, email is held here for admins to read.
  */
 export const emailOutbox = pgTable(
   "email_outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    toAddress: text("to_address").notNull(),
+    /** "chat": a post to the incoming webhook in settings (read when sent, never stored here). */
+    channel: outboxChannelEnum("channel").notNull().default("email"),
+    /** The recipient of an email; null for a chat post. */
+    toAddress: text("to_address"),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     status: emailStatusEnum("status").notNull().default("pending"),
@@ -424,7 +429,10 @@ export const emailOutbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("email_outbox_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("email_outbox_status_idx").on(t.status, t.createdAt),
+    check("email_outbox_email_has_address", sql`${t.channel} <> 'email' OR ${t.toAddress} IS NOT NULL`),
+  ],
 );
 
 /** Failed local sign-ins per normalised email, shared by all app instances. */

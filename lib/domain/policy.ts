@@ -20,14 +20,16 @@ export const ACTIONS = [
   "grants.read",
   "users.manage",
   "settings.manage",
+  "outbox.read",
+  "notifications.own",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const POLICY: Record<Role, readonly Action[]> = {
-  employee: ["catalogue.read", "request.create"],
-  manager: ["catalogue.read", "request.create", "request.decide"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage"],
+  employee: ["catalogue.read", "request.create", "notifications.own"],
+  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own"],
+  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "notifications.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "notifications.own"],
 };
 
 export function can(role: Role, action: Action): boolean {

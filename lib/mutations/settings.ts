@@ -1,8 +1,9 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { settings } from "../db/schema";
-import { getSettings, SETTING_KEYS } from "../queries/settings";
+import { CHAT_WEBHOOK_KEY, describeChatWebhook, getChatWebhookUrl, getSettings, SETTING_KEYS } from "../queries/settings";
 import { defineMutation } from "../server/guard";
-import { SettingsInput } from "../validation/settings";
+import { ChatWebhookInput, SettingsInput } from "../validation/settings";
 
 export const updateSettings = defineMutation({
   name: "updateSettings",
@@ -24,5 +25,25 @@ export const updateSettings = defineMutation({
     }
     const after = { dataClassLabels: input.labels, reviewIntervalMonths: input.intervals, reassessmentMonths: input.reassessment, requests: input.requests };
     return { result: after, audit: [{ action: "settings.updated", entityType: "settings", entityId: "global", before, after }] };
+  },
+});
+
+/** Sets or removes the chat webhook. The audit trail records its host only: the URL is a secret. */
+export const setChatWebhook = defineMutation({
+  name: "setChatWebhook",
+  action: "settings.manage",
+  input: ChatWebhookInput,
+  async run({ tx, input, now }) {
+    const before = describeChatWebhook(await getChatWebhookUrl(tx));
+    if (input.intent === "set") {
+      await tx
+        .insert(settings)
+        .values({ key: CHAT_WEBHOOK_KEY, value: { url: input.url }, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: { url: input.url }, updatedAt: now } });
+    } else {
+      await tx.delete(settings).where(eq(settings.key, CHAT_WEBHOOK_KEY));
+    }
+    const after = input.intent === "set" ? describeChatWebhook(input.url) : null;
+    return { result: after, audit: [{ action: "settings.chat_webhook", entityType: "settings", entityId: "chat_webhook", before, after }] };
   },
 });

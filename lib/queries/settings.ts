@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
 import { settings } from "../db/schema";
@@ -33,6 +33,11 @@ export const SETTING_KEYS = {
   requests: "requests",
 } as const;
 
+/** Kept apart from the other settings: the URL is a secret and never leaves the server whole. */
+export const CHAT_WEBHOOK_KEY = "chat_webhook_url";
+// https is required where it is set (lib/validation/settings.ts); a local test hook may be plain http.
+const ChatWebhookSchema = z.object({ url: z.url({ protocol: /^https?$/ }) });
+
 /** Settings with defaults for anything not stored (or stored in a shape we no longer accept). */
 export async function getSettings(db: Db | Tx): Promise<Settings> {
   const rows = await db.select().from(settings).where(inArray(settings.key, Object.values(SETTING_KEYS)));
@@ -47,4 +52,16 @@ export async function getSettings(db: Db | Tx): Promise<Settings> {
     reassessmentMonths: reassessment.success ? reassessment.data : DEFAULT_REASSESSMENT_MONTHS,
     requests: requests.success ? requests.data : DEFAULT_REQUEST_SETTINGS,
   };
+}
+
+/** The incoming webhook that notices are also posted to; null when none is set. */
+export async function getChatWebhookUrl(db: Db | Tx): Promise<string | null> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, CHAT_WEBHOOK_KEY));
+  const parsed = ChatWebhookSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data.url : null;
+}
+
+/** What admins are shown of the webhook: its host, never the secret path. */
+export function describeChatWebhook(url: string | null): { host: string } | null {
+  return url ? { host: new URL(url).host } : null;
 }

@@ -28,3 +28,19 @@ export const SettingsInput = z.object({
     maxExceptionDays: days("Longest exception", 730),
   }),
 });
+
+const HTTPS_URL = z.url({ protocol: /^https$/ });
+
+/** The chat webhook: set an https URL, or remove it. */
+export const ChatWebhookInput = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("set"),
+    url: z
+      .string({ message: "Webhook URL is required" })
+      .trim()
+      .min(1, "Webhook URL is required")
+      .max(2000, "Webhook URL must be at most 2000 characters")
+      .refine((v) => HTTPS_URL.safeParse(v).success, "Webhook URL must be an https:// address (a Slack or Teams incoming webhook)"),
+  }),
+  z.object({ intent: z.literal("remove") }),
+]);

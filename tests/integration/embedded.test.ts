@@ -5,11 +5,16 @@ import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { emailOutbox, users } from "@/lib/db/schema";
 import { addIdentifier, createSoftware } from "@/lib/mutations/catalogue";
+import { createMailer } from "@/lib/delivery/email";
+import { channels } from "@/lib/delivery/outbox";
+import { startJobRunner } from "@/lib/jobs/runner";
+import { notify } from "@/lib/notifications";
 import { getDashboard } from "@/lib/queries/dashboard";
 import { searchSoftware } from "@/lib/queries/software";
 import { runMutation } from "@/lib/server/guard";
+import { startMailbox } from "../support/mailbox";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -50,6 +55,31 @@ describe("embedded database (PGlite)", () => {
   }, 120_000);
 });
 
+describe("jobs on the embedded database", () => {
+  it("run in-process: the sweep and then outbox delivery, on a timer or when asked", async () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "vetted-jobs-")), "data");
+    dirs.push(path.dirname(dataDir));
+    const handle = await openDatabase(loadConfig({ VETTED_DATA_DIR: dataDir, NODE_ENV: "test" }));
+    const mailbox = await startMailbox();
+    const mailer = createMailer({ host: "127.0.0.1", port: mailbox.port, secure: false, auth: null }, "vetted@embedded.test");
+    const runner = await startJobRunner({ db: handle.db, database: { kind: "embedded" }, channels: channels(mailer), intervalMs: 3_600_000 });
+    try {
+      expect(runner.kind).toBe("in-process");
+      const [user] = await handle.db.insert(users).values({ email: "e@embedded.test", name: "E" }).returning();
+      await handle.db.transaction((tx) => notify(tx, [{ userId: user!.id, title: "Hello", body: "From the embedded runner." }], "http://localhost:3000"));
+      await runner.runSweepNow();
+      expect(mailbox.for("e@embedded.test").map((m) => m.subject)).toEqual(["[Vetted] Hello"]);
+      const [row] = await handle.db.select().from(emailOutbox);
+      expect(row).toMatchObject({ status: "sent", attempts: 1 });
+    } finally {
+      await runner.stop();
+      mailer.close();
+      await mailbox.close();
+      await handle.close();
+    }
+  }, 120_000);
+});
+
 describe("configuration", () => {
   it("refuses PostgreSQL without a secret, naming the variable", () => {
     expect(() => loadConfig({ DATABASE_URL: "postgres://localhost/x" })).toThrow(/AUTH_SECRET/);
@@ -58,6 +88,31 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x", AUTH_SECRET: "s".repeat(40) })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ OIDC_ISSUER: "https://idp.example", AUTH_SECRET: "s".repeat(40), VETTED_DATA_DIR: tmpdir() })).toThrow(/OIDC_CLIENT_ID/);
     expect(() => loadConfig({ OIDC_ROLE_GROUPS: "wizard=x", VETTED_DATA_DIR: tmpdir(), AUTH_SECRET: "s".repeat(40) })).toThrow(/OIDC_ROLE_GROUPS/);
+  });
+
+  it("reads SMTP from one URL or from parts, and names what is wrong without echoing a password", () => {
+    const base = { VETTED_DATA_DIR: tmpdir(), AUTH_SECRET: "s".repeat(40), VETTED_URL: "https://vetted.example.com" };
+    const none = loadConfig(base);
+    expect(none.smtp).toBeNull();
+    expect(none.jobs).toBe(true);
+    expect(none.mailFrom).toBe("Vetted <vetted@vetted.example.com>");
+    expect(loadConfig({ ...base, SMTP_URL: "smtp://mailer%40corp:p%3Ass@mail.corp.example:2525", MAIL_FROM: "Risk <risk@corp.example>" })).toMatchObject({
+      smtp: { host: "mail.corp.example", port: 2525, secure: false, auth: { user: "mailer@corp", pass: "p:ss" } },
+      mailFrom: "Risk <risk@corp.example>",
+    });
+    expect(loadConfig({ ...base, SMTP_URL: "smtps://relay.example" }).smtp).toEqual({ host: "relay.example", port: 465, secure: true, auth: null });
+    expect(loadConfig({ ...base, SMTP_HOST: "relay.example", SMTP_USER: "u", SMTP_PASSWORD: "p" }).smtp).toEqual({ host: "relay.example", port: 587, secure: false, auth: { user: "u", pass: "p" } });
+    expect(loadConfig({ ...base, SMTP_HOST: "relay.example", SMTP_SECURE: "true" }).smtp).toMatchObject({ port: 465, secure: true });
+    expect(loadConfig({ ...base, VETTED_JOBS: "off" }).jobs).toBe(false);
+
+    expect(() => loadConfig({ ...base, SMTP_URL: "http://user:hunter2@mail.example" })).toThrow(/SMTP_URL must look like/);
+    expect(() => loadConfig({ ...base, SMTP_URL: "http://user:hunter2@mail.example" })).not.toThrow(/hunter2/);
+    expect(() => loadConfig({ ...base, SMTP_URL: "smtp://a", SMTP_HOST: "b" })).toThrow(/either SMTP_URL or SMTP_HOST/);
+    expect(() => loadConfig({ ...base, SMTP_PORT: "25" })).toThrow(/need SMTP_HOST/);
+    expect(() => loadConfig({ ...base, SMTP_HOST: "relay.example", SMTP_USER: "u" })).toThrow(/SMTP_USER and SMTP_PASSWORD/);
+    expect(() => loadConfig({ ...base, SMTP_HOST: "relay.example", SMTP_PORT: "many" })).toThrow(/SMTP_PORT/);
+    expect(() => loadConfig({ ...base, MAIL_FROM: "nobody" })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ ...base, VETTED_JOBS: "maybe" })).toThrow(/VETTED_JOBS/);
   });
 });
 

@@ -1,0 +1,209 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { now } from "../clock";
+import type { Db } from "../db/client";
+import { deliverableOutboxIds, deliverOutboxMessage, deliverPendingOutbox, summarise, type Channels } from "../delivery/outbox";
+import { DELIVERY_RETRY_LIMIT, JOB_SCHEMA, JOBS } from "./names";
+import { sweep } from "./sweep";
+
+/**
+ * Scheduled and background work. The job functions are the same for both databases — the
+ * sweep (lib/jobs/sweep.ts) and outbox delivery (lib/delivery/outbox.ts); only who calls them
+ * differs:
+ *
+ * - PostgreSQL: pg-boss, in schema `pgboss`, on its own small pool. A cron schedule queues
+ *   `sweep` once a minute however many instances run (pg-boss debounces it), one instance runs
+ *   it at a time (singleton queue), and it queues one `deliver-email` job per pending outbox
+ *   message (job id = message id, so a message is never queued twice). Deliveries are retried
+ *   with exponential backoff.
+ * - Embedded (PGlite, one process): a timer runs the sweep and then delivers the outbox every
+ *   minute; a failed message is tried again on the next tick.
+ */
+export interface JobRunner {
+  kind: "pg-boss" | "in-process";
+  /** Runs the sweep (and, in-process, delivery) now; resolves when it has finished. */
+  runSweepNow(): Promise<void>;
+  /** Stops taking work and waits (a little) for work in progress. */
+  stop(): Promise<void>;
+}
+
+export interface JobRunnerOptions {
+  db: Db;
+  database: { kind: "postgres"; url: string } | { kind: "embedded" };
+  channels: Channels;
+  /** In-process only (default one minute). */
+  intervalMs?: number;
+}
+
+const SWEEP_CRON = "* * * * *";
+/** How often an idle worker asks for work: a sweep queued by a test starts within a second. */
+const SWEEP_POLL_SECONDS = 1;
+const DELIVER_POLL_SECONDS = 2;
+/** First retry after 30–60 s, doubling: the fifth comes some 8–16 minutes after the fourth. */
+const DELIVER_RETRY_DELAY_SECONDS = 30;
+
+function log(message: string): void {
+  console.log(`[jobs] ${message}`);
+}
+
+/** Never the error's details beyond its message: job errors carry no personal data, but be brief. */
+function logFailure(what: string, error: unknown): void {
+  console.error(`[jobs] ${what} failed: ${error instanceof Error ? error.message.slice(0, 300) : "unknown error"}`);
+}
+
+async function runSweep(db: Db): Promise<void> {
+  const report = await sweep(db, now());
+  if (report.expired || report.reminded || report.escalated) {
+    log(`sweep: ${report.expired} grants expired, ${report.reminded} reminders, ${report.escalated} escalations`);
+  }
+}
+
+export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
+  return options.database.kind === "postgres"
+    ? startPgBoss(options.database.url, options.db, options.channels)
+    : startInProcess(options.db, options.channels, options.intervalMs ?? 60_000);
+}
+
+async function startPgBoss(url: string, db: Db, channels: Channels): Promise<JobRunner> {
+  const { default: Boss } = await import("pg-boss");
+  const boss: PgBoss = new Boss({
+    connectionString: url,
+    schema: JOB_SCHEMA,
+    max: 3,
+    application_name: "vetted-jobs",
+    // pg-boss checks its schedules every 30 s by default, which lets a minute's sweep start up to
+    // ~50 s late; every 10 s keeps it within ~15 s of the minute (one tiny UPDATE per check).
+    cronMonitorIntervalSeconds: 10,
+    cronWorkerIntervalSeconds: 2,
+  });
+  boss.on("error", (error) => logFailure("job queue", error));
+  await boss.start();
+
+  await boss.createQueue(JOBS.sweep, { name: JOBS.sweep, policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
+  const deliverQueue = {
+    name: JOBS.deliver,
+    policy: "standard" as const,
+    retryLimit: DELIVERY_RETRY_LIMIT,
+    retryDelay: DELIVER_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    expireInSeconds: 300,
+  };
+  await boss.createQueue(JOBS.deliver, deliverQueue);
+  await boss.updateQueue(JOBS.deliver, deliverQueue);
+  await boss.schedule(JOBS.sweep, SWEEP_CRON, {}, { tz: "UTC" });
+
+  await boss.work(JOBS.sweep, { pollingIntervalSeconds: SWEEP_POLL_SECONDS }, async () => {
+    try {
+      await runSweep(db);
+    } catch (error) {
+      logFailure("sweep", error);
+      throw error; // recorded on the job; the next minute's sweep tries again
+    } finally {
+      // Delivery does not depend on the sweep succeeding.
+      const ids = await deliverableOutboxIds(db);
+      if (ids.length > 0) await boss.insert(ids.map((id) => ({ name: JOBS.deliver, id, data: { id } })));
+    }
+  });
+
+  await boss.work<{ id: string }>(JOBS.deliver, { pollingIntervalSeconds: DELIVER_POLL_SECONDS, batchSize: 10 }, async (jobs) => {
+    for (const job of jobs) {
+      const result = await deliverOutboxMessage(db, channels, job.data.id);
+      // Fail just this job so that pg-boss retries it later; the others in the batch complete.
+      if (result?.outcome === "failed") await boss.fail(JOBS.deliver, job.id, { message: result.error });
+      if (result && result.outcome !== "sent") log(`outbox message ${result.id}: ${result.outcome === "failed" ? `failed (${result.error})` : "held, no channel configured"}`);
+    }
+  });
+
+  log("pg-boss started: sweep every minute, outbox delivery with retries");
+  return {
+    kind: "pg-boss",
+    async runSweepNow() {
+      const id = await boss.send(JOBS.sweep, {});
+      if (!id) throw new Error("the sweep could not be queued");
+      await waitForJob(boss, JOBS.sweep, id);
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}
+
+/** Waits for a queued job to finish; throws if it failed or did not finish in time. */
+async function waitForJob(boss: PgBoss, name: string, id: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const job = await boss.getJobById(name, id, { includeArchive: true });
+    if (job?.state === "completed") return;
+    if (job && (job.state === "failed" || job.state === "cancelled")) throw new Error(`job ${name} ${job.state}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`job ${name} did not finish within ${timeoutMs} ms`);
+}
+
+function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunner {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const tick = (): Promise<void> =>
+    (running ??= (async () => {
+      try {
+        await runSweep(db);
+      } catch (error) {
+        logFailure("sweep", error);
+      }
+      try {
+        const line = summarise(await deliverPendingOutbox(db, channels));
+        if (line) log(line);
+      } catch (error) {
+        logFailure("outbox delivery", error);
+      }
+    })().finally(() => {
+      running = null;
+    }));
+
+  const timer = setInterval(() => {
+    if (!stopped) void tick();
+  }, intervalMs);
+  timer.unref();
+  setImmediate(() => void tick());
+  log(`in-process: sweep and outbox delivery every ${Math.round(intervalMs / 1000)} s`);
+
+  return {
+    kind: "in-process",
+    async runSweepNow() {
+      // A tick already under way may have read the clock before the caller moved it.
+      await running;
+      await tick();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+// ---- This process's runner ---------------------------------------------------------------
+
+// Kept on globalThis: Next may load this module in several bundles of one process.
+const globalForJobs = globalThis as unknown as { vettedJobs?: Promise<JobRunner> };
+
+/** Starts this process's jobs once (server start); later calls get the same runner. */
+export function startProcessJobs(options: JobRunnerOptions): Promise<JobRunner> {
+  globalForJobs.vettedJobs ??= startJobRunner(options).catch((error: unknown) => {
+    globalForJobs.vettedJobs = undefined;
+    throw error;
+  });
+  return globalForJobs.vettedJobs;
+}
+
+/**
+ * Runs the sweep in this process now (in-process runner: and delivers the outbox). For code
+ * running inside the app; a test process asks the app's pg-boss workers instead, by queueing
+ * `sweep` (see e2e/support/jobs.ts).
+ */
+export async function runSweepNow(): Promise<void> {
+  const runner = globalForJobs.vettedJobs;
+  if (!runner) throw new Error("jobs are not running in this process (VETTED_JOBS=off, or the server has not started)");
+  await (await runner).runSweepNow();
+}
