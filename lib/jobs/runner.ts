@@ -23,6 +23,8 @@ export interface JobRunner {
   kind: "pg-boss" | "in-process";
   /** Runs the sweep (and, in-process, delivery) now; resolves when it has finished. */
   runSweepNow(): Promise<void>;
+  /** Delivers pending outbox messages soon, without waiting for the next sweep. */
+  deliverSoon(): Promise<void>;
   /** Stops taking work and waits (a little) for work in progress. */
   stop(): Promise<void>;
 }
@@ -122,6 +124,11 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
       if (!id) throw new Error("the sweep could not be queued");
       await waitForJob(boss, JOBS.sweep, id);
     },
+    async deliverSoon() {
+      // Job id = message id: a message already queued is not queued again.
+      const ids = await deliverableOutboxIds(db);
+      if (ids.length > 0) await boss.insert(ids.map((id) => ({ name: JOBS.deliver, id, data: { id } })));
+    },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
@@ -175,6 +182,11 @@ function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunn
       await running;
       await tick();
     },
+    async deliverSoon() {
+      await running;
+      const line = summarise(await deliverPendingOutbox(db, channels));
+      if (line) log(line);
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
@@ -206,4 +218,21 @@ export async function runSweepNow(): Promise<void> {
   const runner = globalForJobs.vettedJobs;
   if (!runner) throw new Error("jobs are not running in this process (VETTED_JOBS=off, or the server has not started)");
   await (await runner).runSweepNow();
+}
+
+let nudge: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * After a change that notified people has committed: deliver its mail within a second or so
+ * rather than at the next minute's sweep. Bursts are coalesced; without running jobs (tests,
+ * VETTED_JOBS=off) it does nothing, and the sweep delivers anyway.
+ */
+export function nudgeDelivery(): void {
+  const runner = globalForJobs.vettedJobs;
+  if (!runner || nudge) return;
+  nudge = setTimeout(() => {
+    nudge = null;
+    runner.then((r) => r.deliverSoon()).catch((error: unknown) => logFailure("outbox delivery", error));
+  }, 250);
+  nudge.unref();
 }

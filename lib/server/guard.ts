@@ -8,6 +8,8 @@ import { getDb, type Db, type Tx } from "../db/client";
 import { can, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, Unauthenticated } from "../errors";
 import type { ActionState } from "../forms";
+import { nudgeDelivery } from "../jobs/runner";
+import { recordedNotices } from "../notifications";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
 
@@ -43,12 +45,16 @@ export async function runMutation<S extends z.ZodType, R>(
   const input = parseInput(mutation.input, rawInput);
   const database = db ?? (await getDb());
   try {
-    return await database.transaction(async (tx) => {
+    let notified = false;
+    const result = await database.transaction(async (tx) => {
       const { result, audit } = await mutation.run({ tx, actor: allowed, input, now: now() });
       if (audit.length === 0) throw new Error(`mutation ${mutation.name} reported no audit event`);
       await writeAudit(tx, allowed, audit);
+      notified = recordedNotices(tx);
       return result;
     });
+    if (notified) nudgeDelivery();
+    return result;
   } catch (error) {
     throw translateDatabaseError(error);
   }
