@@ -54,7 +54,9 @@ test("an exception for Claude Code: asked, approved twice, in force, reminded, a
     const managerDecision = manager!.getByRole("form", { name: "Decide" });
     await managerDecision.getByLabel("Comment (optional)").fill("Fine for the payments migration.");
     await managerDecision.getByRole("button", { name: "Approve" }).click();
-    await expect(managerDecision.getByTestId("form-message")).toHaveText("Decision recorded.");
+    // The step moves on, and with it the decision form.
+    await expect(manager!.getByTestId("request-holder")).toContainText("Waiting for security");
+    await expect(manager!.getByRole("form", { name: "Decide" })).toHaveCount(0);
 
     // 3. A reviewer sees the tool's classification beside the buttons and approves for 30 days with a condition.
     await signIn(reviewer!, USERS.reviewer, { callbackPath: "/requests/inbox" });
@@ -66,7 +68,8 @@ test("an exception for Claude Code: asked, approved twice, in force, reminded, a
     await securityDecision.getByLabel("Valid until (last day)").fill(endsOn);
     await securityDecision.getByLabel("Conditions (one per line)").fill("Keep permission prompts on");
     await securityDecision.getByRole("button", { name: "Approve" }).click();
-    await expect(securityDecision.getByTestId("form-message")).toHaveText(`Approved: the exception is granted through ${endsOn}.`);
+    await expect(reviewer!.getByTestId("grant")).toContainText(`Valid through ${endsOn} for Confidential data.`);
+    await expect(reviewer!.getByTestId("grant")).toContainText("Keep permission prompts on");
 
     // 4. The employee's answer is now "allowed by exception", on the page and in the API.
     await page.goto("/software/claude-code");
