@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { closeDb, getDb, type Db } from "@/lib/db/client";
 import { auditEvents, emailOutbox, notifications, settings, users } from "@/lib/db/schema";
@@ -58,6 +58,12 @@ async function userWithEmail(prefix: string): Promise<SessionUser> {
 }
 
 describe("email delivery over SMTP", () => {
+  // The database is shared by every test file: mail that other files left pending would be
+  // delivered (or fail) in these batches first. Set it aside, so each test sees only its own.
+  beforeEach(async () => {
+    await db.update(emailOutbox).set({ status: "held" }).where(eq(emailOutbox.status, "pending"));
+  });
+
   it("sends a pending message through a real SMTP server (with credentials) and marks it sent", async () => {
     const user = await makeUser(db, "employee");
     await record([{ userId: user.id, title: "Your exception for “Claude Code” was approved", body: "Approved until 2026-12-31 — with conditions.", link: "/requests/42" }]);
