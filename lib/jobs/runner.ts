@@ -4,6 +4,7 @@ import { now } from "../clock";
 import type { Db } from "../db/client";
 import { deliverableOutboxIds, deliverOutboxMessage, deliverPendingOutbox, summarise, type Channels } from "../delivery/outbox";
 import { DELIVERY_RETRY_LIMIT, JOB_SCHEMA, JOBS } from "./names";
+import { nextGrantEnd } from "../queries/requests";
 import { sweep } from "./sweep";
 
 /**
@@ -104,6 +105,7 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
       // Delivery does not depend on the sweep succeeding.
       const ids = await deliverableOutboxIds(db);
       if (ids.length > 0) await boss.insert(ids.map((id) => ({ name: JOBS.deliver, id, data: { id } })));
+      await sweepAtNextGrantEnd(boss, db);
     }
   });
 
@@ -135,6 +137,22 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
   };
 }
 
+/**
+ * The minute's sweep alone could expire a grant up to a minute and a bit after its end. When a
+ * grant ends before the next minute's sweep, queue one more sweep for that very moment (the
+ * key makes it one job however many instances ask).
+ */
+async function sweepAtNextGrantEnd(boss: PgBoss, db: Db): Promise<void> {
+  const at = now();
+  const next = await nextGrantEnd(db, at);
+  if (!next) return;
+  const wait = next.getTime() - at.getTime();
+  if (wait > 70_000) return;
+  // Measured on the app's clock, scheduled on the queue's (they differ only when a test moves the clock).
+  const startAfter = new Date(Date.now() + wait + 500);
+  await boss.send(JOBS.sweep, {}, { startAfter, singletonKey: `grant-end-${next.toISOString()}` });
+}
+
 /** Waits for a queued job to finish; throws if it failed or did not finish in time. */
 async function waitForJob(boss: PgBoss, name: string, id: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -150,6 +168,7 @@ async function waitForJob(boss: PgBoss, name: string, id: string, timeoutMs = 60
 function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunner {
   let running: Promise<void> | null = null;
   let stopped = false;
+  let atGrantEnd: ReturnType<typeof setTimeout> | undefined;
 
   const tick = (): Promise<void> =>
     (running ??= (async () => {
@@ -163,6 +182,19 @@ function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunn
         if (line) log(line);
       } catch (error) {
         logFailure("outbox delivery", error);
+      }
+      // As with pg-boss: a grant ending before the next tick gets a sweep at its end.
+      try {
+        const at = now();
+        const next = await nextGrantEnd(db, at);
+        const wait = next ? next.getTime() - at.getTime() : Number.POSITIVE_INFINITY;
+        if (!stopped && wait < intervalMs) {
+          clearTimeout(atGrantEnd);
+          atGrantEnd = setTimeout(() => void tick(), wait + 500);
+          atGrantEnd.unref();
+        }
+      } catch (error) {
+        logFailure("scheduling the next sweep", error);
       }
     })().finally(() => {
       running = null;
@@ -190,6 +222,7 @@ function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunn
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(atGrantEnd);
       await running;
     },
   };

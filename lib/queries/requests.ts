@@ -163,3 +163,14 @@ export function findOpenNewSoftwareRequests(db: Db, query: string) {
     .orderBy(desc(demand))
     .limit(5);
 }
+
+/** When the next grant in force ends, for scheduling the sweep at that moment. */
+export async function nextGrantEnd(db: Db, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ endsAt: grants.endsAt })
+    .from(grants)
+    .where(and(isNull(grants.revokedAt), isNull(grants.expiredAt), gt(grants.endsAt, now)))
+    .orderBy(asc(grants.endsAt))
+    .limit(1);
+  return row?.endsAt ?? null;
+}
