@@ -4,7 +4,7 @@ import { config as appConfig } from "./lib/config";
 
 /**
  * Deny by default: every path but sign-in, the auth endpoints and the health check needs a
- * session. Pages and API handlers check the session and the role again themselves; this is
+ * session (or, for /api/v1, a bearer token, which the handler itself verifies). Pages and API handlers check the session and the role again themselves; this is
  * only the outer fence.
  */
 const PUBLIC_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/];
@@ -14,6 +14,8 @@ export async function proxy(request: NextRequest) {
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
   const token = await getToken({ req: request, secret: appConfig().authSecret });
   if (token?.uid) return NextResponse.next();
+  // Machines present a bearer token to the JSON API; its handlers verify it (lib/auth/api-tokens.ts).
+  if (pathname.startsWith("/api/v1/") && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { status: 401, message: "Sign in first." } }, { status: 401 });
   }

@@ -39,6 +39,8 @@ const EnvSchema = z
     OIDC_ROLE_GROUPS: z.string().trim().default(""),
     VETTED_LOCAL_PASSWORDS: z.enum(["true", "false"]).default("true"),
     /** "off": this instance runs no scheduled or background jobs (e.g. a web-only instance). */
+    /** Requests per minute per API token. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "API_RATE_LIMIT_PER_MINUTE must be a number" }).int().min(1).max(1_000_000).default(600),
     VETTED_JOBS: z.enum(["on", "off"], { message: 'VETTED_JOBS must be "on" or "off"' }).default("on"),
     // The messages below never quote the value: it may hold a password.
     SMTP_URL: optionalString.pipe(
@@ -88,6 +90,7 @@ export interface Config {
   /** Absolute; null: evidence files are kept in the database. */
   evidenceDir: string | null;
   clockFile: string | null;
+  apiRateLimitPerMinute: number;
   authSecret: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; groupsClaim: string; roleGroups: Map<string, Role> } | null;
   localPasswords: boolean;
@@ -177,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     evidenceDir: e.EVIDENCE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.EVIDENCE_DIR) : null,
     clockFile: e.VETTED_CLOCK_FILE ?? null,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     authSecret: e.AUTH_SECRET ?? embeddedSecret(dataDir),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

@@ -35,3 +35,9 @@ export class Conflict extends AppError {
     super(message, 409, fieldErrors);
   }
 }
+
+export class TooManyRequests extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests for this token: try again in ${retryAfterSeconds} s.`, 429);
+  }
+}

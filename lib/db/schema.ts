@@ -435,6 +435,37 @@ export const emailOutbox = pgTable(
   ],
 );
 
+/** Machine access: scoped, expiring, revocable; the secret is stored only as its SHA-256. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** `vt_` and the first characters of the secret, to tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: jsonb("scopes").$type<string[]>().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdById: uuid("created_by_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedById: uuid("revoked_by_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash)],
+);
+
+/** Requests per token per minute, shared by every app instance (the rate limit). */
+export const apiRateWindows = pgTable(
+  "api_rate_windows",
+  {
+    tokenId: uuid("token_id").notNull().references(() => apiTokens.id, { onDelete: "cascade" }),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.windowStart] })],
+);
+
 /** Failed local sign-ins per normalised email, shared by all app instances. */
 export const signInThrottle = pgTable("sign_in_throttle", {
   key: text("key").primaryKey(),

@@ -2,11 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import { authenticateToken, consumeRateLimit, type TokenPrincipal } from "../auth/api-tokens";
 import { getSessionUser, type SessionUser } from "../auth/session";
+import { config } from "../config";
+import { bearerToken, type TokenScope } from "../domain/api-tokens";
 import { writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
 import { can, type Action } from "../domain/policy";
-import { AppError, Conflict, Forbidden, Unauthenticated } from "../errors";
+import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from "../errors";
 import type { ActionState } from "../forms";
 import { nudgeDelivery } from "../jobs/runner";
 import { recordedNotices } from "../notifications";
@@ -99,24 +102,44 @@ export function formAction<S extends z.ZodType, R>(
 // ---- API route handlers ---------------------------------------------------------------
 
 interface ApiContext<Q> {
-  actor: SessionUser;
+  /** The signed-in person, when the call came with a session; null for a token. */
+  user: SessionUser | null;
+  /** The API token, when the call came with one. */
+  token: TokenPrincipal | null;
   query: Q;
   db: Db;
   params: Record<string, string>;
 }
 
-/** A read endpoint: session → policy → validated query string → JSON. Errors become JSON 4xx. */
+/**
+ * Who is calling the JSON API: a bearer token (verified, in force, holding `scope`, within its
+ * rate limit) or else a session whose role may `action`. Anything else is refused.
+ */
+export async function authoriseApi(request: NextRequest, db: Db, access: { action: Action; scope: TokenScope }): Promise<{ user: SessionUser | null; token: TokenPrincipal | null }> {
+  const bearer = bearerToken(request.headers.get("authorization"));
+  if (bearer === "invalid") throw new Unauthenticated("The Authorization header must be \"Bearer vt_…\" with an API token.");
+  if (!bearer) return { user: authorise(await getSessionUser(), access.action), token: null };
+  const at = now();
+  const token = await authenticateToken(db, bearer, at);
+  if (!token.scopes.includes(access.scope)) throw new Forbidden(`This token lacks the "${access.scope}" scope.`);
+  await consumeRateLimit(db, token.id, at, config().apiRateLimitPerMinute);
+  return { user: null, token };
+}
+
+/** A read endpoint: session or token → policy or scope → validated query string → JSON. Errors become JSON 4xx. */
 export function apiRead<S extends z.ZodType, R>(options: {
   action: Action;
+  scope: TokenScope;
   query: S;
   handle: (ctx: ApiContext<z.output<S>>) => Promise<R>;
 }) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
     try {
-      const actor = authorise(await getSessionUser(), options.action);
+      const db = await getDb();
+      const caller = await authoriseApi(request, db, options);
       const query = parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams));
       const params = await context.params;
-      const body = await options.handle({ actor, query, db: await getDb(), params });
+      const body = await options.handle({ ...caller, query, db, params });
       return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
     } catch (error) {
       return errorResponse(error);
@@ -128,7 +151,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
     return NextResponse.json(
       { error: { status: error.status, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) } },
-      { status: error.status, headers: { "Cache-Control": "no-store" } },
+      { status: error.status, headers: { "Cache-Control": "no-store", ...(error instanceof TooManyRequests ? { "Retry-After": String(error.retryAfterSeconds) } : {}) } },
     );
   }
   const requestId = logUnexpected(error);

@@ -6,6 +6,7 @@ import { SuggestionsQuery } from "@/lib/validation/requests";
 /** While someone names a new tool: catalogue entries and open requests that look like it. */
 export const GET = apiRead({
   action: "request.create",
+  scope: "requests:write",
   query: SuggestionsQuery,
   handle: async ({ db, query }) => {
     const [software, requests] = await Promise.all([searchSoftware(db, query.q, 5), findOpenNewSoftwareRequests(db, query.q)]);

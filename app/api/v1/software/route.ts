@@ -4,6 +4,7 @@ import { ListQuery } from "@/lib/validation/api";
 
 export const GET = apiRead({
   action: "catalogue.read",
+  scope: "catalogue:read",
   query: ListQuery,
   handle: ({ db, query }) => softwarePageJson(db, query),
 });

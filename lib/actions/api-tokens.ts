@@ -1,0 +1,11 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiToken, revokeApiToken } from "../mutations/api-tokens";
+import { formAction } from "../server/guard";
+
+const refresh = () => revalidatePath("/admin/tokens");
+
+/** The secret travels once, in this message, and is stored nowhere. */
+export const createApiTokenAction = formAction(createApiToken, (t) => `Token "${t.name}" created. Copy it now; it is not shown again: ${t.secret}`, refresh);
+export const revokeApiTokenAction = formAction(revokeApiToken, () => "Token revoked.", refresh);

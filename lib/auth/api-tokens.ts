@@ -1,0 +1,48 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { apiRateWindows, apiTokens } from "../db/schema";
+import { rateWindow, type TokenScope } from "../domain/api-tokens";
+import { TooManyRequests, Unauthenticated } from "../errors";
+
+export interface TokenPrincipal {
+  id: string;
+  name: string;
+  scopes: TokenScope[];
+}
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+/**
+ * The token a secret belongs to, if it is in force. Unknown, expired and revoked tokens get the
+ * same answer, so the reply tells an attacker nothing. Last use is recorded at most once a minute.
+ */
+export async function authenticateToken(db: Db, secret: string, now: Date): Promise<TokenPrincipal> {
+  const [token] = await db
+    .select({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.secretHash, hashSecret(secret)));
+  if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthenticated("This API token is not valid: unknown, expired or revoked.");
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+  return { id: token.id, name: token.name, scopes: token.scopes as TokenScope[] };
+}
+
+/**
+ * Counts a request against the token's limit for the current minute, in the database so that
+ * every app instance shares the count; over the limit, a 429 saying when to try again.
+ */
+export async function consumeRateLimit(db: Db, tokenId: string, now: Date, limitPerMinute: number): Promise<void> {
+  const { start, retryAfterSeconds } = rateWindow(now);
+  const [row] = await db
+    .insert(apiRateWindows)
+    .values({ tokenId, windowStart: start, count: 1 })
+    .onConflictDoUpdate({ target: [apiRateWindows.tokenId, apiRateWindows.windowStart], set: { count: sql`${apiRateWindows.count} + 1` } })
+    .returning({ count: apiRateWindows.count });
+  if ((row?.count ?? 0) > limitPerMinute) throw new TooManyRequests(retryAfterSeconds);
+}

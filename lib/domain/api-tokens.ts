@@ -1,0 +1,35 @@
+/**
+ * API tokens: what a machine may do, as scopes. Pure: no database, no framework.
+ * The secret is random (256 bits), shown once, and stored only as its SHA-256.
+ */
+export const TOKEN_SCOPES = ["check:read", "catalogue:read", "catalogue:write", "requests:write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
+  "check:read": "Check verdicts and read enforcement exports",
+  "catalogue:read": "Read the catalogue",
+  "catalogue:write": "Change the catalogue",
+  "requests:write": "File requests",
+};
+
+/** Secrets look like `vt_` + 43 base64url characters; the prefix makes leaked ones easy to find (secret scanning). */
+export const TOKEN_PATTERN = /^vt_[A-Za-z0-9_-]{43}$/;
+
+/** The part of a secret kept in clear to tell tokens apart in lists: `vt_` and 6 characters. */
+export function tokenPrefix(secret: string): string {
+  return secret.slice(0, 9);
+}
+
+/** The bearer token of an Authorization header, or null when there is none; malformed → "invalid". */
+export function bearerToken(header: string | null): string | null | "invalid" {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match || !TOKEN_PATTERN.test(match[1]!)) return "invalid";
+  return match[1]!;
+}
+
+/** Fixed one-minute windows: the window a moment falls in, and how long until the next. */
+export function rateWindow(now: Date): { start: Date; retryAfterSeconds: number } {
+  const start = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  return { start, retryAfterSeconds: Math.max(1, Math.ceil((start.getTime() + 60_000 - now.getTime()) / 1000)) };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { hashSecret } from "../auth/api-tokens";
+import { apiTokens } from "../db/schema";
+import { tokenPrefix } from "../domain/api-tokens";
+import { addDays, isoDay } from "../domain/requests";
+import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { defineMutation } from "../server/guard";
+import { CreateTokenInput, RevokeTokenInput } from "../validation/api-tokens";
+
+/** Tokens live at most this long: long-lived secrets in CI settings are how they leak. */
+export const MAX_TOKEN_DAYS = 366;
+
+/** Creates a token; the result carries the secret, which is shown once and never stored. */
+export const createApiToken = defineMutation({
+  name: "createApiToken",
+  action: "tokens.manage",
+  input: CreateTokenInput,
+  async run({ tx, actor, input, now }) {
+    const today = isoDay(now);
+    if (input.expiresOn <= today) throw new ValidationFailed("The expiry must be after today", { expiresOn: ["Choose a day after today"] });
+    if (input.expiresOn > addDays(today, MAX_TOKEN_DAYS)) throw new ValidationFailed(`At most ${MAX_TOKEN_DAYS} days ahead`, { expiresOn: [`At most ${MAX_TOKEN_DAYS} days ahead (${addDays(today, MAX_TOKEN_DAYS)})`] });
+    const secret = `vt_${randomBytes(32).toString("base64url")}`;
+    const scopes = [...new Set(input.scopes)];
+    const [token] = await tx
+      .insert(apiTokens)
+      .values({ name: input.name, prefix: tokenPrefix(secret), secretHash: hashSecret(secret), scopes, expiresAt: new Date(`${input.expiresOn}T23:59:59.999Z`), createdById: actor.id })
+      .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix });
+    return {
+      result: { ...token!, secret },
+      audit: [{ action: "token.created", entityType: "api_token", entityId: token!.id, after: { name: input.name, prefix: token!.prefix, scopes, expiresOn: input.expiresOn } }],
+    };
+  },
+});
+
+export const revokeApiToken = defineMutation({
+  name: "revokeApiToken",
+  action: "tokens.manage",
+  input: RevokeTokenInput,
+  async run({ tx, actor, input, now }) {
+    const [token] = await tx.select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name }).from(apiTokens).where(eq(apiTokens.id, input.id));
+    if (!token) throw new NotFound("That token does not exist.");
+    if (token.revokedAt) throw new Conflict("That token is already revoked.");
+    await tx.update(apiTokens).set({ revokedAt: now, revokedById: actor.id }).where(and(eq(apiTokens.id, input.id), isNull(apiTokens.revokedAt)));
+    return { result: { id: token.id }, audit: [{ action: "token.revoked", entityType: "api_token", entityId: token.id, after: { name: token.name } }] };
+  },
+});

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { TOKEN_SCOPES } from "../domain/api-tokens";
+import { isoDate, requiredLine, uuid } from "./fields";
+
+export const CreateTokenInput = z.object({
+  name: requiredLine("Name", 100),
+  scopes: z.array(z.enum(TOKEN_SCOPES, { message: `Scopes are ${TOKEN_SCOPES.join(", ")}` })).min(1, "Choose at least one scope"),
+  expiresOn: isoDate("Expiry"),
+});
+
+export const RevokeTokenInput = z.object({ id: uuid("Token") });

@@ -1,0 +1,118 @@
+import { eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as check } from "@/app/api/v1/check/route";
+import { GET as softwareItem } from "@/app/api/v1/software/[slug]/route";
+import { GET as softwareList } from "@/app/api/v1/software/route";
+import type { SessionUser } from "@/lib/auth/session";
+import { closeDb, getDb, type Db } from "@/lib/db/client";
+import { apiTokens, auditEvents } from "@/lib/db/schema";
+import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/api-tokens";
+import { addDays, isoDay } from "@/lib/domain/requests";
+import { Forbidden, ValidationFailed } from "@/lib/errors";
+import { createApiToken, revokeApiToken } from "@/lib/mutations/api-tokens";
+import { createSoftware, recordClassification } from "@/lib/mutations/catalogue";
+import { runMutation } from "@/lib/server/guard";
+import { makeUser, unique } from "../support/fixtures";
+
+// This file runs in its own process: a small rate limit, set before anything reads the config.
+process.env.API_RATE_LIMIT_PER_MINUTE = "5";
+
+let db: Db;
+let admin: SessionUser;
+let reviewer: SessionUser;
+let slug: string;
+
+type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+function call(handler: Handler, path: string, secret: string | null, params: Record<string, string> = {}, authorization?: string) {
+  const headers = new Headers();
+  if (authorization ?? secret) headers.set("authorization", authorization ?? `Bearer ${secret}`);
+  return handler(new NextRequest(`http://vetted.test${path}`, { headers }), { params: Promise.resolve(params) });
+}
+
+async function token(scopes: TokenScope[], over: { expiresOn?: string } = {}) {
+  return runMutation(createApiToken, admin, { name: unique("CI token"), scopes, expiresOn: over.expiresOn ?? addDays(isoDay(new Date()), 30) });
+}
+
+beforeAll(async () => {
+  db = await getDb();
+  admin = await makeUser(db, "admin");
+  reviewer = await makeUser(db, "reviewer");
+  const tool = await runMutation(createSoftware, reviewer, { name: unique("Tokened tool"), kind: "cli", category: "Build" });
+  await runMutation(recordClassification, reviewer, { softwareId: tool.id, status: "prohibited", rationale: "For the token tests." });
+  slug = tool.slug;
+});
+afterAll(() => closeDb());
+
+describe("API tokens", () => {
+  it("shows the secret once and keeps only its hash; the audit trail never sees it", async () => {
+    const created = await token(["check:read"]);
+    expect(created.secret).toMatch(/^vt_[A-Za-z0-9_-]{43}$/);
+    const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
+    expect(row!.secretHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(created.secret);
+    expect(row!.prefix).toBe(created.secret.slice(0, 9));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id));
+    expect(audit.map((a) => a.action)).toEqual(["token.created"]);
+    expect(JSON.stringify(audit)).not.toContain(created.secret);
+  });
+
+  it("answers a bearer token in force, records its last use, and refuses unknown, malformed, revoked and expired ones", async () => {
+    const created = await token(["check:read"]);
+    const ok = await call(check, `/api/v1/check?q=${slug}`, created.secret);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ verdict: "prohibited", software: { slug } });
+    expect((await db.select().from(apiTokens).where(eq(apiTokens.id, created.id)))[0]!.lastUsedAt).not.toBeNull();
+
+    expect((await call(check, `/api/v1/check?q=${slug}`, `vt_${"x".repeat(43)}`)).status).toBe(401);
+    expect((await call(check, `/api/v1/check?q=${slug}`, null, {}, "Bearer not-a-token")).status).toBe(401);
+    expect((await call(check, `/api/v1/check?q=${slug}`, null, {}, `Basic ${created.secret}`)).status).toBe(401);
+
+    await runMutation(revokeApiToken, admin, { id: created.id });
+    const revoked = await call(check, `/api/v1/check?q=${slug}`, created.secret);
+    expect(revoked.status).toBe(401);
+    expect((await revoked.json()).error.message).toMatch(/not valid/);
+
+    const expiring = await token(["check:read"]);
+    await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, expiring.id));
+    expect((await call(check, `/api/v1/check?q=${slug}`, expiring.secret)).status).toBe(401);
+  });
+
+  it("grants each endpoint only to its scope (token scope × endpoint matrix)", async () => {
+    const endpoints: { name: string; handler: Handler; path: string; params?: Record<string, string>; scope: TokenScope }[] = [
+      { name: "GET /api/v1/check", handler: check, path: `/api/v1/check?q=${slug}`, scope: "check:read" },
+      { name: "GET /api/v1/software", handler: softwareList, path: "/api/v1/software", scope: "catalogue:read" },
+      { name: "GET /api/v1/software/{slug}", handler: softwareItem, path: `/api/v1/software/${slug}`, params: { slug }, scope: "catalogue:read" },
+    ];
+    for (const scope of TOKEN_SCOPES) {
+      // A fresh token per scope: the matrix must not trip the rate limit.
+      const { secret } = await token([scope]);
+      for (const endpoint of endpoints) {
+        const response = await call(endpoint.handler, endpoint.path, secret, endpoint.params);
+        expect(response.status, `${scope} → ${endpoint.name}`).toBe(endpoint.scope === scope ? 200 : 403);
+      }
+    }
+  });
+
+  it("limits each token per minute with 429 and Retry-After, counted in the database", async () => {
+    const { secret } = await token(["check:read"]);
+    const other = await token(["check:read"]);
+    for (let i = 0; i < 5; i++) expect((await call(check, `/api/v1/check?q=${slug}`, secret)).status).toBe(200);
+    const limited = await call(check, `/api/v1/check?q=${slug}`, secret);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Another token has its own budget.
+    expect((await call(check, `/api/v1/check?q=${slug}`, other.secret)).status).toBe(200);
+  });
+
+  it("is managed by admins only, with a bounded expiry", async () => {
+    await expect(runMutation(createApiToken, reviewer, { name: "Mine", scopes: ["check:read"], expiresOn: addDays(isoDay(new Date()), 10) })).rejects.toBeInstanceOf(Forbidden);
+    await expect(token(["check:read"], { expiresOn: isoDay(new Date()) })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(token(["check:read"], { expiresOn: addDays(isoDay(new Date()), 400) })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(createApiToken, admin, { name: "No scope", scopes: [], expiresOn: addDays(isoDay(new Date()), 10) })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(createApiToken, admin, { name: "Bad scope", scopes: ["admin:all"], expiresOn: addDays(isoDay(new Date()), 10) })).rejects.toBeInstanceOf(ValidationFailed);
+  });
+});
