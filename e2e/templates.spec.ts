@@ -3,14 +3,18 @@ import { signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
 test.describe("questionnaire authoring", () => {
-  test("a reviewer creates a questionnaire, a refused save keeps their work, and each save is a new version used by new assessments", async ({ page }) => {
+  test("a reviewer creates a questionnaire, a refused save keeps their work, and each save is a new version used by new assessments", async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    // Unique per attempt, so that a retry does not meet the questionnaire its first attempt made.
+    const key = `browser_extensions_${Date.now().toString(36)}`;
+    const title = `Browser extensions ${key.slice(-6)}`;
     await signIn(page, USERS.reviewer, { callbackPath: "/manage" });
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questionnaires", exact: true }).click();
     await page.getByRole("link", { name: "New questionnaire" }).click();
 
     const form = page.getByRole("form", { name: "Questionnaire" });
-    await form.getByLabel("Title").fill("Browser extensions");
-    await form.getByLabel("Key").fill("browser_extensions");
+    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("Key").fill(key);
     const questions = form.getByTestId("template-question");
     const total = await questions.count();
     expect(total).toBeGreaterThan(10);
@@ -31,8 +35,8 @@ test.describe("questionnaire authoring", () => {
 
     await form.getByLabel("Question 2 prompt").fill("Can the extension read and change data on all websites?");
     await form.getByRole("button", { name: "Create questionnaire" }).click();
-    await expect(page).toHaveURL(/\/manage\/templates\/browser_extensions$/);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Browser extensions version 1");
+    await expect(page).toHaveURL(new RegExp(`/manage/templates/${key}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${title} version 1`);
 
     // Editing makes version 2; version 1 stays readable as it was.
     const edit = page.getByRole("form", { name: "Questionnaire" });
@@ -43,13 +47,14 @@ test.describe("questionnaire authoring", () => {
     await expect(page.getByText("Can the extension read and change data on all websites?")).toBeVisible();
     await expect(page.getByText("Data exposure").first()).toBeVisible();
 
-    // New assessments can use it. Miro is seeded and no other test touches it.
-    await page.goto("/manage/software/miro");
+    // New assessments can use it. Miro and Fireflies.ai are seeded and no other test touches them
+    // (a retry uses the second: the first attempt may have left an assessment in progress).
+    await page.goto(testInfo.retry === 0 ? "/manage/software/miro" : "/manage/software/fireflies-ai");
     const start = page.getByRole("form", { name: "Start an assessment" });
-    await start.getByLabel("Questionnaire").selectOption({ label: "Browser extensions" });
+    await start.getByLabel("Questionnaire").selectOption({ label: title });
     await start.getByRole("button", { name: "Start assessment" }).click();
     await expect(page).toHaveURL(/\/manage\/assessments\//);
-    await expect(page.getByText("Browser extensions v2")).toBeVisible();
+    await expect(page.getByText(`${title} v2`)).toBeVisible();
     await expect(page.getByText("Can it read and change data on every website you visit?")).toBeVisible();
   });
 
