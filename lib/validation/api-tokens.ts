@@ -4,7 +4,8 @@ import { isoDate, requiredLine, uuid } from "./fields";
 
 export const CreateTokenInput = z.object({
   name: requiredLine("Name", 100),
-  scopes: z.array(z.enum(TOKEN_SCOPES, { message: `Scopes are ${TOKEN_SCOPES.join(", ")}` })).min(1, "Choose at least one scope"),
+  // No box ticked: the form sends no field at all.
+  scopes: z.preprocess((v) => v ?? [], z.array(z.enum(TOKEN_SCOPES, { message: `Scopes are ${TOKEN_SCOPES.join(", ")}` })).min(1, "Choose at least one scope")),
   expiresOn: isoDate("Expiry"),
 });
 
