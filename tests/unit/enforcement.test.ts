@@ -11,6 +11,7 @@ import {
 } from "@/lib/domain/enforcement";
 import type { ClassificationFact } from "@/lib/domain/verdict";
 import type { Status } from "@/lib/domain/vocabulary";
+import { BlocklistExportQuery, SantaExportQuery } from "@/lib/validation/exports";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 const BASE = "https://vetted.example";
@@ -160,5 +161,16 @@ describe("packageDenyList", () => {
       ],
     });
     expect(packageDenyList(entries, "pypi", OPTIONS).packages.map((p) => p.name)).toEqual(["evil-py"]);
+  });
+});
+
+describe("export query parameters", () => {
+  it("accepts a known include list and refuses an unknown value, naming the parameter", () => {
+    expect([...SantaExportQuery.parse({ include: "restricted, approved" }).include]).toEqual(["restricted", "approved"]);
+    expect(SantaExportQuery.parse({}).include.size).toBe(0);
+    const bad = BlocklistExportQuery.safeParse({ include: "approved" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(["include"]);
+    expect(bad.error?.issues[0]?.message).toContain('not "approved"');
   });
 });
