@@ -1,0 +1,10 @@
+import { apiRead } from "@/lib/server/guard";
+import { packagesExport } from "@/lib/services/enforcement-exports";
+import { PackageExportQuery } from "@/lib/validation/exports";
+
+/** npm deny-list for CI (README: Enforcement exports). */
+export const GET = apiRead({
+  action: "catalogue.read",
+  query: PackageExportQuery,
+  handle: ({ db }) => packagesExport(db, "npm"),
+});

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** Query-string schemas of the enforcement exports (/api/v1/exports/…). */
+
+/** `include=restricted,approved`: a comma-separated list drawn from `allowed`. */
+function includeList<const T extends readonly [string, ...string[]]>(allowed: T) {
+  const message = `include must be a comma-separated list of ${allowed.join(", ")}`;
+  return z
+    .string({ message })
+    .max(100, message)
+    .optional()
+    .transform((v, ctx) => {
+      const items = (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const bad = items.filter((item) => !(allowed as readonly string[]).includes(item));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: "custom", message: `${message} (not ${bad.map((b) => `"${b.slice(0, 30)}"`).join(", ")})` });
+        return z.NEVER;
+      }
+      return new Set(items as T[number][]);
+    });
+}
+
+/** Santa: restricted software blocked too, approved software allowlisted, each only when asked. */
+export const SantaExportQuery = z.object({ include: includeList(["restricted", "approved"] as const) });
+
+/** Chrome/Edge policy and the domain blocklist: restricted software blocked too, when asked. */
+export const BlocklistExportQuery = z.object({ include: includeList(["restricted"] as const) });
+
+/** Package deny-lists take no parameters: prohibited and restricted are always listed, marked. */
+export const PackageExportQuery = z.object({});
