@@ -2,6 +2,11 @@ import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as check } from "@/app/api/v1/check/route";
+import { GET as chromeExport } from "@/app/api/v1/exports/chrome/route";
+import { GET as domainsExport } from "@/app/api/v1/exports/domains/route";
+import { GET as npmExport } from "@/app/api/v1/exports/npm/route";
+import { GET as pypiExport } from "@/app/api/v1/exports/pypi/route";
+import { GET as santaExport } from "@/app/api/v1/exports/santa/route";
 import { GET as softwareItem } from "@/app/api/v1/software/[slug]/route";
 import { GET as softwareList } from "@/app/api/v1/software/route";
 import type { SessionUser } from "@/lib/auth/session";
@@ -16,7 +21,7 @@ import { runMutation } from "@/lib/server/guard";
 import { makeUser, unique } from "../support/fixtures";
 
 // This file runs in its own process: a small rate limit, set before anything reads the config.
-process.env.API_RATE_LIMIT_PER_MINUTE = "5";
+process.env.API_RATE_LIMIT_PER_MINUTE = "8";
 
 let db: Db;
 let admin: SessionUser;
@@ -84,6 +89,11 @@ describe("API tokens", () => {
       { name: "GET /api/v1/check", handler: check, path: `/api/v1/check?q=${slug}`, scope: "check:read" },
       { name: "GET /api/v1/software", handler: softwareList, path: "/api/v1/software", scope: "catalogue:read" },
       { name: "GET /api/v1/software/{slug}", handler: softwareItem, path: `/api/v1/software/${slug}`, params: { slug }, scope: "catalogue:read" },
+      { name: "GET /api/v1/exports/santa", handler: santaExport, path: "/api/v1/exports/santa", scope: "check:read" },
+      { name: "GET /api/v1/exports/chrome", handler: chromeExport, path: "/api/v1/exports/chrome", scope: "check:read" },
+      { name: "GET /api/v1/exports/domains", handler: domainsExport as Handler, path: "/api/v1/exports/domains", scope: "check:read" },
+      { name: "GET /api/v1/exports/npm", handler: npmExport, path: "/api/v1/exports/npm", scope: "check:read" },
+      { name: "GET /api/v1/exports/pypi", handler: pypiExport, path: "/api/v1/exports/pypi", scope: "check:read" },
     ];
     for (const scope of TOKEN_SCOPES) {
       // A fresh token per scope: the matrix must not trip the rate limit.
@@ -98,7 +108,7 @@ describe("API tokens", () => {
   it("limits each token per minute with 429 and Retry-After, counted in the database", async () => {
     const { secret } = await token(["check:read"]);
     const other = await token(["check:read"]);
-    for (let i = 0; i < 5; i++) expect((await call(check, `/api/v1/check?q=${slug}`, secret)).status).toBe(200);
+    for (let i = 0; i < 8; i++) expect((await call(check, `/api/v1/check?q=${slug}`, secret)).status).toBe(200);
     const limited = await call(check, `/api/v1/check?q=${slug}`, secret);
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get("retry-after"));

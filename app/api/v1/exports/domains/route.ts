@@ -1,20 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { authorise, errorResponse } from "@/lib/server/guard";
+import { authoriseApi, errorResponse } from "@/lib/server/guard";
 import { parseInput } from "@/lib/server/validation";
 import { domainsExport } from "@/lib/services/enforcement-exports";
 import { BlocklistExportQuery } from "@/lib/validation/exports";
 
 /**
  * Domain blocklist for web proxies, as plain text (README: Enforcement exports). The same steps
- * as apiRead, which only answers JSON; errors are still JSON.
+ * as apiRead (session or a token with check:read), which only answers JSON; errors are still JSON.
  */
 export async function GET(request: NextRequest) {
   try {
-    authorise(await getSessionUser(), "catalogue.read");
+    const db = await getDb();
+    await authoriseApi(request, db, { action: "catalogue.read", scope: "check:read" });
     const query = parseInput(BlocklistExportQuery, Object.fromEntries(request.nextUrl.searchParams));
-    const text = await domainsExport(await getDb(), query.include);
+    const text = await domainsExport(db, query.include);
     return new NextResponse(text, {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
     });
