@@ -1,7 +1,13 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getSessionUser } from "@/lib/auth/session";
 import { config } from "@/lib/config";
-import { apiRead } from "@/lib/server/guard";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { apiRead, authorise, errorResponse } from "@/lib/server/guard";
+import { parseInput } from "@/lib/server/validation";
+import { bulkCheck, itemsFromRequestBody } from "@/lib/services/bulk-check";
 import { checkSoftware } from "@/lib/services/verdicts";
-import { CheckQuery } from "@/lib/validation/api";
+import { BULK_CHECK_MAX_BYTES, BulkCheckQuery, CheckQuery } from "@/lib/validation/api";
 import { now } from "@/lib/clock";
 
 export const GET = apiRead({
@@ -10,3 +16,48 @@ export const GET = apiRead({
   // The asker's own exception grants count: the same answer as their software page.
   handle: ({ db, query, actor }) => checkSoftware(db, query, config().baseUrl, now(), actor.id),
 });
+
+class PayloadTooLarge extends AppError {
+  constructor() {
+    super(`The body is larger than ${BULK_CHECK_MAX_BYTES / 1024 / 1024} MB.`, 413);
+  }
+}
+
+/**
+ * Bulk check: up to 1,000 names or identifiers, or a package.json, package-lock.json,
+ * requirements.txt or CycloneDX JSON SBOM → a verdict per item and a summary (README,
+ * "Bulk and SBOM checks"). Authorised before the body is read.
+ */
+export async function POST(request: NextRequest) {
+  try {
+    const actor = authorise(await getSessionUser(), "catalogue.read");
+    const query = parseInput(BulkCheckQuery, Object.fromEntries(request.nextUrl.searchParams));
+    const text = await readBodyText(request, BULK_CHECK_MAX_BYTES);
+    const { format, items } = itemsFromRequestBody(text, request.headers.get("content-type") ?? "", query.dataClass);
+    const body = await bulkCheck(await getDb(), items, { baseUrl: config().baseUrl, now: now(), userId: actor.id, format });
+    return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** The body as UTF-8 text, refused (413) as soon as it passes `limit` bytes, whatever Content-Length claims. */
+async function readBodyText(request: NextRequest, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new PayloadTooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+}
