@@ -12,7 +12,8 @@ export default async function HomePage() {
       </p>
       <SearchBox />
       <p className="mt-8 text-sm text-slate-500">
-        Or <Link href="/software">browse the whole catalogue</Link>.
+        Or <Link href="/software">browse the whole catalogue</Link>, or{" "}
+        <Link href="/check">check a package.json, requirements.txt or SBOM at once</Link>.
       </p>
     </div>
   );

@@ -68,8 +68,8 @@ export interface VerdictResult {
   reasons: string[];
 }
 
-/** Strictness order, used when editions disagree and no edition was named. */
-const STRICTNESS: Record<Verdict, number> = {
+/** Strictness order, used when editions disagree and no edition was named, and for a bulk check's worst answer. */
+export const VERDICT_STRICTNESS: Readonly<Record<Verdict, number>> = {
   allowed: 0,
   allowed_by_exception: 1,
   allowed_with_conditions: 2,
@@ -123,7 +123,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
     const distinct = new Set(perEdition.map((e) => e.result.verdict));
     if (distinct.size > 1) {
       const strictest = perEdition.reduce((a, b) =>
-        STRICTNESS[b.result.verdict] > STRICTNESS[a.result.verdict] ? b : a,
+        VERDICT_STRICTNESS[b.result.verdict] > VERDICT_STRICTNESS[a.result.verdict] ? b : a,
       );
       const summary = perEdition
         .map((e) => `${e.edition.name}: ${statusLabelOrNone(e.result.status)}`)

@@ -22,6 +22,27 @@ export async function activeGrantFacts(db: Db | Tx, userId: string, softwareId: 
     .where(and(eq(grants.userId, userId), eq(grants.softwareId, softwareId), isNull(grants.revokedAt), gt(grants.endsAt, now)));
 }
 
+/** A person's unended grants for many software at once (a bulk check), by software id. */
+export async function activeGrantFactsBySoftware(db: Db | Tx, userId: string, softwareIds: readonly string[], now: Date): Promise<Map<string, GrantFact[]>> {
+  const bySoftware = new Map<string, GrantFact[]>();
+  if (softwareIds.length === 0) return bySoftware;
+  const rows = await db
+    .select({
+      softwareId: grants.softwareId,
+      editionId: grants.editionId,
+      dataClass: grants.dataClass,
+      startsAt: grants.startsAt,
+      endsOn: grants.endsOn,
+      endsAt: grants.endsAt,
+      revokedAt: grants.revokedAt,
+      conditions: grants.conditions,
+    })
+    .from(grants)
+    .where(and(eq(grants.userId, userId), inArray(grants.softwareId, [...softwareIds]), isNull(grants.revokedAt), gt(grants.endsAt, now)));
+  for (const { softwareId, ...fact } of rows) bySoftware.set(softwareId, [...(bySoftware.get(softwareId) ?? []), fact]);
+  return bySoftware;
+}
+
 /** How many people asked: the requester and everyone who joined. */
 const demand = sql<number>`(1 + (SELECT count(*) FROM ${requestSupporters} WHERE ${requestSupporters.requestId} = ${requests.id}))::int`;
 

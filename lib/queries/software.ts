@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { classifications, editions, identifiers, software, vendors } from "../db/schema";
-import { identifierCandidates } from "../domain/identifiers";
+import { identifierCandidates, normaliseIdentifier } from "../domain/identifiers";
 import type { Level } from "../domain/assessment";
 import type { Kind, Status } from "../domain/vocabulary";
 import type { ListQuery } from "../validation/api";
@@ -146,27 +146,32 @@ function escapeLike(value: string): string {
 /** What a slug can be (lib/domain/slug.ts); anything else from a URL matches nothing, without a query. */
 const SLUG = /^[a-z0-9-]{1,100}$/;
 
-/** A software with everything its page and the verdict need, in one query. */
-/** One software with everything its page and its verdicts need, in one query. */
-function findSoftwareDetail(db: Db | Tx, where: SQL) {
-  return db.query.software.findFirst({
-    where,
+/** What a software page and its verdicts need, fetched with the software in one query. */
+const detailRelations = {
+  vendor: true,
+  editions: { orderBy: [asc(editions.createdAt), asc(editions.name)] },
+  identifiers: { orderBy: [asc(identifiers.type), asc(identifiers.value)] },
+  classifications: {
+    orderBy: [desc(classifications.decidedAt)],
     with: {
-      vendor: true,
-      editions: { orderBy: [asc(editions.createdAt), asc(editions.name)] },
-      identifiers: { orderBy: [asc(identifiers.type), asc(identifiers.value)] },
-      classifications: {
-        orderBy: [desc(classifications.decidedAt)],
-        with: {
-          decidedBy: { columns: { id: true, name: true, email: true } },
-          confirmedBy: { columns: { id: true, name: true } },
-          alternatives: {
-            with: { alternative: { columns: { id: true, slug: true, name: true, status: true } } },
-          },
-        },
+      decidedBy: { columns: { id: true, name: true, email: true } },
+      confirmedBy: { columns: { id: true, name: true } },
+      alternatives: {
+        with: { alternative: { columns: { id: true, slug: true, name: true, status: true } } },
       },
     },
-  });
+  },
+} satisfies NonNullable<Parameters<Db["query"]["software"]["findFirst"]>[0]>["with"];
+
+/** One software with everything its page and its verdicts need, in one query. */
+function findSoftwareDetail(db: Db | Tx, where: SQL) {
+  return db.query.software.findFirst({ where, with: detailRelations });
+}
+
+/** Many software with their details, in one query (a bulk check). */
+export async function getSoftwareDetailsByIds(db: Db | Tx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.query.software.findMany({ where: inArray(software.id, [...ids]), with: detailRelations });
 }
 
 export async function getSoftwareBySlug(db: Db | Tx, slug: string) {
@@ -208,21 +213,105 @@ export async function resolveSoftware(
     .limit(1);
   if (byName) return { slug: byName.slug, editionId: null, match: "name" };
 
-  // A machine asking by name gets no loose guess: only a close whole-name match counts
-  // ("cluade code" → Claude Code at 0.43; "zoom" ↛ ZoomInfo at 0.40).
+  const close = await closestByName(db, q);
+  return close ? { slug: close.slug, editionId: null, match: "fuzzy" } : null;
+}
+
+/**
+ * A close misspelling of a catalogue name, or null. A machine asking by name gets no loose
+ * guess: only a close whole-name match counts ("cluade code" → Claude Code at 0.43; "zoom" ↛
+ * ZoomInfo at 0.40).
+ */
+async function closestByName(db: Db | Tx, q: string): Promise<{ id: string; slug: string } | null> {
   const closeness = sql<number>`similarity(${q}, lower(${software.name}))`;
   const resembles = trigramMatch(q);
   if (!resembles) return null;
   // The nearest few by trigram distance (index-ordered), then the closest whole name among them.
   const nearest = await db
-    .select({ slug: software.slug, closeness })
+    .select({ id: software.id, slug: software.slug, closeness })
     .from(software)
     .where(resembles)
     .orderBy(sql`${software.searchText} <->> ${q}`)
     .limit(20);
   const best = nearest.reduce<(typeof nearest)[number] | undefined>((a, b) => (!a || b.closeness > a.closeness ? b : a), undefined);
-  if (best && best.closeness >= FUZZY_CHECK_MIN_SIMILARITY) return { slug: best.slug, editionId: null, match: "fuzzy" };
-  return null;
+  return best && best.closeness >= FUZZY_CHECK_MIN_SIMILARITY ? { id: best.id, slug: best.slug } : null;
+}
+
+/** One query of a bulk check: free text (`any`), an npm or PyPI package name, or a name that must match exactly (`other`). */
+export interface BulkQuery {
+  q: string;
+  type: "any" | "npm" | "pypi" | "other";
+}
+
+export interface BulkResolution {
+  softwareId: string;
+  editionId: string | null;
+  match: SoftwareHit["match"];
+}
+
+/** Concurrent fuzzy lookups: enough to use the pool, few enough to leave room for other requests. */
+const FUZZY_CONCURRENCY = 4;
+
+/**
+ * resolveSoftware for many queries at once, with the same order of preference: every exact
+ * identifier in one query, every exact name or slug in one query, then (free text only) a
+ * close misspelling for what is left. Package names match only an identifier of their type.
+ */
+export async function resolveSoftwareMany(db: Db | Tx, queries: readonly BulkQuery[]): Promise<(BulkResolution | null)[]> {
+  const results: (BulkResolution | null)[] = queries.map(() => null);
+  const wanted = queries.map((query) => {
+    const q = query.q.trim().toLowerCase();
+    if (query.type === "npm" || query.type === "pypi") {
+      const value = normaliseIdentifier(query.type, q);
+      return { q, values: value ? [value] : [], type: query.type };
+    }
+    return { q, values: identifierCandidates(q), type: null };
+  });
+  const allValues = [...new Set(wanted.flatMap((w) => w.values))];
+  if (allValues.length > 0) {
+    const rows = await db
+      .select({ softwareId: identifiers.softwareId, editionId: identifiers.editionId, type: identifiers.type, value: identifiers.value })
+      .from(identifiers)
+      .where(inArray(identifiers.value, allValues));
+    const byValue = new Map<string, typeof rows>();
+    for (const row of rows) byValue.set(row.value, [...(byValue.get(row.value) ?? []), row]);
+    wanted.forEach((w, index) => {
+      const found = w.values.flatMap((value) => byValue.get(value) ?? []).filter((row) => w.type === null || row.type === w.type);
+      // As in resolveSoftware: a typed identifier before an alias.
+      const best = found.find((row) => row.type !== "alias") ?? found[0];
+      if (best) results[index] = { softwareId: best.softwareId, editionId: best.editionId, match: "identifier" };
+    });
+  }
+
+  const byNameWanted = wanted.map((w, index) => ({ ...w, index })).filter((w) => results[w.index] === null && w.type === null && w.q.length > 0);
+  const names = [...new Set(byNameWanted.map((w) => w.q))];
+  if (names.length > 0) {
+    const rows = await db
+      .select({ id: software.id, slug: software.slug, lowerName: sql<string>`lower(${software.name})` })
+      .from(software)
+      .where(or(inArray(sql`lower(${software.name})`, names), inArray(software.slug, names)));
+    for (const w of byNameWanted) {
+      const hit = rows.find((row) => row.lowerName === w.q) ?? rows.find((row) => row.slug === w.q);
+      if (hit) results[w.index] = { softwareId: hit.id, editionId: null, match: "name" };
+    }
+  }
+
+  const fuzzyWanted = wanted
+    .map((w, index) => ({ ...w, index }))
+    .filter((w) => results[w.index] === null && w.type === null && w.q.length > 0 && queries[w.index]!.type === "any");
+  // Each distinct text once, a few at a time.
+  const distinct = [...new Set(fuzzyWanted.map((w) => w.q))];
+  const closest = new Map<string, { id: string } | null>();
+  for (let start = 0; start < distinct.length; start += FUZZY_CONCURRENCY) {
+    const batch = distinct.slice(start, start + FUZZY_CONCURRENCY);
+    const found = await Promise.all(batch.map((q) => closestByName(db, q)));
+    batch.forEach((q, i) => closest.set(q, found[i] ?? null));
+  }
+  for (const w of fuzzyWanted) {
+    const hit = closest.get(w.q);
+    if (hit) results[w.index] = { softwareId: hit.id, editionId: null, match: "fuzzy" };
+  }
+  return results;
 }
 
 export async function listVendors(db: Db) {

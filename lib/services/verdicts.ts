@@ -62,28 +62,42 @@ export async function checkSoftware(
   now: Date,
   userId?: string,
 ): Promise<CheckAnswer> {
-  const dataClass = input.dataClass ?? null;
   const { dataClassLabels } = await getSettings(db);
   const resolved = await resolveSoftware(db, input.q);
   const detail = resolved ? await getSoftwareBySlug(db, resolved.slug) : undefined;
-  if (!resolved || !detail) {
+  const grants = detail && userId ? await activeGrantFacts(db, userId, detail.id, now) : [];
+  return answerCheck({ input, found: resolved && detail ? { detail, editionId: resolved.editionId, match: resolved.match } : null, grants, dataClassLabels, baseUrl, now });
+}
+
+/** Shapes one check answer from what was found: shared by the single and the bulk check, so both answer alike. */
+export function answerCheck({ input, found, grants, dataClassLabels, baseUrl, now }: {
+  input: { q: string; dataClass?: DataClass; edition?: string };
+  found: { detail: SoftwareDetail; editionId: string | null; match: NonNullable<CheckAnswer["match"]> } | null;
+  grants: GrantFact[];
+  dataClassLabels: Record<DataClass, string>;
+  baseUrl: string;
+  now: Date;
+}): CheckAnswer {
+  const dataClass = input.dataClass ?? null;
+  if (!found) {
     const result = computeVerdict({ software: null, classifications: [], dataClass, now, dataClassLabels });
     return {
       query: input.q, verdict: result.verdict, match: null, software: null, edition: null, dataClass,
       reasons: result.reasons, conditions: [], alternatives: [], url: null,
     };
   }
+  const { detail } = found;
   const wanted = input.edition?.toLowerCase();
   const edition =
     (wanted ? detail.editions.find((e) => e.slug === wanted || e.name.toLowerCase() === wanted) : undefined) ??
-    detail.editions.find((e) => e.id === resolved.editionId) ??
+    detail.editions.find((e) => e.id === found.editionId) ??
     null;
   const result = computeVerdict({
     software: { name: detail.name, editions: detail.editions.map((e) => ({ id: e.id, name: e.name })) },
     classifications: classificationFacts(detail),
     editionId: edition?.id ?? null,
     dataClass,
-    grants: userId ? await activeGrantFacts(db, userId, detail.id, now) : [],
+    grants,
     now,
     dataClassLabels,
   });
@@ -92,7 +106,7 @@ export async function checkSoftware(
   return {
     query: input.q,
     verdict: result.verdict,
-    match: resolved.match,
+    match: found.match,
     software: {
       slug: detail.slug, name: detail.name, vendor: detail.vendor?.name ?? null, kind: detail.kind,
       status: result.status, maxDataClass: result.maxDataClass,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATA_CLASSES, KINDS, STATUSES } from "../domain/vocabulary";
+import { MAX_BULK_ITEMS } from "../domain/manifests";
 import { line, optional } from "./fields";
 
 /** Query-string schemas for /api/v1 (and the catalogue page, which takes the same filters). */
@@ -22,3 +23,35 @@ export const ListQuery = z.object({
   pageSize: z.coerce.number({ message: "pageSize must be a number" }).int().min(1).max(100, "pageSize must be at most 100").default(25),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
+
+/** POST /api/v1/check: the largest body read, and the most items one check answers. */
+export const BULK_CHECK_MAX_BYTES = 5 * 1024 * 1024;
+
+const dataClassField = optional(z.enum(DATA_CLASSES, { message: `dataClass must be one of ${DATA_CLASSES.join(", ")}` }));
+
+export const BulkCheckItem = z.object({
+  q: line("q", 300).refine((v) => v.length > 0, "q is required: a software name or identifier"),
+  type: optional(z.enum(["npm", "pypi"], { message: "type must be npm or pypi (or left out for any name or identifier)" })),
+  dataClass: dataClassField,
+  edition: optional(line("edition", 80)),
+});
+
+/** `{ "items": [{ "q": "…", "dataClass"?: "…" }, …] }`: names or identifiers, each with its own data class. */
+export const BulkCheckItems = z.object({
+  items: z
+    .array(BulkCheckItem, { message: "items must be an array of { q, dataClass? }" })
+    .min(1, "items must list at least one name or identifier")
+    .max(MAX_BULK_ITEMS, `items may list at most ${MAX_BULK_ITEMS}; split the check`),
+  /** For items that name none. */
+  dataClass: dataClassField,
+});
+
+/** `{ "file": "<manifest text>", "filename"?: "…" }`: a manifest sent as a string inside JSON. */
+export const BulkCheckFile = z.object({
+  file: z.string({ message: "file must be the manifest's text" }).min(1, "file is empty"),
+  filename: optional(line("filename", 200)),
+  dataClass: dataClassField,
+});
+
+/** The query string of POST /api/v1/check: a data class for every item that names none. */
+export const BulkCheckQuery = z.object({ dataClass: dataClassField });
