@@ -41,7 +41,7 @@ test("vetted check fails a pipeline on an SBOM with a prohibited package and pas
     writeFileSync(clean, sbom([{ name: "lodash", version: "4.17.21" }, { name: "axios", version: "1.7.2" }, { name: "react", version: "19.2.0" }]));
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [path.join(ROOT, "bin", "vetted.mjs"), "check", ...args], {
-        env: { PATH: process.env.PATH, VETTED_URL: APP_URL, VETTED_TOKEN: secret },
+        env: { ...process.env, VETTED_URL: APP_URL, VETTED_TOKEN: secret },
         encoding: "utf8",
         timeout: 30_000,
       });
@@ -61,7 +61,7 @@ test("vetted check fails a pipeline on an SBOM with a prohibited package and pas
 
     // Without a valid token the step cannot pass by accident: a request error, exit 2.
     const refused = spawnSync(process.execPath, [path.join(ROOT, "bin", "vetted.mjs"), "check", clean], {
-      env: { PATH: process.env.PATH, VETTED_URL: APP_URL, VETTED_TOKEN: `vt_${"x".repeat(43)}` },
+      env: { ...process.env, VETTED_URL: APP_URL, VETTED_TOKEN: `vt_${"x".repeat(43)}` },
       encoding: "utf8",
       timeout: 30_000,
     });
