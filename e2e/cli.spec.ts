@@ -48,7 +48,7 @@ test("vetted check fails a pipeline on an SBOM with a prohibited package and pas
 
     const failed = run(risky);
     expect(failed.status, failed.stderr).toBe(1);
-    expect(failed.stdout).toMatch(/faker.*prohibited/);
+    expect(failed.stdout).toMatch(/prohibited.*faker/);
     expect(failed.stdout).toContain("lodash");
 
     const passed = run(clean);
@@ -56,8 +56,8 @@ test("vetted check fails a pipeline on an SBOM with a prohibited package and pas
 
     const json = run(risky, "--json");
     expect(json.status).toBe(1);
-    const answer = JSON.parse(json.stdout) as { format: string; summary: { total: number; worst: string } };
-    expect(answer).toMatchObject({ format: "cyclonedx", summary: { total: 2, worst: "prohibited" } });
+    const answer = JSON.parse(json.stdout) as { summary: { total: number; worst: string } };
+    expect(answer).toMatchObject({ summary: { total: 2, worst: "prohibited" } });
 
     // Without a valid token the step cannot pass by accident: a request error, exit 2.
     const refused = spawnSync(process.execPath, [path.join(ROOT, "bin", "vetted.mjs"), "check", clean], {
