@@ -6,20 +6,20 @@ import { assessments, grants, requestEvents, requests, requestSupporters, softwa
 import { OPEN_STATUSES } from "../domain/requests";
 import type { GrantFact } from "../domain/verdict";
 
+/** The grant fields the verdict needs. */
+const GRANT_FACT = {
+  editionId: grants.editionId,
+  dataClass: grants.dataClass,
+  startsAt: grants.startsAt,
+  endsOn: grants.endsOn,
+  endsAt: grants.endsAt,
+  revokedAt: grants.revokedAt,
+  conditions: grants.conditions,
+};
+
 /** A person's grants for one software that have not ended by `now`, as the verdict needs them. */
 export async function activeGrantFacts(db: Db | Tx, userId: string, softwareId: string, now: Date): Promise<GrantFact[]> {
-  return db
-    .select({
-      editionId: grants.editionId,
-      dataClass: grants.dataClass,
-      startsAt: grants.startsAt,
-      endsOn: grants.endsOn,
-      endsAt: grants.endsAt,
-      revokedAt: grants.revokedAt,
-      conditions: grants.conditions,
-    })
-    .from(grants)
-    .where(and(eq(grants.userId, userId), eq(grants.softwareId, softwareId), isNull(grants.revokedAt), gt(grants.endsAt, now)));
+  return (await activeGrantFactsBySoftware(db, userId, [softwareId], now)).get(softwareId) ?? [];
 }
 
 /** A person's unended grants for many software at once (a bulk check), by software id. */
@@ -27,16 +27,7 @@ export async function activeGrantFactsBySoftware(db: Db | Tx, userId: string, so
   const bySoftware = new Map<string, GrantFact[]>();
   if (softwareIds.length === 0) return bySoftware;
   const rows = await db
-    .select({
-      softwareId: grants.softwareId,
-      editionId: grants.editionId,
-      dataClass: grants.dataClass,
-      startsAt: grants.startsAt,
-      endsOn: grants.endsOn,
-      endsAt: grants.endsAt,
-      revokedAt: grants.revokedAt,
-      conditions: grants.conditions,
-    })
+    .select({ softwareId: grants.softwareId, ...GRANT_FACT })
     .from(grants)
     .where(and(eq(grants.userId, userId), inArray(grants.softwareId, [...softwareIds]), isNull(grants.revokedAt), gt(grants.endsAt, now)));
   for (const { softwareId, ...fact } of rows) bySoftware.set(softwareId, [...(bySoftware.get(softwareId) ?? []), fact]);
