@@ -3,6 +3,7 @@ import { signIn } from "../support/auth";
 import { DAY_MS, moveClock, resetClock, setClockOffset } from "../support/clock";
 import { USERS } from "../support/constants";
 import { runSweepNow } from "../support/jobs";
+import { query } from "../support/db";
 import { waitForMail } from "../support/mail";
 
 /**
@@ -27,6 +28,11 @@ async function confidentialVerdict(page: Page) {
 test("an exception for Claude Code: asked, approved twice, in force, reminded, and ended by the clock", async ({ page, browser }) => {
   test.setTimeout(180_000);
   resetClock();
+  // A retry starts clean: what an earlier attempt left (an open request, a grant) is set aside.
+  await query(`UPDATE requests SET status = 'withdrawn' WHERE status IN ('awaiting_manager', 'awaiting_security', 'awaiting_confirmation')
+    AND software_id = (SELECT id FROM software WHERE slug = 'claude-code') AND requester_id = (SELECT id FROM users WHERE email = $1)`, [USERS.employee]);
+  await query(`UPDATE grants SET revoked_at = now(), revoke_reason = 'e2e retry' WHERE revoked_at IS NULL
+    AND software_id = (SELECT id FROM software WHERE slug = 'claude-code') AND user_id = (SELECT id FROM users WHERE email = $1)`, [USERS.employee]);
   const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
   try {
     // 1. The employee asks.
@@ -49,7 +55,8 @@ test("an exception for Claude Code: asked, approved twice, in force, reminded, a
     await signIn(manager!, USERS.manager);
     await manager!.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
     await manager!.getByRole("link", { name: "Waiting for me" }).click();
-    await manager!.getByTestId("manager-inbox").getByRole("link", { name: /Exception/ }).first().click();
+    // Other journeys leave requests of their own in this inbox: open this one by its tool.
+    await manager!.getByTestId("manager-inbox").getByTestId("request-row").filter({ hasText: "Claude Code" }).getByRole("link", { name: /Exception/ }).click();
     await expect(manager!).toHaveURL(requestUrl);
     const managerDecision = manager!.getByRole("form", { name: "Decide" });
     await managerDecision.getByLabel("Comment (optional)").fill("Fine for the payments migration.");
@@ -60,7 +67,7 @@ test("an exception for Claude Code: asked, approved twice, in force, reminded, a
 
     // 3. A reviewer sees the tool's classification beside the buttons and approves for 30 days with a condition.
     await signIn(reviewer!, USERS.reviewer, { callbackPath: "/requests/inbox" });
-    await reviewer!.getByTestId("security-queue").getByRole("link", { name: /Exception/ }).first().click();
+    await reviewer!.getByTestId("security-queue").getByTestId("request-row").filter({ hasText: "Claude Code" }).getByRole("link", { name: /Exception/ }).click();
     await expect(reviewer!).toHaveURL(requestUrl);
     await expect(reviewer!.getByRole("complementary", { name: "The tool now" }).locator("[data-status]")).toHaveAttribute("data-status", "restricted");
     const endsOn = isoDay(30);
