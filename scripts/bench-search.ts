@@ -7,18 +7,14 @@
  * mix of exact names, typos, prefixes, identifiers and unknown names. Prints p50/p95/p99 and
  * drops the database (keep it with --keep).
  */
-import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import { sql } from "drizzle-orm";
-import { loadConfig } from "../lib/config";
-import { openDatabase } from "../lib/db/client";
 import { refreshSearchIndex } from "../lib/db/search-index";
 import { searchSoftware } from "../lib/queries/software";
 import { checkSoftware } from "../lib/services/verdicts";
+import { withBenchDatabase } from "./bench-database";
 
 const SOFTWARE = Number(process.env.BENCH_SOFTWARE ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const PREFIXES = "zen vor kal mir ast bel cor dex fin gal hel ion jet kor lum max nov orb pix quo ray syn tal ul vex wav xen yor zap arc bit cod dat echo flux grid hub ink jolt kit loop mesh nod opt pod quill rift sky tide unit vault web xy yak zinc aero brio".split(" ");
 const MIDDLES = "tra lix mo na ro sa te vi lo ra ni ko za me du fi go ha ju ke lu mi no pa qu re si tu vo wa xa ye zo bra cri dro fle gri kla pro sta tri ble cla fra glo pla sle spe thri vra ";
@@ -40,15 +36,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const name = `vetted_bench_${Date.now()}_${randomBytes(2).toString("hex")}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase(loadConfig({ DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(32).toString("hex"), DB_POOL_MAX: "4", DB_STATEMENT_TIMEOUT_MS: "600000" }));
-  const { db } = handle;
-  try {
+  await withBenchDatabase(async ({ name, handle }) => {
+    const { db } = handle;
     console.log(`[bench] building ${SOFTWARE.toLocaleString()} software and ${(SOFTWARE * 3).toLocaleString()} identifiers in ${name}…`);
     const started = Date.now();
     await db.execute(sql`
@@ -117,11 +106,7 @@ async function main() {
       report(op, timings.filter((t) => t.op === op).map((t) => t.ms));
       for (const kind of KINDS) report(`  ${op} ${kind}`, timings.filter((t) => t.op === op && t.kind === kind).map((t) => t.ms));
     }
-  } finally {
-    await handle.close();
-    if (!process.argv.includes("--keep")) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  }, { keep: process.argv.includes("--keep"), env: { DB_POOL_MAX: "4", DB_STATEMENT_TIMEOUT_MS: "600000" } });
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,7 @@ const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db
 /** Any constant shared by all instances: only one applies migrations at a time. */
 const MIGRATION_LOCK_KEY = 727_001;
 
-interface DbHandle {
+export interface DbHandle {
   db: Db;
   kind: "postgres" | "embedded";
   close: () => Promise<void>;

@@ -24,6 +24,11 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   withdrawn: "Withdrawn",
 };
 
+/** A request's page, the link every notice about it carries. */
+export function requestPath(id: string): string {
+  return `/requests/${id}`;
+}
+
 export const OPEN_STATUSES: readonly RequestStatus[] = ["awaiting_manager", "awaiting_security", "awaiting_confirmation"];
 
 export function isOpen(status: RequestStatus): boolean {

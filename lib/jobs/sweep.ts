@@ -5,7 +5,7 @@ import { config } from "../config";
 import { writeAudit } from "../db/audit";
 import type { Db, Tx } from "../db/client";
 import { grants, requestEvents, requests, software, users } from "../db/schema";
-import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS } from "../domain/requests";
+import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS, requestPath } from "../domain/requests";
 import { notify, type Notice } from "../notifications";
 
 export interface SweepReport {
@@ -15,7 +15,6 @@ export interface SweepReport {
 }
 
 const DAY = 86_400_000;
-const link = (requestId: string) => `/requests/${requestId}`;
 
 /** Grants whose last day has passed: marked expired once, and their holders told. */
 async function expireGrants(tx: Tx, now: Date): Promise<number> {
@@ -33,7 +32,7 @@ async function expireGrants(tx: Tx, now: Date): Promise<number> {
       userId: g.userId,
       title: `Your exception for ${names.get(g.softwareId)} has ended`,
       body: `Your exception to use ${names.get(g.softwareId)} was valid through ${g.endsOn} and has now ended. The tool's classification applies again; ask for a new exception if you still need it.`,
-      link: link(g.requestId),
+      link: requestPath(g.requestId),
     })),
     config().baseUrl,
   );
@@ -67,7 +66,7 @@ async function remindBeforeEnd(tx: Tx, now: Date): Promise<number> {
         userId: grant.userId,
         title: `Your exception for ${name} ends ${days === 1 ? "tomorrow" : `in ${days} days`}`,
         body: `Your exception to use ${name} is valid through ${grant.endsOn}. After that the tool's classification applies again; if you still need it, ask for a new exception before then.`,
-        link: link(grant.requestId),
+        link: requestPath(grant.requestId),
       }],
       config().baseUrl,
     );
@@ -103,7 +102,7 @@ async function escalateOverdue(tx: Tx, now: Date): Promise<number> {
         userId,
         title: `Overdue: request ${request.number} is waiting`,
         body: `Request ${request.number} has been ${REQUEST_STATUS_LABELS[request.status].toLowerCase()} past its due date. Please decide it.`,
-        link: link(request.id),
+        link: requestPath(request.id),
       });
     }
   }

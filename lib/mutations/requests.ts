@@ -15,6 +15,7 @@ import {
   OPEN_STATUSES,
   REQUEST_STATUS_LABELS,
   stepDueAt,
+  requestPath,
   type Actor,
   type RequestStatus,
 } from "../domain/requests";
@@ -36,7 +37,6 @@ import {
   WithdrawInput,
 } from "../validation/requests";
 
-const link = (id: string) => `/requests/${id}`;
 
 async function activeReviewerIds(tx: Tx, except: string[] = []): Promise<string[]> {
   const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "reviewer"), eq(users.active, true)));
@@ -85,7 +85,7 @@ async function submitRequest(tx: Tx, actor: Actor & { name: string }, now: Date,
     .returning();
   await tx.insert(requestEvents).values({ requestId: created!.id, actorId: actor.id, kind: "submitted", body: step.skippedManager ? "No manager on record: sent straight to security." : null });
   const { title, body } = notice(created!.number);
-  await notify(tx, (await holdersOf(tx, created!)).map((userId) => ({ userId, title, body, link: link(created!.id) })), config().baseUrl);
+  await notify(tx, (await holdersOf(tx, created!)).map((userId) => ({ userId, title, body, link: requestPath(created!.id) })), config().baseUrl);
   return created!;
 }
 
@@ -202,7 +202,7 @@ export const joinRequest = defineMutation({
     if (supporterIds.includes(actor.id)) throw new Conflict("You already joined this request.");
     await tx.insert(requestSupporters).values({ requestId: request.id, userId: actor.id, justification: input.justification });
     await tx.insert(requestEvents).values({ requestId: request.id, actorId: actor.id, kind: "joined", body: input.justification });
-    await notify(tx, [{ userId: request.requesterId, title: `Request ${request.number}: ${actor.name} asks for it too`, body: input.justification, link: link(request.id) }], config().baseUrl);
+    await notify(tx, [{ userId: request.requesterId, title: `Request ${request.number}: ${actor.name} asks for it too`, body: input.justification, link: requestPath(request.id) }], config().baseUrl);
     return {
       result: { id: request.id, number: request.number, demand: supporterIds.length + 2 },
       audit: [{ action: "request.joined", entityType: "request", entityId: request.id, after: { supporter: actor.id } }],
@@ -218,7 +218,7 @@ export const commentOnRequest = defineMutation({
     const { request, requesterManagerId } = await loadForChange(tx, input.requestId, actor);
     const [event] = await tx.insert(requestEvents).values({ requestId: request.id, actorId: actor.id, kind: "comment", body: input.body }).returning({ id: requestEvents.id });
     const audience = [request.requesterId, ...(requesterManagerId && request.status === "awaiting_manager" ? [requesterManagerId] : [])].filter((id) => id !== actor.id);
-    await notify(tx, audience.map((userId) => ({ userId, title: `Request ${request.number}: comment from ${actor.name}`, body: input.body, link: link(request.id) })), config().baseUrl);
+    await notify(tx, audience.map((userId) => ({ userId, title: `Request ${request.number}: comment from ${actor.name}`, body: input.body, link: requestPath(request.id) })), config().baseUrl);
     return { result: { id: event!.id }, audit: [{ action: "request.commented", entityType: "request", entityId: request.id, softwareId: request.softwareId }] };
   },
 });
@@ -300,9 +300,7 @@ export const decideRequest = defineMutation({
       if (problem) throw new ValidationFailed(problem, { endsOn: [problem] });
       approvedConditions = input.conditions;
     } else if (input.endsOn || input.conditions.length > 0) {
-      if (!(input.decision === "approve" && request.status === "awaiting_security")) {
-        throw new ValidationFailed("An end date and conditions are set by security when approving an exception", { endsOn: ["Only for the security approval of an exception"] });
-      }
+      throw new ValidationFailed("An end date and conditions are set by security when approving an exception", { endsOn: ["Only for the security approval of an exception"] });
     }
 
     const next = check.next;
@@ -343,15 +341,15 @@ export const decideRequest = defineMutation({
         .returning({ id: grants.id });
       grantId = grant!.id;
       const conditions = approvedConditions.length ? `\nConditions:\n${approvedConditions.map((c) => `- ${c}`).join("\n")}` : "";
-      notices.push({ userId: request.requesterId, title: `Exception granted: ${what}`, body: `You may use ${what} with ${settings.dataClassLabels[request.dataClass]} data through ${approvedEndsOn}.${conditions}`, link: link(request.id) });
+      notices.push({ userId: request.requesterId, title: `Exception granted: ${what}`, body: `You may use ${what} with ${settings.dataClassLabels[request.dataClass]} data through ${approvedEndsOn}.${conditions}`, link: requestPath(request.id) });
     } else if (next === "approved") {
-      notices.push({ userId: request.requesterId, title: `Request ${request.number} accepted: ${what}`, body: `Security accepted your request and will assess ${what}.`, link: link(request.id) });
+      notices.push({ userId: request.requesterId, title: `Request ${request.number} accepted: ${what}`, body: `Security accepted your request and will assess ${what}.`, link: requestPath(request.id) });
     } else if (next === "rejected") {
-      notices.push({ userId: request.requesterId, title: `Request ${request.number} rejected: ${what}`, body: input.comment || "Your request was rejected.", link: link(request.id) });
+      notices.push({ userId: request.requesterId, title: `Request ${request.number} rejected: ${what}`, body: input.comment || "Your request was rejected.", link: requestPath(request.id) });
     } else {
-      notices.push({ userId: request.requesterId, title: `Request ${request.number}: ${REQUEST_STATUS_LABELS[next].toLowerCase()}`, body: `${actor.name} approved this step.${input.comment ? `\n${input.comment}` : ""}`, link: link(request.id) });
+      notices.push({ userId: request.requesterId, title: `Request ${request.number}: ${REQUEST_STATUS_LABELS[next].toLowerCase()}`, body: `${actor.name} approved this step.${input.comment ? `\n${input.comment}` : ""}`, link: requestPath(request.id) });
       for (const userId of await holdersOf(tx, updated!)) {
-        notices.push({ userId, title: `Request ${request.number}: ${requesterName} asks to use ${what}`, body: `It waits for you: ${REQUEST_STATUS_LABELS[next].toLowerCase()}.`, link: link(request.id) });
+        notices.push({ userId, title: `Request ${request.number}: ${requesterName} asks to use ${what}`, body: `It waits for you: ${REQUEST_STATUS_LABELS[next].toLowerCase()}.`, link: requestPath(request.id) });
       }
     }
     await notify(tx, notices, config().baseUrl);
@@ -377,7 +375,7 @@ export const revokeGrant = defineMutation({
     await tx.update(grants).set({ revokedAt: now, revokedById: actor.id, revokeReason: input.reason }).where(and(eq(grants.id, grant.id), isNull(grants.revokedAt)));
     await tx.insert(requestEvents).values({ requestId: grant.requestId, actorId: actor.id, kind: "revoked", body: input.reason });
     const [tool] = await tx.select({ name: software.name }).from(software).where(eq(software.id, grant.softwareId));
-    await notify(tx, [{ userId: grant.userId, title: `Exception revoked: ${tool?.name ?? "a tool"}`, body: `Your exception was revoked by security.\nReason: ${input.reason}`, link: link(grant.requestId) }], config().baseUrl);
+    await notify(tx, [{ userId: grant.userId, title: `Exception revoked: ${tool?.name ?? "a tool"}`, body: `Your exception was revoked by security.\nReason: ${input.reason}`, link: requestPath(grant.requestId) }], config().baseUrl);
     return {
       result: { id: grant.id },
       audit: [{ action: "grant.revoked", entityType: "grant", entityId: grant.id, softwareId: grant.softwareId, before: { revokedAt: null }, after: { revokedAt: now.toISOString() }, reason: input.reason }],
