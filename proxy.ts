@@ -3,11 +3,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "./lib/config";
 
 /**
- * Deny by default: every path but sign-in, the auth endpoints and the health check needs a
- * session (or, for /api/v1, a bearer token, which the handler itself verifies). Pages and API handlers check the session and the role again themselves; this is
- * only the outer fence.
+ * Deny by default: every path but sign-in, the auth endpoints, the health check and the API's
+ * OpenAPI description (which holds no data) needs a session (or, for /api/v1, a bearer token,
+ * which the handler itself verifies). Pages and API handlers check the session and the role
+ * again themselves; this is only the outer fence.
  */
-const PUBLIC_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signInRequest } from "./support/auth";
+import { signIn, signInRequest } from "./support/auth";
 import { APP_URL, USERS } from "./support/constants";
 
 test.describe("API", () => {
@@ -26,6 +26,25 @@ test.describe("API", () => {
       expect(response.headers()["content-type"], path).toContain("application/json");
       expect(await response.json(), path).toMatchObject({ error: { status: 401 } });
     }
+  });
+
+  test("the OpenAPI document needs no session; the reference page renders it for anyone signed in", async ({ request, page }) => {
+    const response = await request.get("/api/v1/openapi.json");
+    expect(response.status()).toBe(200);
+    expect((await response.json()).paths["/api/v1/check"].get.security).toEqual([{ apiToken: ["check:read"] }, { session: [] }]);
+
+    await page.goto("/help/api");
+    await expect(page).toHaveURL(/\/signin/);
+    await signIn(page, USERS.employee, { callbackPath: "/help/api" });
+    await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+    const check = page.getByRole("region", { name: "GET /api/v1/check" });
+    await expect(check.getByRole("table", { name: "Parameters" }).getByRole("row", { name: /dataClass/ })).toContainText("one of: public, internal, confidential, restricted");
+    await expect(check).toContainText("an API token with the check:read scope, or a session of: employee, manager, reviewer, admin");
+    await expect(check.getByRole("table", { name: /Answer: 200/ })).toContainText("alternatives[].url");
+    await page.getByRole("navigation", { name: "Endpoints" }).getByRole("link", { name: "GET /api/v1/exports/santa" }).click();
+    await expect(page).toHaveURL(/#exportSanta$/);
+    await page.getByRole("link", { name: "OpenAPI 3.1 document" }).click();
+    await expect(page.locator("body")).toContainText('"openapi":"3.1.1"');
   });
 
   test.describe("signed in as an employee", () => {

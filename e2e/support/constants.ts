@@ -2,6 +2,8 @@
 /** Overridable so that two suites can run side by side on one machine. */
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const APP_URL = `http://localhost:${APP_PORT}`;
+/** Where `next start` itself listens, behind the contract proxy on APP_PORT (e2e/support/contract-proxy.ts). */
+export const APP_UPSTREAM_PORT = APP_PORT + 50;
 
 export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3199);
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;

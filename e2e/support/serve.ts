@@ -1,8 +1,9 @@
 /**
  * The app under test, started by playwright.config.ts: a fresh PostgreSQL database for this
  * run, the demo seed (with demo users), then `next start` on the built app, with its jobs on,
- * email to the harness's SMTP server and a clock the tests can move. On SIGINT/SIGTERM
- * it stops the server and drops the database.
+ * email to the harness's SMTP server and a clock the tests can move, behind a proxy that checks
+ * every /api/v1 response against the OpenAPI document. On SIGINT/SIGTERM it stops the server
+ * and drops the database.
  *
  * Does not build: run `next build` first (`npm run test:e2e` does).
  */
@@ -12,7 +13,9 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { CLOCK_FILE, resetClock } from "./clock";
-import { APP_PORT, APP_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_DISPLAY_NAME, OIDC_ISSUER, SMTP_PASSWORD, SMTP_PORT, SMTP_USER } from "./constants";
+import { APP_PORT, APP_UPSTREAM_PORT, APP_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_DISPLAY_NAME, OIDC_ISSUER, SMTP_PASSWORD, SMTP_PORT, SMTP_USER } from "./constants";
+import { openApiContract } from "../../tests/support/openapi-contract";
+import { startContractProxy } from "./contract-proxy";
 import { ADMIN_URL, DB_STATE_FILE, writeDbState } from "./db";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -123,12 +126,13 @@ async function main() {
 
   await run(bin("tsx"), ["--conditions=react-server", "db/seed.ts", "--demo-users"]);
 
-  server = spawn(bin("next"), ["start", "-p", String(APP_PORT)], { cwd: ROOT, env, stdio: "inherit" });
+  server = spawn(bin("next"), ["start", "-p", String(APP_UPSTREAM_PORT)], { cwd: ROOT, env, stdio: "inherit" });
   server.on("exit", (code, signal) => {
     if (stopping) return;
     console.error(`[e2e] next start exited unexpectedly (${signal ?? code})`);
     void shutdown(1);
   });
+  startContractProxy({ port: APP_PORT, upstreamPort: APP_UPSTREAM_PORT, check: openApiContract(APP_URL).check });
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import type { z } from "zod";
+import { z } from "zod";
+import type { Access } from "../api/endpoints";
 import { authenticateToken, consumeRateLimit, type TokenPrincipal } from "../auth/api-tokens";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { config } from "../config";
-import { bearerToken, type TokenScope } from "../domain/api-tokens";
+import { bearerToken } from "../domain/api-tokens";
 import { writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
 import { can, type Action } from "../domain/policy";
@@ -101,21 +102,21 @@ export function formAction<S extends z.ZodType, R>(
 
 // ---- API route handlers ---------------------------------------------------------------
 
-interface ApiContext<Q> {
+interface ApiContext<Q, P> {
   /** The signed-in person, when the call came with a session; null for a token. */
   user: SessionUser | null;
   /** The API token, when the call came with one. */
   token: TokenPrincipal | null;
   query: Q;
+  params: P;
   db: Db;
-  params: Record<string, string>;
 }
 
 /**
  * Who is calling the JSON API: a bearer token (verified, in force, holding `scope`, within its
  * rate limit) or else a session whose role may `action`. Anything else is refused.
  */
-export async function authoriseApi(request: NextRequest, db: Db, access: { action: Action; scope: TokenScope }): Promise<{ user: SessionUser | null; token: TokenPrincipal | null }> {
+export async function authoriseApi(request: NextRequest, db: Db, access: Access): Promise<{ user: SessionUser | null; token: TokenPrincipal | null }> {
   const bearer = bearerToken(request.headers.get("authorization"));
   if (bearer === "invalid") throw new Unauthenticated("The Authorization header must be \"Bearer vt_…\" with an API token.");
   if (!bearer) return { user: authorise(await getSessionUser(), access.action), token: null };
@@ -126,26 +127,29 @@ export async function authoriseApi(request: NextRequest, db: Db, access: { actio
   return { user: null, token };
 }
 
-/** A read endpoint: session or token → policy or scope → validated query string → JSON. Errors become JSON 4xx. */
-export function apiRead<S extends z.ZodType, R>(options: {
-  action: Action;
-  scope: TokenScope;
-  query: S;
-  handle: (ctx: ApiContext<z.output<S>>) => Promise<R>;
-}) {
+/**
+ * A read endpoint (an entry of lib/api/endpoints.ts): session or token → policy or scope →
+ * validated path and query → JSON in the documented shape. Errors become JSON 4xx.
+ */
+export function apiRead<Q extends z.ZodType, P extends z.ZodType = z.ZodObject, R extends z.ZodType = z.ZodUnknown>(
+  endpoint: { access: Access; query: Q; params?: P; ok?: { schema: R } },
+  handle: (ctx: ApiContext<z.output<Q>, z.output<P>>) => Promise<z.input<R>>,
+) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
     try {
       const db = await getDb();
-      const caller = await authoriseApi(request, db, options);
-      const query = parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams));
-      const params = await context.params;
-      const body = await options.handle({ ...caller, query, db, params });
+      const caller = await authoriseApi(request, db, endpoint.access);
+      const params = parseInput(endpoint.params ?? emptyParams, await context.params) as z.output<P>;
+      const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams));
+      const body = await handle({ ...caller, query, params, db });
       return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
     } catch (error) {
       return errorResponse(error);
     }
   };
 }
+
+const emptyParams = z.object({});
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {

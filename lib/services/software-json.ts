@@ -3,6 +3,7 @@ import { config } from "../config";
 import type { Db } from "../db/client";
 import { NotFound } from "../errors";
 import { getSoftwareBySlug, listSoftware } from "../queries/software";
+import type { DataClass, Verdict } from "../domain/vocabulary";
 import type { ListQuery } from "../validation/api";
 import { answersForSoftware } from "./verdicts";
 import { now as clockNow } from "../clock";
@@ -53,7 +54,7 @@ export async function softwareDetailJson(db: Db, slug: string) {
       rationale: answer.decision?.rationale ?? null,
       reviewDueOn: answer.decision?.reviewDueOn ?? null,
       alternatives: (answer.decision?.alternatives ?? []).map(({ alternative }) => ({ slug: alternative.slug, name: alternative.name, url: `${base}/software/${alternative.slug}` })),
-      verdicts: Object.fromEntries(answer.matrix.map((m) => [m.dataClass, m.result.verdict])),
+      verdicts: Object.fromEntries(answer.matrix.map((m) => [m.dataClass, m.result.verdict])) as Record<DataClass, Verdict>,
     })),
     history: detail.classifications.map((c) => ({
       id: c.id,

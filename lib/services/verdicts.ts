@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { computeVerdict, currentClassification, decisionsInEffect, type ClassificationFact, type GrantFact, type VerdictResult } from "../domain/verdict";
-import { DATA_CLASSES, type DataClass } from "../domain/vocabulary";
+import { DATA_CLASSES, type DataClass, type Kind } from "../domain/vocabulary";
 import { getSoftwareBySlug, resolveSoftware, type SoftwareDetail } from "../queries/software";
 import { activeGrantFacts } from "../queries/requests";
 import { getSettings } from "../queries/settings";
@@ -45,7 +45,7 @@ export interface CheckAnswer {
   query: string;
   verdict: VerdictResult["verdict"];
   match: "identifier" | "name" | "fuzzy" | null;
-  software: { slug: string; name: string; vendor: string | null; kind: string; status: VerdictResult["status"]; maxDataClass: DataClass | null } | null;
+  software: { slug: string; name: string; vendor: string | null; kind: Kind; status: VerdictResult["status"]; maxDataClass: DataClass | null } | null;
   edition: { slug: string; name: string } | null;
   dataClass: DataClass | null;
   reasons: string[];

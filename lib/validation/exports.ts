@@ -21,10 +21,12 @@ function includeList<const T extends readonly [string, ...string[]]>(allowed: T)
 }
 
 /** Santa: restricted software blocked too, approved software allowlisted, each only when asked. */
-export const SantaExportQuery = z.object({ include: includeList(["restricted", "approved"] as const) });
+export const SantaExportQuery = z.object({
+  include: includeList(["restricted", "approved"] as const).describe("Also block restricted software (restricted), and allowlist approved software (approved): a comma-separated list"),
+});
 
 /** Chrome/Edge policy and the domain blocklist: restricted software blocked too, when asked. */
-export const BlocklistExportQuery = z.object({ include: includeList(["restricted"] as const) });
+export const BlocklistExportQuery = z.object({ include: includeList(["restricted"] as const).describe("restricted: block restricted software too") });
 
 /** Package deny-lists take no parameters: prohibited and restricted are always listed, marked. */
 export const PackageExportQuery = z.object({});

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as check } from "@/app/api/v1/check/route";
+import { GET as check, POST as bulkCheck } from "@/app/api/v1/check/route";
 import { GET as chromeExport } from "@/app/api/v1/exports/chrome/route";
 import { GET as domainsExport } from "@/app/api/v1/exports/domains/route";
 import { GET as npmExport } from "@/app/api/v1/exports/npm/route";
 import { GET as pypiExport } from "@/app/api/v1/exports/pypi/route";
 import { GET as santaExport } from "@/app/api/v1/exports/santa/route";
+import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { GET as softwareItem } from "@/app/api/v1/software/[slug]/route";
 import { GET as softwareList } from "@/app/api/v1/software/route";
 import type { SessionUser } from "@/lib/auth/session";
@@ -18,6 +18,7 @@ import { Forbidden, ValidationFailed } from "@/lib/errors";
 import { createApiToken, revokeApiToken } from "@/lib/mutations/api-tokens";
 import { createSoftware, recordClassification } from "@/lib/mutations/catalogue";
 import { runMutation } from "@/lib/server/guard";
+import { callApi, type RouteHandler } from "../support/api";
 import { makeUser, unique } from "../support/fixtures";
 
 // This file runs in its own process: a small rate limit, set before anything reads the config.
@@ -28,12 +29,12 @@ let admin: SessionUser;
 let reviewer: SessionUser;
 let slug: string;
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-function call(handler: Handler, path: string, secret: string | null, params: Record<string, string> = {}, authorization?: string) {
+function call(handler: RouteHandler, path: string, secret: string | null, params: Record<string, string> = {}, authorization?: string, body?: unknown) {
   const headers = new Headers();
   if (authorization ?? secret) headers.set("authorization", authorization ?? `Bearer ${secret}`);
-  return handler(new NextRequest(`http://vetted.test${path}`, { headers }), { params: Promise.resolve(params) });
+  if (body === undefined) return callApi(handler, path, { headers, params });
+  headers.set("content-type", "application/json");
+  return callApi(handler, path, { method: "POST", headers, params, body: JSON.stringify(body) });
 }
 
 async function token(scopes: TokenScope[], over: { expiresOn?: string } = {}) {
@@ -85,13 +86,14 @@ describe("API tokens", () => {
   });
 
   it("grants each endpoint only to its scope (token scope × endpoint matrix)", async () => {
-    const endpoints: { name: string; handler: Handler; path: string; params?: Record<string, string>; scope: TokenScope }[] = [
+    const endpoints: { name: string; handler: RouteHandler; path: string; params?: Record<string, string>; body?: unknown; scope: TokenScope }[] = [
       { name: "GET /api/v1/check", handler: check, path: `/api/v1/check?q=${slug}`, scope: "check:read" },
+      { name: "POST /api/v1/check", handler: bulkCheck, path: "/api/v1/check", body: { items: [{ q: slug }, { q: "left-pad", type: "npm" }] }, scope: "check:read" },
       { name: "GET /api/v1/software", handler: softwareList, path: "/api/v1/software", scope: "catalogue:read" },
       { name: "GET /api/v1/software/{slug}", handler: softwareItem, path: `/api/v1/software/${slug}`, params: { slug }, scope: "catalogue:read" },
       { name: "GET /api/v1/exports/santa", handler: santaExport, path: "/api/v1/exports/santa", scope: "check:read" },
       { name: "GET /api/v1/exports/chrome", handler: chromeExport, path: "/api/v1/exports/chrome", scope: "check:read" },
-      { name: "GET /api/v1/exports/domains", handler: domainsExport as Handler, path: "/api/v1/exports/domains", scope: "check:read" },
+      { name: "GET /api/v1/exports/domains", handler: domainsExport as RouteHandler, path: "/api/v1/exports/domains", scope: "check:read" },
       { name: "GET /api/v1/exports/npm", handler: npmExport, path: "/api/v1/exports/npm", scope: "check:read" },
       { name: "GET /api/v1/exports/pypi", handler: pypiExport, path: "/api/v1/exports/pypi", scope: "check:read" },
     ];
@@ -99,7 +101,7 @@ describe("API tokens", () => {
       // A fresh token per scope: the matrix must not trip the rate limit.
       const { secret } = await token([scope]);
       for (const endpoint of endpoints) {
-        const response = await call(endpoint.handler, endpoint.path, secret, endpoint.params);
+        const response = await call(endpoint.handler, endpoint.path, secret, endpoint.params, undefined, endpoint.body);
         expect(response.status, `${scope} → ${endpoint.name}`).toBe(endpoint.scope === scope ? 200 : 403);
       }
     }
@@ -116,6 +118,15 @@ describe("API tokens", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Another token has its own budget.
     expect((await call(check, `/api/v1/check?q=${slug}`, other.secret)).status).toBe(200);
+  });
+
+  it("serves the OpenAPI document to anyone, describing the scopes the handlers enforce", async () => {
+    const response = await callApi(openApi, "/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.openapi).toBe("3.1.1");
+    expect(document.paths["/api/v1/check"].post.security).toEqual([{ apiToken: ["check:read"] }, { session: [] }]);
+    expect(document.paths["/api/v1/software"].get.security).toEqual([{ apiToken: ["catalogue:read"] }, { session: [] }]);
   });
 
   it("is managed by admins only, with a bounded expiry", async () => {

@@ -20,7 +20,7 @@ export default async function TokensPage() {
     <div className="max-w-5xl space-y-8">
       <h1 className="text-2xl font-bold">API tokens</h1>
       <p className="text-slate-600">
-        For scripts, CI pipelines and endpoint-management tools: send <code>Authorization: Bearer vt_…</code> to <code>/api/v1</code>. The secret is shown once when the token is created and stored only as a hash.
+        For scripts, CI pipelines and endpoint-management tools: send <code>Authorization: Bearer vt_…</code> to <code>/api/v1</code>. The secret is shown once when the token is created and stored only as a hash. The <a href="/help/api">API reference</a> names the scope each endpoint needs.
       </p>
       <section className="card">
         <CreateTokenForm defaultExpiry={addDays(today(), 90)} />

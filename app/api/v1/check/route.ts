@@ -1,4 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { API } from "@/lib/api/endpoints";
+import type { BulkCheckAnswer } from "@/lib/api/responses";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -6,16 +9,11 @@ import { apiRead, authoriseApi, errorResponse } from "@/lib/server/guard";
 import { parseInput } from "@/lib/server/validation";
 import { bulkCheck, itemsFromRequestBody } from "@/lib/services/bulk-check";
 import { checkSoftware } from "@/lib/services/verdicts";
-import { BULK_CHECK_MAX_BYTES, BulkCheckQuery, CheckQuery } from "@/lib/validation/api";
+import { BULK_CHECK_MAX_BYTES } from "@/lib/validation/api";
 import { now } from "@/lib/clock";
 
-export const GET = apiRead({
-  action: "catalogue.read",
-  scope: "check:read",
-  query: CheckQuery,
-  // A person's own exception grants count (the same answer as their software page); a token has none.
-  handle: ({ db, query, user }) => checkSoftware(db, query, config().baseUrl, now(), user?.id),
-});
+// A person's own exception grants count (the same answer as their software page); a token has none.
+export const GET = apiRead(API.checkOne, ({ db, query, user }) => checkSoftware(db, query, config().baseUrl, now(), user?.id));
 
 class PayloadTooLarge extends AppError {
   constructor() {
@@ -31,11 +29,11 @@ class PayloadTooLarge extends AppError {
 export async function POST(request: NextRequest) {
   try {
     const db = await getDb();
-    const { user } = await authoriseApi(request, db, { action: "catalogue.read", scope: "check:read" });
-    const query = parseInput(BulkCheckQuery, Object.fromEntries(request.nextUrl.searchParams));
+    const { user } = await authoriseApi(request, db, API.checkBulk.access);
+    const query = parseInput(API.checkBulk.query, Object.fromEntries(request.nextUrl.searchParams));
     const text = await readBodyText(request, BULK_CHECK_MAX_BYTES);
     const { format, items } = itemsFromRequestBody(text, request.headers.get("content-type") ?? "", query.dataClass);
-    const body = await bulkCheck(db, items, { baseUrl: config().baseUrl, now: now(), userId: user?.id, format });
+    const body: z.input<typeof BulkCheckAnswer> = await bulkCheck(db, items, { baseUrl: config().baseUrl, now: now(), userId: user?.id, format });
     return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return errorResponse(error);

@@ -1,11 +1,6 @@
+import { API } from "@/lib/api/endpoints";
 import { apiRead } from "@/lib/server/guard";
 import { chromeExport } from "@/lib/services/enforcement-exports";
-import { BlocklistExportQuery } from "@/lib/validation/exports";
 
 /** Chrome/Edge ExtensionInstallBlocklist / ExtensionInstallAllowlist policy (README: Enforcement exports). */
-export const GET = apiRead({
-  action: "catalogue.read",
-  scope: "check:read",
-  query: BlocklistExportQuery,
-  handle: ({ db, query }) => chromeExport(db, query.include),
-});
+export const GET = apiRead(API.chrome, ({ db, query }) => chromeExport(db, query.include));

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { API } from "@/lib/api/endpoints";
 import { getDb } from "@/lib/db/client";
 import { authoriseApi, errorResponse } from "@/lib/server/guard";
 import { parseInput } from "@/lib/server/validation";
 import { domainsExport } from "@/lib/services/enforcement-exports";
-import { BlocklistExportQuery } from "@/lib/validation/exports";
 
 /**
  * Domain blocklist for web proxies, as plain text (README: Enforcement exports). The same steps
@@ -12,8 +12,8 @@ import { BlocklistExportQuery } from "@/lib/validation/exports";
 export async function GET(request: NextRequest) {
   try {
     const db = await getDb();
-    await authoriseApi(request, db, { action: "catalogue.read", scope: "check:read" });
-    const query = parseInput(BlocklistExportQuery, Object.fromEntries(request.nextUrl.searchParams));
+    await authoriseApi(request, db, API.domains.access);
+    const query = parseInput(API.domains.query, Object.fromEntries(request.nextUrl.searchParams));
     const text = await domainsExport(db, query.include);
     return new NextResponse(text, {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },

@@ -1,10 +1,5 @@
-import { z } from "zod";
+import { API } from "@/lib/api/endpoints";
 import { apiRead } from "@/lib/server/guard";
 import { softwareDetailJson } from "@/lib/services/software-json";
 
-export const GET = apiRead({
-  action: "catalogue.read",
-  scope: "catalogue:read",
-  query: z.object({}),
-  handle: ({ db, params }) => softwareDetailJson(db, params.slug ?? ""),
-});
+export const GET = apiRead(API.getSoftware, ({ db, params }) => softwareDetailJson(db, params.slug));

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { TOKEN_SCOPE_LABELS, TOKEN_SCOPES } from "../domain/api-tokens";
+import { can } from "../domain/policy";
+import { ROLES } from "../domain/vocabulary";
+import { API, type EndpointSpec } from "./endpoints";
+import { ApiError } from "./responses";
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the endpoint table and its zod schemas
+ * (lib/api/endpoints.ts). Pure: the server URL is the only input.
+ */
+
+type JsonSchema = Record<string, unknown>;
+
+/** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect): requests as accepted, responses as sent. */
+export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  return rest;
+}
+
+const ERROR_REF = { $ref: "#/components/schemas/Error" };
+
+const STANDARD_ERRORS: Record<number, { description: string; example: string }> = {
+  400: { description: "Bad input", example: "Check the highlighted fields." },
+  401: { description: "No session and no valid API token (unknown, expired and revoked tokens all get this answer)", example: "This API token is not valid: unknown, expired or revoked." },
+  403: { description: "The token lacks the scope, or the person's role may not do this", example: "This token lacks the \"check:read\" scope." },
+  404: { description: "Not found", example: "No software with slug \"no-such-tool\"." },
+  413: { description: "The body is too large", example: "The body is larger than 5 MB." },
+  429: { description: "The token's rate limit for this minute is used up; retry after `Retry-After` seconds", example: "Too many requests for this token: try again in 42 s." },
+  500: { description: "An unexpected failure, logged under `requestId`", example: "Internal error" },
+};
+
+function errorResponse(status: number, description = STANDARD_ERRORS[status]!.description) {
+  const message = STANDARD_ERRORS[status]!.example;
+  return {
+    description,
+    ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds until the next minute's budget", schema: { type: "integer", minimum: 1 } } } } : {}),
+    content: {
+      "application/json": {
+        schema: ERROR_REF,
+        example: { error: { status, message, ...(status === 400 ? { fields: { dataClass: ["dataClass must be one of public, internal, confidential, restricted"] } } : {}), ...(status === 500 ? { requestId: "5f0c7b9e-8a51-4f7e-b1a8-0d9a8d3c2e11" } : {}) } },
+      },
+    },
+  };
+}
+
+function parameters(endpoint: EndpointSpec) {
+  const list: JsonSchema[] = [];
+  for (const [location, schema] of [["path", endpoint.params], ["query", endpoint.query]] as const) {
+    const object = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(object.properties ?? {})) {
+      const { description, ...propertySchema } = property;
+      const example = location === "query" ? endpoint.queryExample?.[name] : undefined;
+      list.push({
+        name,
+        in: location,
+        required: location === "path" || (object.required ?? []).includes(name),
+        ...(typeof description === "string" ? { description } : {}),
+        schema: propertySchema,
+        ...(example !== undefined ? { example } : {}),
+      });
+    }
+  }
+  return list;
+}
+
+/** Who may call: the token scope and the roles whose session may, from the policy table. */
+function accessText(endpoint: EndpointSpec): string {
+  if (!endpoint.access) return "No authentication.";
+  const roles = ROLES.filter((role) => can(role, endpoint.access!.action));
+  return `**Access:** an API token with the \`${endpoint.access.scope}\` scope, or a session of: ${roles.join(", ")}.`;
+}
+
+function operation(endpoint: EndpointSpec) {
+  const responses: Record<string, unknown> = {
+    200: {
+      description: endpoint.ok.description,
+      content: { [endpoint.ok.contentType]: { schema: jsonSchema(endpoint.ok.schema, "output"), example: endpoint.ok.example } },
+    },
+  };
+  for (const error of endpoint.errors) responses[error.status] = errorResponse(error.status, error.description);
+  if (endpoint.access) for (const status of [401, 403, 429]) responses[status] = errorResponse(status);
+  responses[500] = errorResponse(500);
+  return {
+    operationId: endpoint.operationId,
+    tags: [endpoint.tag],
+    summary: endpoint.summary,
+    description: `${endpoint.description}\n\n${accessText(endpoint)}`,
+    security: endpoint.access ? [{ apiToken: [endpoint.access.scope] }, { session: [] }] : [],
+    ...(endpoint.access ? { "x-token-scope": endpoint.access.scope } : {}),
+    parameters: parameters(endpoint),
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            description: endpoint.body.description,
+            required: true,
+            content: Object.fromEntries(
+              Object.entries(endpoint.body.content).map(([mediaType, { schema, example }]) => [
+                mediaType,
+                { schema: jsonSchema(schema, "input"), ...(example !== undefined ? { example } : {}) },
+              ]),
+            ),
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of Object.values(API) as EndpointSpec[]) {
+    (paths[endpoint.path] ??= {})[endpoint.method] = operation(endpoint);
+  }
+  return {
+    openapi: "3.1.1",
+    info: {
+      title: "Vetted API",
+      version: "1",
+      description:
+        "Ask Vetted, the company's software risk registry, whether a tool may be used and for which data; read the catalogue; export its decisions to enforcement tools.\n\n" +
+        "**Authentication:** send `Authorization: Bearer vt_…` with an API token created by an administrator (Admin → API tokens), or call from a browser with a Vetted session. " +
+        "Each endpoint names the token scope it needs:\n\n" +
+        TOKEN_SCOPES.map((scope) => `- \`${scope}\`: ${TOKEN_SCOPE_LABELS[scope]}`).join("\n") +
+        "\n\n**Errors** are JSON `{ \"error\": { \"status\", \"message\", \"fields\"? } }`. Each token may make a limited number of calls a minute (600 by default); beyond it the answer is 429 with `Retry-After`.",
+    },
+    servers: [{ url: serverUrl }],
+    tags: [
+      { name: "Check", description: "Verdicts for one tool or many" },
+      { name: "Catalogue", description: "The catalogue and its decisions" },
+      { name: "Enforcement exports", description: "Files for Santa, browsers, web proxies and CI, derived from identifiers and current status" },
+      { name: "Reference", description: "This description" },
+    ],
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(ApiError, "output") },
+      securitySchemes: {
+        apiToken: { type: "http", scheme: "bearer", bearerFormat: "vt_ followed by 43 characters", description: "An API token. Its scopes limit what it may call." },
+        session: { type: "apiKey", in: "cookie", name: "__Secure-next-auth.session-token", description: "A signed-in person's session (the cookie is `next-auth.session-token` when Vetted is served over plain HTTP). What it may call follows the person's role." },
+      },
+    },
+  };
+}
