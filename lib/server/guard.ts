@@ -135,11 +135,11 @@ export function apiRead<Q extends z.ZodType, P extends z.ZodType = z.ZodObject, 
   endpoint: { access: Access; query: Q; params?: P; ok?: { schema: R } },
   handle: (ctx: ApiContext<z.output<Q>, z.output<P>>) => Promise<z.input<R>>,
 ) {
-  return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+  return async (request: NextRequest, context: { params: Promise<Record<string, string> | undefined> }) => {
     try {
       const db = await getDb();
       const caller = await authoriseApi(request, db, endpoint.access);
-      const params = parseInput(endpoint.params ?? emptyParams, await context.params) as z.output<P>;
+      const params = parseInput(endpoint.params ?? emptyParams, (await context.params) ?? {}) as z.output<P>;
       const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams));
       const body = await handle({ ...caller, query, params, db });
       return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });

@@ -4,7 +4,7 @@ import { openApiContract } from "./openapi-contract";
 
 const contract = openApiContract();
 
-export type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+export type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string> | undefined> }) => Response | Promise<Response>;
 
 /**
  * Calls a route handler as Next would, and fails the test unless the response matches the
@@ -16,7 +16,8 @@ export async function callApi(
   init: { method?: string; headers?: HeadersInit; body?: string; params?: Record<string, string> } = {},
 ): Promise<Response> {
   const request = new NextRequest(`http://vetted.test${path}`, { method: init.method ?? "GET", headers: init.headers, body: init.body });
-  const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+  // Next resolves `params` to undefined for a route without dynamic segments.
+  const response = await handler(request, { params: Promise.resolve(init.params) });
   const body = await response.clone().text();
   const problems = contract.check({ method: request.method, url: path, status: response.status, contentType: response.headers.get("content-type"), body });
   expect(problems, `${request.method} ${path} does not match the OpenAPI document`).toEqual([]);
