@@ -28,7 +28,7 @@ export async function refreshSearchIndex(tx: Tx | Db, softwareIds?: string[]): P
         v.name AS vendor_name,
         (SELECT string_agg(e.name, ' ') FROM editions e WHERE e.software_id = s2.id) AS edition_names,
         (SELECT string_agg(i.value, ' ') FROM identifiers i
-          WHERE i.software_id = s2.id AND i.type NOT IN ('sha256', 'signing_team_id')) AS identifier_values,
+          WHERE i.software_id = s2.id AND i.type NOT IN ('sha256', 'signing_team_id', 'signing_id')) AS identifier_values,
         (SELECT string_agg(i.value, ' ') FROM identifiers i WHERE i.software_id = s2.id AND i.type = 'alias') AS alias_values
       FROM software s2 LEFT JOIN vendors v ON v.id = s2.vendor_id
     ) src

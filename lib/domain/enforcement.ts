@@ -13,7 +13,7 @@ import { PERMITTING_STATUSES, STATUS_LABELS, type IdentifierType, type Status } 
  */
 
 /** Identifier types that some export uses. */
-export const ENFORCED_IDENTIFIER_TYPES = ["signing_team_id", "sha256", "browser_extension", "domain", "npm", "pypi"] as const satisfies readonly IdentifierType[];
+export const ENFORCED_IDENTIFIER_TYPES = ["signing_team_id", "signing_id", "sha256", "browser_extension", "domain", "npm", "pypi"] as const satisfies readonly IdentifierType[];
 
 export interface EnforcementSoftware {
   id: string;
@@ -134,12 +134,12 @@ export interface SantaRule {
 }
 
 /**
- * The identifier types Santa can match. The vocabulary has no signing id yet; a bundle id alone
- * is not one (Santa's SIGNINGID is "TEAMID:signing-id", case-sensitive, and bundle ids are
- * stored lower-cased), so SIGNINGID rules wait for a `signing_id` identifier type.
+ * The identifier types Santa can match. A bundle id alone is not a signing id: Santa's
+ * SIGNINGID is "TEAMID:signing-id", case-sensitive, while bundle ids are stored lower-cased.
  */
 const SANTA_RULE_TYPES: Partial<Record<IdentifierType, SantaRuleType>> = {
   signing_team_id: "TEAMID",
+  signing_id: "SIGNINGID",
   sha256: "BINARY",
 };
 

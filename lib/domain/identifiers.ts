@@ -38,6 +38,14 @@ export function normaliseIdentifier(type: IdentifierType, raw: string): string |
       const id = value.toUpperCase();
       return /^[A-Z0-9]{10}$/.test(id) ? id : null;
     }
+    case "signing_id": {
+      // Santa's SIGNINGID: "TEAMID:signing-id", or "platform:signing-id" for Apple's own
+      // binaries. The signing id is case-sensitive, so only the team id is upper-cased.
+      const match = /^([A-Za-z0-9]{10}|platform):([A-Za-z0-9][A-Za-z0-9._-]*)$/i.exec(value);
+      if (!match) return null;
+      const team = match[1]!.toLowerCase() === "platform" ? "platform" : match[1]!.toUpperCase();
+      return `${team}:${match[2]}`;
+    }
     case "sha256": {
       const hash = value.toLowerCase();
       return /^[0-9a-f]{64}$/.test(hash) ? hash : null;

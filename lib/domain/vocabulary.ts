@@ -83,6 +83,7 @@ export const IDENTIFIER_TYPES = [
   "browser_extension",
   "bundle_id",
   "signing_team_id",
+  "signing_id",
   "sha256",
 ] as const;
 export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
@@ -96,6 +97,7 @@ export const IDENTIFIER_TYPE_LABELS: Record<IdentifierType, string> = {
   browser_extension: "Browser extension id",
   bundle_id: "macOS bundle id",
   signing_team_id: "Code-signing team id",
+  signing_id: "Code-signing id (TEAMID:signing-id)",
   sha256: "SHA-256 of a binary",
 };
 

@@ -6,6 +6,7 @@ import { domainBlocklist, extensionPolicy, packageDenyList, santaRules } from "@
 import type { IdentifierType } from "@/lib/domain/vocabulary";
 import { addEdition, addIdentifier, createSoftware, recordClassification } from "@/lib/mutations/catalogue";
 import { listEnforcedIdentifiers } from "@/lib/queries/enforcement";
+import { normaliseIdentifier } from "@/lib/domain/identifiers";
 import { runMutation } from "@/lib/server/guard";
 import { makeUser, unique } from "../support/fixtures";
 
@@ -24,7 +25,7 @@ async function tool(name: string) {
 }
 async function identify(softwareId: string, type: IdentifierType, value: string, editionId?: string) {
   await runMutation(addIdentifier, reviewer, { softwareId, type, value, editionId: editionId ?? "" });
-  return value;
+  return normaliseIdentifier(type, value)!;
 }
 
 beforeAll(async () => {
@@ -44,6 +45,8 @@ describe("enforcement exports from the catalogue", () => {
     await runMutation(recordClassification, reviewer, { softwareId: banned.id, status: "prohibited", rationale: "Exfiltrates data." });
     const bannedTeam = await identify(banned.id, "signing_team_id", teamId());
     const bannedHash = await identify(banned.id, "sha256", hex(32));
+    // Case is kept in the signing id (Santa matches it exactly); only the team id is upper-cased.
+    const bannedSigningId = await identify(banned.id, "signing_id", `${teamId().toLowerCase()}:com.example.BannedRemote`);
     const bannedDomain = await identify(banned.id, "domain", domain());
     const bannedExt = await identify(banned.id, "browser_extension", chromeId());
     const bannedNpm = await identify(banned.id, "npm", `banned-${hex(4)}`);
@@ -96,6 +99,8 @@ describe("enforcement exports from the catalogue", () => {
       custom_url: `${BASE}/software/${banned.slug}`,
     });
     expect(santa.find((r) => r.identifier === bannedHash)).toMatchObject({ rule_type: "BINARY", policy: "BLOCKLIST" });
+    expect(bannedSigningId).toMatch(/^[A-Z0-9]{10}:com\.example\.BannedRemote$/);
+    expect(santa.find((r) => r.identifier === bannedSigningId)).toMatchObject({ rule_type: "SIGNINGID", policy: "BLOCKLIST" });
 
     const chrome = extensionPolicy(entries, options);
     expect(chrome.ExtensionInstallBlocklist).toContain(bannedExt);

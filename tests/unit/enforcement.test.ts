@@ -80,15 +80,17 @@ describe("santaRules", () => {
   const entries = [
     entry("signing_team_id", "ZZZZZZZZZZ", "prohibited", "zoom-clone"),
     entry("sha256", SHA, "prohibited", "miner"),
+    entry("signing_id", "YYYYYYYYYY:com.example.Miner", "prohibited", "miner"),
     entry("signing_team_id", "AAAAAAAAAA", "restricted", "remote"),
     entry("signing_team_id", "BBBBBBBBBB", "approved", "editor"),
     entry("domain", "miner.example", "prohibited", "miner"),
   ];
 
-  it("blocklists prohibited binaries and teams with a message and the software page", () => {
+  it("blocklists prohibited binaries, signing ids and teams with a message and the software page", () => {
     expect(santaRules(entries, OPTIONS)).toEqual({
       rules: [
         { identifier: SHA, policy: "BLOCKLIST", rule_type: "BINARY", custom_msg: "miner is prohibited by Vetted. Ask for an exception on its page.", custom_url: `${BASE}/software/miner` },
+        { identifier: "YYYYYYYYYY:com.example.Miner", policy: "BLOCKLIST", rule_type: "SIGNINGID", custom_msg: "miner is prohibited by Vetted. Ask for an exception on its page.", custom_url: `${BASE}/software/miner` },
         { identifier: "ZZZZZZZZZZ", policy: "BLOCKLIST", rule_type: "TEAMID", custom_msg: "zoom-clone is prohibited by Vetted. Ask for an exception on its page.", custom_url: `${BASE}/software/zoom-clone` },
       ],
     });
@@ -96,8 +98,8 @@ describe("santaRules", () => {
 
   it("adds restricted only when asked, and allowlists approved only when asked", () => {
     const withRestricted = santaRules(entries, { ...OPTIONS, includeRestricted: true }).rules;
-    expect(withRestricted.map((r) => [r.identifier, r.policy])).toEqual([[SHA, "BLOCKLIST"], ["AAAAAAAAAA", "BLOCKLIST"], ["ZZZZZZZZZZ", "BLOCKLIST"]]);
-    expect(withRestricted[1]!.custom_msg).toBe("remote is restricted by Vetted. Ask for an exception on its page.");
+    expect(withRestricted.map((r) => [r.identifier, r.policy])).toEqual([[SHA, "BLOCKLIST"], ["YYYYYYYYYY:com.example.Miner", "BLOCKLIST"], ["AAAAAAAAAA", "BLOCKLIST"], ["ZZZZZZZZZZ", "BLOCKLIST"]]);
+    expect(withRestricted[2]!.custom_msg).toBe("remote is restricted by Vetted. Ask for an exception on its page.");
     const withApproved = santaRules(entries, { ...OPTIONS, includeApproved: true }).rules;
     expect(withApproved.find((r) => r.identifier === "BBBBBBBBBB")?.policy).toBe("ALLOWLIST");
     expect(withApproved.some((r) => r.identifier === "AAAAAAAAAA")).toBe(false);

@@ -14,6 +14,8 @@ describe("normaliseIdentifier", () => {
     ["browser_extension", "uBlock0@raymondhill.net", "ublock0@raymondhill.net"],
     ["bundle_id", "com.Microsoft.VSCode", "com.microsoft.vscode"],
     ["signing_team_id", "ubf8t346g9", "UBF8T346G9"],
+    ["signing_id", "eqhxz8m8av:com.google.Chrome", "EQHXZ8M8AV:com.google.Chrome"],
+    ["signing_id", "Platform:com.apple.curl", "platform:com.apple.curl"],
     ["alias", "  Claude   Code ", "claude code"],
     ["sha256", "A".repeat(64), "a".repeat(64)],
   ] as const)("%s %s → %s", (type, raw, normalised) => {
@@ -30,6 +32,9 @@ describe("normaliseIdentifier", () => {
     ["browser_extension", "xyz"],
     ["bundle_id", "single"],
     ["signing_team_id", "TOO-SHORT"],
+    ["signing_id", "com.google.Chrome"],
+    ["signing_id", "EQHXZ8M8AV:"],
+    ["signing_id", "EQHXZ8M8AV:has space"],
     ["sha256", "abc"],
     ["alias", ""],
     ["alias", "x".repeat(301)],
