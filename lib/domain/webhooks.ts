@@ -241,7 +241,9 @@ export function responseSnippet(text: string): string | null {
 
 /** A failed request, for the log: "timed out", or the network error's code (never a URL, header or body). */
 export function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `timed out after ${Math.round(timeoutMs / 1000)} s`;
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return `timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`;
+  }
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(cause.code) ? cause.code : null;
   return code ? `network error: ${code}` : "network error";
