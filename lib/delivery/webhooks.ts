@@ -190,6 +190,9 @@ async function record(db: Db, claimed: Claimed, answer: Answer, now: Date, rando
   const retryAt = delivered ? null : nextAttemptAt(claimed.attempts, now, random, answer.retryAfterSeconds);
   const base = { id: claimed.id, endpointId: claimed.endpointId, attempts: claimed.attempts, statusCode: answer.statusCode, error: lastError };
   await db.transaction(async (tx) => {
+    // Its endpoint may have been deleted while the receiver answered: then there is nothing left to log.
+    const [still] = await tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.id, claimed.id)).for("update");
+    if (!still) return;
     await tx.insert(webhookDeliveryAttempts).values({
       deliveryId: claimed.id,
       at: now,

@@ -1,9 +1,13 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
-import { closeDb, getDb, type Db } from "@/lib/db/client";
-import { auditEvents, classifications, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "@/lib/db/schema";
+import { loadConfig } from "@/lib/config";
+import { closeDb, getDb, openDatabase, type Db } from "@/lib/db/client";
+import { auditEvents, classifications, users, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "@/lib/db/schema";
 import { channels } from "@/lib/delivery/outbox";
 import { deliverDueWebhooks, deliverWebhook } from "@/lib/delivery/webhooks";
 import { addDays, isoDay } from "@/lib/domain/requests";
@@ -220,6 +224,17 @@ describe("delivery to a local receiver", () => {
     expect(await triesOf(id)).toHaveLength(1);
   });
 
+  it("survives its endpoint being deleted while the receiver answers", async () => {
+    const hook = await endpoint();
+    receiver.script(hook.path, { status: 200, delayMs: 300 });
+    const id = await ping(hook.id);
+    const sending = deliverWebhook(db, id, new Date());
+    await expect.poll(() => receiver.for(hook.path).length).toBe(1);
+    await runMutation(deleteWebhook, admin, { id: hook.id });
+    expect(await sending).toMatchObject({ outcome: "delivered" });
+    expect(await db.select().from(webhookDeliveryAttempts).where(eq(webhookDeliveryAttempts.deliveryId, id))).toHaveLength(0);
+  });
+
   it("counts a timeout, a redirect (not followed) and an unreadable secret as failed tries", async () => {
     const slow = await endpoint();
     receiver.script(slow.path, { status: 200, delayMs: 2_000 });
@@ -275,6 +290,36 @@ describe("the job queue", () => {
     expect(receiver.for(good.path)).toHaveLength(1);
     expect(receiver.for(bad.path)).toHaveLength(1);
   });
+});
+
+describe("the embedded database (PGlite)", () => {
+  it("delivers in-process with the same claim, signature and log, and retries when due", async () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "vetted-webhooks-")), "data");
+    const handle = await openDatabase(loadConfig({ VETTED_DATA_DIR: dataDir, NODE_ENV: "test" }));
+    const runner = await startJobRunner({ db: handle.db, database: { kind: "embedded" }, channels: channels(null), intervalMs: 3_600_000 });
+    try {
+      const [row] = await handle.db.insert(users).values({ email: "admin@embedded.test", name: "A", role: "admin" }).returning();
+      const embeddedAdmin = { id: row!.id, email: row!.email, name: row!.name, role: row!.role, managerId: null };
+      const okPath = `/embedded/${randomUUID()}`;
+      const failPath = `/embedded/${randomUUID()}`;
+      receiver.script(failPath, { status: 500 });
+      const ok = await runMutation(createWebhook, embeddedAdmin, { name: "Embedded", url: receiver.url(okPath), events: ["grant.created"] }, handle.db);
+      const failing = await runMutation(createWebhook, embeddedAdmin, { name: "Embedded failing", url: receiver.url(failPath), events: ["grant.created"] }, handle.db);
+      await runMutation(sendTestWebhook, embeddedAdmin, { id: ok.id }, handle.db);
+      const failingId = (await runMutation(sendTestWebhook, embeddedAdmin, { id: failing.id }, handle.db)).deliveryId;
+      await runner.deliverSoon();
+      expect(receiver.for(okPath)).toHaveLength(1);
+      expect(receiverAccepts(receiver.for(okPath)[0]!, ok.secret)).toBe(true);
+      expect(receiver.for(failPath)).toHaveLength(1);
+      const [retrying] = await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, failingId));
+      expect(retrying).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
+      expect(await deliverWebhook(handle.db, failingId, retrying!.nextAttemptAt)).toMatchObject({ outcome: "delivered", attempts: 2 });
+    } finally {
+      await runner.stop();
+      await handle.close();
+      rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe("events from the changes themselves", () => {
