@@ -74,7 +74,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Delivery log</h2>
         <p className="text-sm text-slate-600">
-          The latest {deliveries.length} deliveries, newest first. A delivery is tried up to {WEBHOOK_MAX_ATTEMPTS} times, waiting longer each time
+          The latest deliveries (up to 50), newest first. A delivery is tried up to {WEBHOOK_MAX_ATTEMPTS} times, waiting longer each time
           (30 s, 2 min, 8 min… up to 12 h); a 2xx answer delivers it. Finished deliveries are kept {WEBHOOK_LOG_RETENTION_DAYS} days.
         </p>
         {deliveries.length === 0 ? (
