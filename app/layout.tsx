@@ -38,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
                 {can(user.role, "settings.manage") && <Link href="/admin/settings">Settings</Link>}
                 {can(user.role, "tokens.manage") && <Link href="/admin/tokens">Tokens</Link>}
+                {can(user.role, "webhooks.manage") && <Link href="/admin/webhooks">Webhooks</Link>}
                 {can(user.role, "outbox.read") && <Link href="/admin/outbox">Outbox</Link>}
                 <Link href="/help">Help</Link>
                 {can(user.role, "notifications.own") && (

@@ -42,6 +42,10 @@ const EnvSchema = z
     /** Requests per minute per API token. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "API_RATE_LIMIT_PER_MINUTE must be a number" }).int().min(1).max(1_000_000).default(600),
     VETTED_JOBS: z.enum(["on", "off"], { message: 'VETTED_JOBS must be "on" or "off"' }).default("on"),
+    /** "true": webhook endpoints may be plain http:// (tests, receivers on a trusted network). */
+    WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"], { message: 'WEBHOOK_ALLOW_HTTP must be "true" or "false"' }).default("false"),
+    /** Encrypts webhook signing secrets at rest; default: a key derived from AUTH_SECRET. Never quoted in messages. */
+    WEBHOOK_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, "WEBHOOK_ENCRYPTION_KEY must be at least 32 characters (openssl rand -base64 48)").optional()),
     // The messages below never quote the value: it may hold a password.
     SMTP_URL: optionalString.pipe(
       z.string().regex(/^smtps?:\/\/[^/?#]+/, "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start)").optional(),
@@ -99,6 +103,12 @@ export interface Config {
   /** null: no SMTP server; email is held in the outbox for admins to read. */
   smtp: SmtpConfig | null;
   mailFrom: string;
+  webhooks: {
+    /** Plain http:// endpoints are accepted (otherwise https only). */
+    allowHttp: boolean;
+    /** Key material for the signing secrets' encryption: WEBHOOK_ENCRYPTION_KEY, else AUTH_SECRET. */
+    encryptionKey: { source: "WEBHOOK_ENCRYPTION_KEY" | "AUTH_SECRET"; material: string };
+  };
 }
 
 export interface SmtpConfig {
@@ -171,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const roleGroups = parseRoleGroups(e.OIDC_ROLE_GROUPS);
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.VETTED_DATA_DIR ?? "data");
   const baseUrl = (e.VETTED_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const authSecret = e.AUTH_SECRET ?? embeddedSecret(dataDir);
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
     baseUrl,
@@ -181,7 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     evidenceDir: e.EVIDENCE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.EVIDENCE_DIR) : null,
     clockFile: e.VETTED_CLOCK_FILE ?? null,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
-    authSecret: e.AUTH_SECRET ?? embeddedSecret(dataDir),
+    authSecret,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {
@@ -197,6 +208,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: e.VETTED_JOBS === "on",
     smtp: smtpConfig(e),
     mailFrom: e.MAIL_FROM ?? `Vetted <vetted@${new URL(baseUrl).hostname}>`,
+    webhooks: {
+      allowHttp: e.WEBHOOK_ALLOW_HTTP === "true",
+      encryptionKey: e.WEBHOOK_ENCRYPTION_KEY
+        ? { source: "WEBHOOK_ENCRYPTION_KEY" as const, material: e.WEBHOOK_ENCRYPTION_KEY }
+        : { source: "AUTH_SECRET" as const, material: authSecret },
+    },
   });
 }
 

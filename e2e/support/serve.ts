@@ -47,6 +47,8 @@ const env: NodeJS.ProcessEnv = {
   // Tests move time with e2e/support/clock.ts.
   VETTED_CLOCK_FILE: CLOCK_FILE,
   VETTED_JOBS: "on",
+  // Journeys start webhook receivers on http://127.0.0.1.
+  WEBHOOK_ALLOW_HTTP: "true",
 };
 delete env.PORT;
 delete env.VETTED_DATA_DIR;

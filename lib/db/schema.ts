@@ -37,6 +37,7 @@ export const requestKindEnum = pgEnum("request_kind", REQUEST_KINDS);
 export const requestStatusEnum = pgEnum("request_status", REQUEST_STATUSES);
 export const emailStatusEnum = pgEnum("email_status", ["pending", "sent", "held"]);
 export const outboxChannelEnum = pgEnum("outbox_channel", ["email", "chat"]);
+export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", ["pending", "delivered", "failed"]);
 export const evidenceStorageEnum = pgEnum("evidence_storage", ["database", "directory"]);
 export const kindEnum = pgEnum("software_kind", KINDS);
 export const identifierTypeEnum = pgEnum("identifier_type", IDENTIFIER_TYPES);
@@ -464,6 +465,83 @@ export const apiRateWindows = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.tokenId, t.windowStart] })],
+);
+
+/**
+ * Where webhooks go. The signing secret must be usable to sign, so it cannot be hashed: it is kept
+ * encrypted (AES-256-GCM, lib/webhooks/secret-box.ts) and shown in clear once, when made.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    /** The subscribed events (lib/domain/webhooks.ts WEBHOOK_EVENTS). */
+    events: jsonb("events").$type<string[]>().notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    secretEncrypted: text("secret_encrypted").notNull(),
+    /** `whsec_` and 4 characters, to tell which secret a receiver holds. */
+    secretHint: text("secret_hint").notNull(),
+    /** After a rotation that keeps the old secret for a while: deliveries are signed with both until then. */
+    previousSecretEncrypted: text("previous_secret_encrypted"),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+    secretRotatedAt: timestamp("secret_rotated_at", { withTimezone: true }),
+    createdById: uuid("created_by_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("webhook_endpoints_url_key").on(t.url)],
+);
+
+/**
+ * One event for one endpoint: written in the same transaction as the change it reports (a
+ * transactional outbox), delivered by the job queue, retried with backoff. The body is kept as
+ * sent, so every retry carries the same bytes; only the signature's timestamp changes.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    /** Sent as `Vetted-Delivery`: receivers de-duplicate on it. */
+    id: uuid("id").primaryKey().defaultRandom(),
+    endpointId: uuid("endpoint_id").notNull().references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    /** The event's id (the body's `id`), shared by the deliveries of one event to several endpoints. */
+    eventId: uuid("event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    body: text("body").notNull(),
+    status: webhookDeliveryStatusEnum("status").notNull().default("pending"),
+    /** Tries so far in this round (a redelivery starts a new round). */
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    /** Held by a runner sending it now; once past, another runner may take it over. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_endpoint_event_key").on(t.endpointId, t.eventId),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+  ],
+);
+
+/** Every try of a delivery: the answer's status code or the error, how long it took. */
+export const webhookDeliveryAttempts = pgTable(
+  "webhook_delivery_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id").notNull().references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    /** At most 200 printable characters of the answer; never the whole body. */
+    responseSnippet: text("response_snippet"),
+  },
+  (t) => [index("webhook_delivery_attempts_delivery_idx").on(t.deliveryId, t.at)],
 );
 
 /** Failed local sign-ins per normalised email, shared by all app instances. */

@@ -22,6 +22,7 @@ export const ACTIONS = [
   "settings.manage",
   "outbox.read",
   "tokens.manage",
+  "webhooks.manage",
   "notifications.own",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -30,7 +31,7 @@ const POLICY: Record<Role, readonly Action[]> = {
   employee: ["catalogue.read", "request.create", "notifications.own"],
   manager: ["catalogue.read", "request.create", "request.decide", "notifications.own"],
   reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "notifications.own"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "notifications.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "webhooks.manage", "notifications.own"],
 };
 
 export function can(role: Role, action: Action): boolean {

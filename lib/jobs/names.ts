@@ -9,6 +9,8 @@ export const JOBS = {
   sweep: "sweep",
   /** One outbox message (email or chat post), by id; retried with exponential backoff. */
   deliver: "deliver-email",
+  /** One webhook delivery's next try, by delivery id; queued at the try's time (our own backoff, lib/domain/webhooks.ts). */
+  deliverWebhook: "deliver-webhook",
 } as const;
 
 /** Tries after the first; a message still failing after them stays pending with its last error. */

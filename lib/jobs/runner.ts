@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { now } from "../clock";
 import type { Db } from "../db/client";
 import { deliverableOutboxIds, deliverOutboxMessage, deliverPendingOutbox, summarise, type Channels } from "../delivery/outbox";
+import { deliverDueWebhooks, deliverWebhook, dueWebhookDeliveries, nextWebhookAttempt, pruneWebhookDeliveries, summariseWebhooks } from "../delivery/webhooks";
 import { DELIVERY_RETRY_LIMIT, JOB_SCHEMA, JOBS } from "./names";
 import { nextGrantEnd } from "../queries/requests";
 import { sweep } from "./sweep";
@@ -17,8 +18,13 @@ import { sweep } from "./sweep";
  *   it at a time (singleton queue), and it queues one `deliver-email` job per pending outbox
  *   message (job id = message id, so a message is never queued twice). Deliveries are retried
  *   with exponential backoff.
- * - Embedded (PGlite, one process): a timer runs the sweep and then delivers the outbox every
- *   minute; a failed message is tried again on the next tick.
+ *   Webhook deliveries get one `deliver-webhook` job per try, queued to start at the try's time
+ *   (at most one waiting job per delivery); after a failed try the worker queues the next one at
+ *   the backoff's time, and the minute's sweep queues any that are due but were never queued (say,
+ *   the instance that wrote them died before the nudge).
+ * - Embedded (PGlite, one process): a timer runs the sweep and then delivers the outbox and due
+ *   webhooks every minute (and a webhook retry due sooner at its time); a failed email is tried
+ *   again on the next tick.
  */
 export interface JobRunner {
   kind: "pg-boss" | "in-process";
@@ -42,6 +48,9 @@ const SWEEP_CRON = "* * * * *";
 /** How often an idle worker asks for work: a sweep queued by a test starts within a second. */
 const SWEEP_POLL_SECONDS = 1;
 const DELIVER_POLL_SECONDS = 2;
+const WEBHOOK_POLL_SECONDS = 1;
+/** The sweep queues webhook tries due within this window; later ones are queued by the next sweeps. */
+const WEBHOOK_QUEUE_HORIZON_MS = 120_000;
 /** First retry after 30–60 s, doubling: the fifth comes some 8–16 minutes after the fourth. */
 const DELIVER_RETRY_DELAY_SECONDS = 30;
 
@@ -55,6 +64,12 @@ function logFailure(what: string, error: unknown): void {
 }
 
 async function runSweep(db: Db): Promise<void> {
+  try {
+    const pruned = await pruneWebhookDeliveries(db, now());
+    if (pruned > 0) log(`webhooks: ${pruned} finished deliveries past the log's retention removed`);
+  } catch (error) {
+    logFailure("pruning the webhook delivery log", error);
+  }
   const report = await sweep(db, now());
   if (report.expired || report.reminded || report.escalated) {
     log(`sweep: ${report.expired} grants expired, ${report.reminded} reminders, ${report.escalated} escalations`);
@@ -93,6 +108,8 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
   };
   await boss.createQueue(JOBS.deliver, deliverQueue);
   await boss.updateQueue(JOBS.deliver, deliverQueue);
+  // Webhook retries follow our own backoff (next_attempt_at): the queue only runs each try at its time.
+  await boss.createQueue(JOBS.deliverWebhook, { name: JOBS.deliverWebhook, policy: "short", retryLimit: 0, expireInSeconds: 120 });
   await boss.schedule(JOBS.sweep, SWEEP_CRON, {}, { tz: "UTC" });
 
   await boss.work(JOBS.sweep, { pollingIntervalSeconds: SWEEP_POLL_SECONDS }, async () => {
@@ -105,6 +122,7 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
       // Delivery does not depend on the sweep succeeding.
       const ids = await deliverableOutboxIds(db);
       if (ids.length > 0) await boss.insert(ids.map((id) => ({ name: JOBS.deliver, id, data: { id } })));
+      await queueDueWebhooks(boss, db);
       await sweepAtNextGrantEnd(boss, db);
     }
   });
@@ -118,7 +136,18 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
     }
   });
 
-  log("pg-boss started: sweep every minute, outbox delivery with retries");
+  await boss.work<{ id: string }>(JOBS.deliverWebhook, { pollingIntervalSeconds: WEBHOOK_POLL_SECONDS, batchSize: 10 }, async (jobs) => {
+    // Side by side: one slow receiver (up to the 10 s timeout) does not hold up the rest of the batch.
+    await Promise.all(
+      jobs.map(async (job) => {
+        const result = await deliverWebhook(db, job.data.id, now());
+        if (result?.outcome === "retrying") await queueWebhookTries(boss, [{ id: result.id, nextAttemptAt: result.nextAttemptAt }]);
+        if (result && result.outcome !== "delivered") log(`webhook delivery ${result.id}: try ${result.attempts} ${result.outcome === "failed" ? "failed, no tries left" : "failed, will retry"} (${result.error})`);
+      }),
+    );
+  });
+
+  log("pg-boss started: sweep every minute, outbox and webhook delivery with retries");
   return {
     kind: "pg-boss",
     async runSweepNow() {
@@ -130,11 +159,36 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
       // Job id = message id: a message already queued is not queued again.
       const ids = await deliverableOutboxIds(db);
       if (ids.length > 0) await boss.insert(ids.map((id) => ({ name: JOBS.deliver, id, data: { id } })));
+      await queueDueWebhooks(boss, db);
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
+}
+
+/**
+ * Queues the next try of each delivery at its time — measured on the app's clock, scheduled on the
+ * queue's. The queue's `short` policy keeps at most one waiting job per delivery (singleton key =
+ * delivery id; pg-boss inserts with ON CONFLICT DO NOTHING), so the nudge after a commit and the
+ * minute's sweep may both ask; a job that finds nothing to do (already sent, or being sent) ends.
+ */
+async function queueWebhookTries(boss: PgBoss, tries: { id: string; nextAttemptAt: Date }[]): Promise<void> {
+  if (tries.length === 0) return;
+  const at = now().getTime();
+  await boss.insert(
+    tries.map((t) => ({
+      name: JOBS.deliverWebhook,
+      singletonKey: t.id,
+      data: { id: t.id },
+      startAfter: new Date(Date.now() + Math.max(0, t.nextAttemptAt.getTime() - at)),
+    })),
+  );
+}
+
+async function queueDueWebhooks(boss: PgBoss, db: Db): Promise<void> {
+  const at = now();
+  await queueWebhookTries(boss, await dueWebhookDeliveries(db, at, new Date(at.getTime() + WEBHOOK_QUEUE_HORIZON_MS)));
 }
 
 /**
@@ -169,6 +223,25 @@ function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunn
   let running: Promise<void> | null = null;
   let stopped = false;
   let atGrantEnd: ReturnType<typeof setTimeout> | undefined;
+  let atWebhookRetry: ReturnType<typeof setTimeout> | undefined;
+
+  /** Due webhooks now; and a retry due before the next tick gets a timer of its own. */
+  const deliverWebhooksInProcess = async (): Promise<void> => {
+    try {
+      const line = summariseWebhooks(await deliverDueWebhooks(db, now()));
+      if (line) log(line);
+      const at = now();
+      const next = await nextWebhookAttempt(db, at);
+      const wait = next ? Math.max(0, next.getTime() - at.getTime()) : Number.POSITIVE_INFINITY;
+      if (!stopped && wait < intervalMs) {
+        clearTimeout(atWebhookRetry);
+        atWebhookRetry = setTimeout(() => void deliverWebhooksInProcess(), wait + 250);
+        atWebhookRetry.unref();
+      }
+    } catch (error) {
+      logFailure("webhook delivery", error);
+    }
+  };
 
   const tick = (): Promise<void> =>
     (running ??= (async () => {
@@ -183,6 +256,7 @@ function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunn
       } catch (error) {
         logFailure("outbox delivery", error);
       }
+      await deliverWebhooksInProcess();
       // As with pg-boss: a grant ending before the next tick gets a sweep at its end.
       try {
         const at = now();
@@ -218,11 +292,13 @@ function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunn
       await running;
       const line = summarise(await deliverPendingOutbox(db, channels));
       if (line) log(line);
+      await deliverWebhooksInProcess();
     },
     async stop() {
       stopped = true;
       clearInterval(timer);
       clearTimeout(atGrantEnd);
+      clearTimeout(atWebhookRetry);
       await running;
     },
   };
@@ -256,8 +332,8 @@ export async function runSweepNow(): Promise<void> {
 let nudge: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * After a change that notified people has committed: deliver its mail within a second or so
- * rather than at the next minute's sweep. Bursts are coalesced; without running jobs (tests,
+ * After a change that notified people or queued webhooks has committed: deliver within a second
+ * or so rather than at the next minute's sweep. Bursts are coalesced; without running jobs (tests,
  * VETTED_JOBS=off) it does nothing, and the sweep delivers anyway.
  */
 export function nudgeDelivery(): void {

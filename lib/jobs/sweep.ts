@@ -7,6 +7,7 @@ import type { Db, Tx } from "../db/client";
 import { grants, requestEvents, requests, software, users } from "../db/schema";
 import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS, requestPath } from "../domain/requests";
 import { notify, type Notice } from "../notifications";
+import { emitGrantsExpired } from "../webhooks/events";
 
 export interface SweepReport {
   expired: number;
@@ -37,6 +38,7 @@ async function expireGrants(tx: Tx, now: Date): Promise<number> {
     config().baseUrl,
   );
   await writeAudit(tx, null, ended.map((g) => ({ action: "grant.expired", entityType: "grant", entityId: g.id, softwareId: g.softwareId, after: { endsOn: g.endsOn } })));
+  await emitGrantsExpired(tx, ended.map((g) => g.id), now);
   return ended.length;
 }
 

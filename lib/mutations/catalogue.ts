@@ -13,6 +13,7 @@ import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
 import { assessmentScope } from "../queries/assessments";
 import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
+import { emitClassificationChanged } from "../webhooks/events";
 import {
   ClassificationInput,
   CreateSoftwareInput,
@@ -318,6 +319,8 @@ export const recordClassification = defineMutation({
       await tx.insert(classificationAlternatives).values(alternatives.map((alternativeId) => ({ classificationId: decision!.id, alternativeId })));
     }
     await refreshStatus(tx, input.softwareId, now);
+    // A proposal awaiting a second reviewer changes nothing yet: its confirmation emits the event.
+    if (!fourEyes.required) await emitClassificationChanged(tx, { decision: decision!, previous: current, softwareStatusBefore: target.status, effectiveAt: now });
     return {
       result: decision!,
       audit: [
@@ -345,12 +348,17 @@ export const confirmClassification = defineMutation({
     if (!decision) throw new NotFound("That decision no longer exists.");
     if (decision.confirmationReason === null || decision.confirmedAt !== null) throw new Conflict("This decision is already in effect.");
     if (decision.decidedById === actor.id) throw new Forbidden("A second, different reviewer must confirm this decision.");
+    const target = await lockSoftware(tx, decision.softwareId);
+    // What was in effect for its scope until now (this decision, unconfirmed, was not).
+    const history = await tx.select().from(classifications).where(eq(classifications.softwareId, decision.softwareId));
+    const previous = currentClassification(decisionsInEffect(history), decision.editionId, now);
     const [confirmed] = await tx
       .update(classifications)
       .set({ confirmedById: actor.id, confirmedAt: now })
       .where(eq(classifications.id, input.id))
       .returning();
     await refreshStatus(tx, decision.softwareId, now);
+    await emitClassificationChanged(tx, { decision: confirmed!, previous, softwareStatusBefore: target.status, effectiveAt: now });
     return {
       result: confirmed!,
       audit: [{ action: "classification.confirmed", entityType: "classification", entityId: input.id, softwareId: decision.softwareId, before: { confirmedAt: null }, after: { confirmedAt: now, confirmedById: actor.id }, reason: decision.confirmationReason }],

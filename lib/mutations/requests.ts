@@ -27,6 +27,7 @@ import { getSettings } from "../queries/settings";
 import { getSoftwareById, resolveSoftware } from "../queries/software";
 import { defineMutation } from "../server/guard";
 import { classificationFacts } from "../services/verdicts";
+import { emitGrantCreated, emitRequestDecided } from "../webhooks/events";
 import {
   CommentInput,
   DecideInput,
@@ -353,6 +354,17 @@ export const decideRequest = defineMutation({
       }
     }
     await notify(tx, notices, config().baseUrl);
+    await emitRequestDecided(tx, {
+      request,
+      previousStatus: request.status,
+      status: next,
+      decision: input.decision === "approve" ? "approved" : "rejected",
+      decidedBy: { id: actor.id, name: actor.name },
+      endsOn: approvedEndsOn,
+      grantId,
+      at: now,
+    });
+    if (grantId) await emitGrantCreated(tx, grantId, now);
     return {
       result: { ...updated!, grantId },
       audit: [

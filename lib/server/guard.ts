@@ -14,13 +14,15 @@ import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from 
 import type { ActionState } from "../forms";
 import { nudgeDelivery } from "../jobs/runner";
 import { recordedNotices } from "../notifications";
+import { recordedWebhookEvents } from "../webhooks/emit";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
 
 /**
  * The one guarded door for every change: authenticate → authorise against the policy
  * table → validate with zod → run in a transaction → write the audit events in that same
- * transaction. A mutation must report at least one audit event or it is rolled back.
+ * transaction. A mutation must report at least one audit event or it is rolled back. After a
+ * commit that recorded notices or webhook events, delivery is nudged.
  */
 export interface Mutation<S extends z.ZodType, R> {
   name: string;
@@ -54,7 +56,7 @@ export async function runMutation<S extends z.ZodType, R>(
       const { result, audit } = await mutation.run({ tx, actor: allowed, input, now: now() });
       if (audit.length === 0) throw new Error(`mutation ${mutation.name} reported no audit event`);
       await writeAudit(tx, allowed, audit);
-      notified = recordedNotices(tx);
+      notified = recordedNotices(tx) || recordedWebhookEvents(tx);
       return result;
     });
     if (notified) nudgeDelivery();
