@@ -1,0 +1,1 @@
+ALTER TYPE "public"."identifier_type" ADD VALUE 'signing_id' BEFORE 'sha256';
