@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { readBodyBytes } from "@/lib/server/body";
 import { apiRead, authoriseApi, errorResponse } from "@/lib/server/guard";
 import { parseInput } from "@/lib/server/validation";
 import { bulkCheck, itemsFromRequestBody } from "@/lib/services/bulk-check";
@@ -17,12 +17,6 @@ export const GET = apiRead({
   handle: ({ db, query, user }) => checkSoftware(db, query, config().baseUrl, now(), user?.id),
 });
 
-class PayloadTooLarge extends AppError {
-  constructor() {
-    super(`The body is larger than ${BULK_CHECK_MAX_BYTES / 1024 / 1024} MB.`, 413);
-  }
-}
-
 /**
  * Bulk check: up to 1,000 names or identifiers, or a package.json, package-lock.json,
  * requirements.txt or CycloneDX JSON SBOM → a verdict per item and a summary (README,
@@ -33,32 +27,11 @@ export async function POST(request: NextRequest) {
     const db = await getDb();
     const { user } = await authoriseApi(request, db, { action: "catalogue.read", scope: "check:read" });
     const query = parseInput(BulkCheckQuery, Object.fromEntries(request.nextUrl.searchParams));
-    const text = await readBodyText(request, BULK_CHECK_MAX_BYTES);
+    const text = new TextDecoder("utf-8").decode(await readBodyBytes(request, BULK_CHECK_MAX_BYTES));
     const { format, items } = itemsFromRequestBody(text, request.headers.get("content-type") ?? "", query.dataClass);
     const body = await bulkCheck(db, items, { baseUrl: config().baseUrl, now: now(), userId: user?.id, format });
     return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
-}
-
-/** The body as UTF-8 text, refused (413) as soon as it passes `limit` bytes, whatever Content-Length claims. */
-async function readBodyText(request: NextRequest, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new PayloadTooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new PayloadTooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
 }
