@@ -74,7 +74,7 @@ export const importCatalogue = defineMutation({
     const { format, plan, snapshot } = await planFile(tx, input, token, now);
     if (plan.summary.reject > 0) {
       const { reject, total } = plan.summary;
-      throw new Unprocessable(`${reject} of ${total} ${total === 1 ? "row is" : "rows are"} rejected, so nothing was imported: correct ${reject === 1 ? "it" : "them"} and try again.`, answer(plan, format, "apply", false));
+      throw new Unprocessable(`${reject} of ${total} ${total === 1 ? "row" : "rows"} ${reject === 1 ? "is" : "are"} rejected, so nothing was imported: correct ${reject === 1 ? "it" : "them"} and try again.`, answer(plan, format, "apply", false));
     }
     const audit = await carryOut(tx, actor, token, plan.work, snapshot, now);
     audit.push({

@@ -249,6 +249,17 @@ export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
   };
 }
 
+/** A signed-in person's dry run of a mutation (authorised as the mutation itself): `run` in a read-only transaction. */
+export async function runDryRun<S extends z.ZodType, P>(
+  mutation: Mutation<S, unknown>,
+  run: (ctx: MutationContext<S>) => Promise<P>,
+  actor: SessionUser | null,
+  rawInput: unknown,
+  db?: Db,
+): Promise<P> {
+  return previewMutation(mutation, run, { user: authorise(actor, mutation.action), token: null }, rawInput, db ?? (await getDb()));
+}
+
 /** A mutation's dry run: its input validated, `run` in a read-only transaction, no audit. */
 async function previewMutation<S extends z.ZodType, P>(
   mutation: Mutation<S, unknown>,
