@@ -32,6 +32,7 @@ const names = {
   gamma: `Transfer Gamma ${suffix}`,
 };
 let slugs: { alpha: string; beta: string; gamma: string };
+let vendorSlug: string;
 const filters = { category: CATEGORY };
 
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -84,6 +85,7 @@ beforeAll(async () => {
   employee = await makeUser(db, "employee");
   admin = await makeUser(db, "admin");
   const vendor = await runMutation(createVendor, reviewer, { name: `Transfer Vendor ${suffix}`, website: "https://vendor.example" });
+  vendorSlug = vendor.slug;
   const beta = await runMutation(createSoftware, reviewer, {
     name: names.beta,
     kind: "saas",
@@ -150,6 +152,16 @@ describe("catalogue export", () => {
       { edition: "team", status: "approved_with_conditions", maxDataClass: "internal", conditions: ["Enterprise tenant only"], alternatives: [] },
     ]);
     expect(doc.software[2]).toMatchObject({ slug: slugs.gamma, vendor: null, status: null, classifications: [] });
+  });
+
+  it("honours every catalogue filter: vendor, status, kind and a search", async () => {
+    const slugsOf = async (f: Parameters<typeof exportCatalogue>[1]) => (await exportCatalogue(db, f, new Date())).software.map((s) => s.slug);
+    expect(await slugsOf({ vendor: vendorSlug })).toEqual([slugs.alpha, slugs.beta]);
+    expect(await slugsOf({ category: CATEGORY, status: "approved" })).toEqual([slugs.beta]);
+    expect(await slugsOf({ category: CATEGORY, status: "unclassified" })).toEqual([slugs.gamma]);
+    expect(await slugsOf({ category: CATEGORY, kind: "cli" })).toEqual([slugs.alpha]);
+    expect(await slugsOf({ q: names.gamma })).toContain(slugs.gamma);
+    expect((await exportCatalogue(db, { vendor: vendorSlug }, new Date())).filters).toEqual({ vendor: vendorSlug });
   });
 
   it("answers GET /api/v1/catalogue/export as a CSV attachment named by the day, with formulas neutralised", async () => {
