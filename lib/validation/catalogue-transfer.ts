@@ -22,7 +22,8 @@ import { line, optional, slug } from "./fields";
  * could type and nothing else.
  */
 
-const oneOf = (name: string, values: readonly string[]) => `${name} must be one of ${values.join(", ")}`;
+/** The field is named by where it is ("kind", "line 9, max_data_class"), so the message need not repeat it. */
+const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
 
 // ---- Query strings -------------------------------------------------------------------------
 
@@ -52,8 +53,8 @@ const editionRef = z.union([slug("edition"), z.null()]).describe("An edition's s
 
 const DecisionShape = z.strictObject({
   edition: editionRef.default(null),
-  status: z.enum(STATUSES, { message: oneOf("status", STATUSES) }),
-  maxDataClass: optional(z.enum(DATA_CLASSES, { message: oneOf("maxDataClass", DATA_CLASSES) })).describe("Highest data class allowed; for approved and approved_with_conditions only"),
+  status: z.enum(STATUSES, { message: oneOf(STATUSES) }),
+  maxDataClass: optional(z.enum(DATA_CLASSES, { message: oneOf(DATA_CLASSES) })).describe("Highest data class allowed; for approved and approved_with_conditions only"),
   conditions: z
     .array(line("A condition", MAX_CONDITION_CHARS).refine((c) => c.length > 0, "A condition is empty"), { message: "conditions must be a list of lines" })
     .max(MAX_CONDITIONS, `At most ${MAX_CONDITIONS} conditions`)
@@ -77,7 +78,7 @@ export const ImportSoftwareSchema = z
       ])
       .default(null)
       .describe("Found by name (case-insensitive), created when new. A website sets the vendor's; null or absent leaves it"),
-    kind: z.enum(KINDS, { message: oneOf("kind", KINDS) }),
+    kind: z.enum(KINDS, { message: oneOf(KINDS) }),
     category: SoftwareFields.shape.category,
     description: SoftwareFields.shape.description,
     homepage: SoftwareFields.shape.homepage,
@@ -91,7 +92,7 @@ export const ImportSoftwareSchema = z
       .array(
         z
           .strictObject({
-            type: z.enum(IDENTIFIER_TYPES, { message: oneOf("type", IDENTIFIER_TYPES) }),
+            type: z.enum(IDENTIFIER_TYPES, { message: oneOf(IDENTIFIER_TYPES) }),
             value: line("value", 300).refine((v) => v.length > 0, "value is required"),
             edition: editionRef.default(null),
           })

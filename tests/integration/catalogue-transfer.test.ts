@@ -243,7 +243,7 @@ describe("catalogue import: dry run", () => {
     });
     expect(rowFor(answer, slugs.gamma)).toMatchObject({ action: "unchanged", changes: [] });
     expect(rowFor(answer, `delta-${suffix}`)).toMatchObject({ action: "create", changes: [{ field: "decision (all editions)", before: null, after: "under_review" }] });
-    expect(rowFor(answer, `epsilon-${suffix}`).reasons).toEqual([expect.stringMatching(/^kind: kind must be one of ai_assistant, cli/)]);
+    expect(rowFor(answer, `epsilon-${suffix}`).reasons).toEqual([expect.stringMatching(/^kind: must be one of ai_assistant, cli/)]);
     expect(rowFor(answer, `zeta-${suffix}`).reasons).toEqual([expect.stringMatching(new RegExp(`identifier domain:dup-${suffix}.example is also given in row 7 \\(line \\d+\\)`))]);
     expect(rowFor(answer, `eta-${suffix}`).reasons).toEqual([expect.stringMatching(/is also given in row 6/)]);
     expect(rowFor(answer, `theta-${suffix}`).reasons).toContain(`The identifier alias:transfer alpha ${suffix} already belongs to ${names.alpha} (${slugs.alpha}).`);

@@ -160,8 +160,8 @@ describe("catalogue CSV", () => {
     expect(record!.data).toBeNull();
     expect(record!.reasons).toEqual([
       expect.stringMatching(/^line 4, identifiers: "nonsense" must be type:value/),
-      expect.stringMatching(/^kind: kind must be one of ai_assistant/),
-      expect.stringMatching(/^line 4, max_data_class: maxDataClass must be one of public/),
+      expect.stringMatching(/^kind: must be one of ai_assistant/),
+      expect.stringMatching(/^line 4, max_data_class: must be one of public/),
     ]);
   });
 
