@@ -4,6 +4,8 @@ export class AppError extends Error {
     message: string,
     readonly status: number,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Structured detail the API answers with beside the message (e.g. an import's row-by-row plan). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = new.target.name;
@@ -39,5 +41,18 @@ export class Conflict extends AppError {
 export class TooManyRequests extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many requests for this token: try again in ${retryAfterSeconds} s.`, 429);
+  }
+}
+
+export class PayloadTooLarge extends AppError {
+  constructor(limitBytes: number) {
+    super(`The body is larger than ${limitBytes / 1024 / 1024} MB.`, 413);
+  }
+}
+
+/** The request was understood but what it asks cannot be done as a whole (e.g. an import with rejected rows). */
+export class Unprocessable extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(message, 422, undefined, details);
   }
 }

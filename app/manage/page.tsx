@@ -20,6 +20,7 @@ export default async function ManagePage() {
         <Link href="/manage/dashboard" className="ml-auto">Dashboard</Link>
         <Link href="/manage/queue">Review queue</Link>
         <Link href="/manage/templates">Questionnaires</Link>
+        <Link href="/manage/import">Import and export</Link>
         <Link href="/manage/software/new" className="btn no-underline text-white">New software</Link>
       </div>
       <p className="text-slate-600">

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { TokenScope } from "../domain/api-tokens";
 import type { Action } from "../domain/policy";
 import { BULK_CHECK_MAX_BYTES, BulkCheckFile, BulkCheckItems, BulkCheckQuery, CheckQuery, ListQuery } from "../validation/api";
+import { IMPORT_MAX_BYTES } from "../domain/catalogue-transfer";
+import { CatalogueCsvBody, CatalogueDocument, ExportQuery, ImportPlanResponse, ImportQuery, ImportRejectedResponse } from "../validation/catalogue-transfer";
 import { BlocklistExportQuery, PackageExportQuery, SantaExportQuery } from "../validation/exports";
 import { BulkCheckAnswer, CheckAnswer, ExtensionPolicy, PackageDenyList, SantaRules, SoftwareDetail, SoftwarePage } from "./responses";
 import * as example from "./examples";
@@ -39,9 +41,19 @@ export interface EndpointSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodTy
     /** Media type → schema and example. */
     content: Record<string, { schema: z.ZodType; example?: unknown }>;
   };
-  ok: { description: string; schema: R; contentType: "application/json" | "text/plain"; example: unknown };
-  /** Statuses this endpoint can answer besides 200 and the ones every guarded endpoint can (401, 403, 429, 500). */
-  errors: { status: 400 | 404 | 413; description: string }[];
+  ok: {
+    description: string;
+    schema: R;
+    contentType: "application/json" | "text/plain" | "text/csv";
+    example: unknown;
+    /** Other representations of the same answer, by media type (the handler answers a Response of its own for these). */
+    alternatives?: Record<string, { schema: z.ZodType; example: unknown }>;
+  };
+  /**
+   * Statuses this endpoint can answer besides 200 and the ones every guarded endpoint can (401,
+   * 403, 429, 500); with a schema when the body is more than the standard error.
+   */
+  errors: { status: 400 | 404 | 413 | 422; description: string; schema?: z.ZodType; example?: unknown }[];
 }
 
 function endpoint<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType, A extends Access | null>(spec: EndpointSpec<Q, P, R, A>): EndpointSpec<Q, P, R, A> {
@@ -135,6 +147,63 @@ export const API = {
     params: z.object({ slug: z.string().describe("The entry's slug, as in its page's address: `claude-code`") }),
     ok: { description: "The entry", schema: SoftwareDetail, contentType: "application/json", example: example.softwareDetail },
     errors: [{ status: 404, description: "No software has this slug." }],
+  }),
+
+  catalogueExport: endpoint({
+    method: "get",
+    path: "/api/v1/catalogue/export",
+    operationId: "exportCatalogue",
+    tag: "Catalogue",
+    summary: "Export the catalogue (CSV or JSON)",
+    description:
+      "The whole catalogue, or the part the filters select (the filters of `GET /api/v1/software`, without paging), with each software's editions, identifiers and the decisions in effect, " +
+      "as an attachment. JSON is the lossless, versioned document; CSV has one row per software and one per edition. Either one, imported into an empty catalogue, reproduces it.",
+    access: { action: "catalogue.read", scope: "catalogue:read" },
+    query: ExportQuery,
+    params: noParams,
+    queryExample: { format: "csv", status: "prohibited" },
+    ok: {
+      description: "The file, as an attachment named vetted-catalogue-YYYY-MM-DD.json or .csv",
+      schema: CatalogueDocument,
+      contentType: "application/json",
+      example: example.catalogueDocument,
+      alternatives: { "text/csv": { schema: CatalogueCsvBody, example: example.catalogueCsv } },
+    },
+    errors: [badQuery],
+  }),
+
+  catalogueImport: endpoint({
+    method: "post",
+    path: "/api/v1/catalogue/import",
+    operationId: "importCatalogue",
+    tag: "Catalogue",
+    summary: "Import a catalogue file: dry run, then apply",
+    description:
+      "Creates and updates software from a CSV or JSON file in the export's format (never deletes). `mode=dry-run` (the default) answers what each row would do — create, update (with the fields that change), unchanged or rejected, and why — and writes nothing. " +
+      "`mode=apply` makes the same plan and writes everything in one transaction, with audit events, or nothing at all when a row is rejected (422). " +
+      `Files over ${IMPORT_MAX_BYTES / 1024 / 1024} MB are refused with 413 before they are read whole. A session must call from the app's own pages (cross-site calls get 403); a token's changes are recorded under the admin who created it, and a token cannot record classification decisions.`,
+    access: { action: "catalogue.import", scope: "catalogue:write" },
+    query: ImportQuery,
+    params: noParams,
+    queryExample: { mode: "dry-run" },
+    body: {
+      description: "The file, as is",
+      content: {
+        "text/csv": { schema: CatalogueCsvBody, example: example.catalogueCsv },
+        "application/json": { schema: CatalogueDocument, example: example.catalogueDocument },
+      },
+    },
+    ok: { description: "The plan, row by row; for an apply, once everything is written", schema: ImportPlanResponse, contentType: "application/json", example: example.importPlan },
+    errors: [
+      { status: 400, description: "The file cannot be read: not UTF-8 (the line is named), not CSV or JSON, missing or unknown columns, an unknown format or version." },
+      { status: 413, description: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.` },
+      {
+        status: 422,
+        description: "An apply refused because rows are rejected; `error.details` is the plan with their reasons. Nothing was written.",
+        schema: ImportRejectedResponse,
+        example: example.importRejected,
+      },
+    ],
   }),
 
   santa: endpoint({

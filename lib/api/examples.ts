@@ -123,3 +123,68 @@ export const npmDenyList = {
   ecosystem: "npm",
   packages: [{ name: "faker", status: "prohibited", reason: "faker.js is prohibited.", url: `${base}/software/faker-js` }],
 };
+
+export const catalogueDocument = {
+  format: "vetted-catalogue",
+  version: 1,
+  exportedAt: "2026-11-24T08:00:00.000Z",
+  filters: { status: "prohibited" },
+  software: [
+    {
+      slug: "wetransfer",
+      name: "WeTransfer",
+      vendor: { name: "WeTransfer", website: "https://wetransfer.com" },
+      kind: "saas",
+      category: "File sharing",
+      description: "File transfer service.",
+      homepage: "https://wetransfer.com",
+      owner: null,
+      status: "prohibited",
+      editions: [],
+      identifiers: [{ type: "domain", value: "wetransfer.com", edition: null }],
+      classifications: [
+        {
+          edition: null,
+          status: "prohibited",
+          maxDataClass: null,
+          conditions: [],
+          rationale: "Files leave the company without an agreement; use the company file share.",
+          alternatives: [],
+          reviewDueOn: "2027-11-24",
+          decidedAt: "2026-11-24T08:00:00.000Z",
+          decidedBy: "Riley Reviewer",
+        },
+      ],
+    },
+  ],
+};
+
+export const catalogueCsv =
+  "\uFEFFslug,name,vendor,vendor_website,kind,category,description,homepage,owner,edition,edition_name,edition_description,identifiers,status,max_data_class,conditions,rationale,alternatives,review_due_on,decided_at,decided_by\r\n" +
+  "wetransfer,WeTransfer,WeTransfer,https://wetransfer.com,saas,File sharing,File transfer service.,https://wetransfer.com,,,,,domain:wetransfer.com,prohibited,,,Files leave the company without an agreement; use the company file share.,,2027-11-24,2026-11-24T08:00:00.000Z,Riley Reviewer\r\n";
+
+export const importPlan = {
+  mode: "dry-run",
+  applied: false,
+  format: "csv",
+  summary: { total: 2, create: 1, update: 0, unchanged: 0, reject: 1 },
+  rows: [
+    {
+      row: 1, line: 2, location: "line 2", slug: "wetransfer", name: "WeTransfer", action: "create",
+      changes: [{ field: "name", before: null, after: "WeTransfer" }, { field: "kind", before: null, after: "saas" }],
+      reasons: [],
+    },
+    {
+      row: 2, line: 3, location: "line 3", slug: "dropbox", name: "Dropbox", action: "reject", changes: [],
+      reasons: ["line 3, identifiers: domain:wetransfer.com is also on line 2"],
+    },
+  ],
+};
+
+export const importRejected = {
+  error: {
+    status: 422,
+    message: "Nothing was imported: 1 row is rejected.",
+    details: { ...importPlan, mode: "apply" },
+  },
+};

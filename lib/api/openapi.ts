@@ -26,6 +26,7 @@ const STANDARD_ERRORS: Record<number, { description: string; example: string }> 
   403: { description: "The token lacks the scope, or the person's role may not do this", example: "This token lacks the \"check:read\" scope." },
   404: { description: "Not found", example: "No software with slug \"no-such-tool\"." },
   413: { description: "The body is too large", example: "The body is larger than 5 MB." },
+  422: { description: "Refused as a whole", example: "Nothing was imported: 1 row is rejected." },
   429: { description: "The token's rate limit for this minute is used up; retry after `Retry-After` seconds", example: "Too many requests for this token: try again in 42 s." },
   500: { description: "An unexpected failure, logged under `requestId`", example: "Internal error" },
 };
@@ -75,10 +76,19 @@ function operation(endpoint: EndpointSpec) {
   const responses: Record<string, unknown> = {
     200: {
       description: endpoint.ok.description,
-      content: { [endpoint.ok.contentType]: { schema: jsonSchema(endpoint.ok.schema, "output"), example: endpoint.ok.example } },
+      content: {
+        [endpoint.ok.contentType]: { schema: jsonSchema(endpoint.ok.schema, "output"), example: endpoint.ok.example },
+        ...Object.fromEntries(
+          Object.entries(endpoint.ok.alternatives ?? {}).map(([mediaType, { schema, example }]) => [mediaType, { schema: jsonSchema(schema, "output"), example }]),
+        ),
+      },
     },
   };
-  for (const error of endpoint.errors) responses[error.status] = errorResponse(error.status, error.description);
+  for (const error of endpoint.errors) {
+    responses[error.status] = error.schema
+      ? { description: error.description, content: { "application/json": { schema: jsonSchema(error.schema, "output"), example: error.example } } }
+      : errorResponse(error.status, error.description);
+  }
   if (endpoint.access) for (const status of [401, 403, 429]) responses[status] = errorResponse(status);
   responses[500] = errorResponse(500);
   return {

@@ -9,7 +9,11 @@ import { TooManyRequests, Unauthenticated } from "../errors";
 export interface TokenPrincipal {
   id: string;
   name: string;
+  /** `vt_` and the first characters of the secret: how people tell tokens apart. */
+  prefix: string;
   scopes: TokenScope[];
+  /** The admin who created it, accountable for what it writes. */
+  createdById: string;
 }
 
 export function hashSecret(secret: string): string {
@@ -22,7 +26,15 @@ export function hashSecret(secret: string): string {
  */
 export async function authenticateToken(db: Db, secret: string, now: Date): Promise<TokenPrincipal> {
   const [token] = await db
-    .select({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      scopes: apiTokens.scopes,
+      createdById: apiTokens.createdById,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.secretHash, hashSecret(secret)));
   if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthenticated("This API token is not valid: unknown, expired or revoked.");
@@ -30,7 +42,7 @@ export async function authenticateToken(db: Db, secret: string, now: Date): Prom
     .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(and(eq(apiTokens.id, token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
-  return { id: token.id, name: token.name, scopes: token.scopes as TokenScope[] };
+  return { id: token.id, name: token.name, prefix: token.prefix, scopes: token.scopes as TokenScope[], createdById: token.createdById };
 }
 
 /**

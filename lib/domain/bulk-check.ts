@@ -1,7 +1,8 @@
+import { toCsv } from "./csv";
 import { VERDICT_STRICTNESS } from "./verdict";
 import { VERDICTS, type Verdict } from "./vocabulary";
 
-/** The shape of a bulk check's answer, and the pure parts of it: summary and CSV. */
+/** The shape of a bulk check's answer, and the pure parts of it: summary and CSV (written by ./csv). */
 
 export interface BulkSummary {
   total: number;
@@ -24,21 +25,6 @@ export function summariseVerdicts(verdicts: readonly Verdict[]): BulkSummary {
 /** True when `verdict` is as strict as `threshold` or stricter (a CI step's "fail on"). */
 export function atOrBeyond(verdict: Verdict, threshold: Verdict): boolean {
   return VERDICT_STRICTNESS[verdict] >= VERDICT_STRICTNESS[threshold];
-}
-
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. A cell a
- * spreadsheet would run as a formula (= + - @, or a tab/CR that hides one) gets a leading
- * apostrophe, since package names and reasons come from uploaded files.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 /** The columns of a bulk check's CSV download. */

@@ -7,6 +7,7 @@ import type { Role } from "./vocabulary";
 export const ACTIONS = [
   "catalogue.read",
   "catalogue.write",
+  "catalogue.import",
   "classification.decide",
   "assessment.write",
   "template.write",
@@ -30,7 +31,7 @@ export type Action = (typeof ACTIONS)[number];
 const POLICY: Record<Role, readonly Action[]> = {
   employee: ["catalogue.read", "request.create", "notifications.own"],
   manager: ["catalogue.read", "request.create", "request.decide", "notifications.own"],
-  reviewer: ["catalogue.read", "catalogue.write", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "notifications.own"],
+  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "notifications.own"],
   admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "webhooks.manage", "notifications.own"],
 };
 

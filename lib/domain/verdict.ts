@@ -81,7 +81,8 @@ export const VERDICT_STRICTNESS: Readonly<Record<Verdict, number>> = {
 
 /**
  * The current classification for an edition (or for "all editions" when editionId is null):
- * the latest decision already in effect that applies to it, edition-specific or general.
+ * the latest decision already in effect that applies to it, edition-specific or general. Two
+ * taking effect at the same instant (one import records both) resolve to the edition's own.
  */
 export function currentClassification(
   classifications: ClassificationFact[],
@@ -93,6 +94,7 @@ export function currentClassification(
     if (c.decidedAt > now) continue;
     if (c.editionId !== null && c.editionId !== editionId) continue;
     if (!current || c.decidedAt > current.decidedAt) current = c;
+    else if (c.decidedAt.getTime() === current.decidedAt.getTime() && current.editionId === null && c.editionId !== null) current = c;
   }
   return current;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { AuditEntry } from "../db/audit";
 import type { Tx } from "../db/client";
 import { assessments, classificationAlternatives, classifications, editions, identifiers, software, vendors } from "../db/schema";
 import { refreshSearchIndex } from "../db/search-index";
@@ -120,7 +121,9 @@ export const createSoftware = defineMutation({
   input: CreateSoftwareInput,
   async run({ tx, input }) {
     await assertVendorExists(tx, input.vendorId);
-    const slug = await freeSlug(tx, input.name, async (s) => (await tx.select().from(software).where(eq(software.slug, s))).length > 0);
+    const taken = async (s: string) => (await tx.select({ id: software.id }).from(software).where(eq(software.slug, s))).length > 0;
+    if (input.slug && (await taken(input.slug))) throw new Conflict(`The URL name "${input.slug}" is taken`, { slug: ["Taken by another software"] });
+    const slug = input.slug ?? (await freeSlug(tx, input.name, taken));
     const [created] = await tx
       .insert(software)
       .values({
@@ -168,14 +171,14 @@ export const addEdition = defineMutation({
   input: EditionInput,
   async run({ tx, input, now }) {
     await lockSoftware(tx, input.softwareId);
-    const slug = slugify(input.name);
+    const slug = input.slug ?? slugify(input.name);
     if (!slug) throw new ValidationFailed("Edition name needs letters or digits", { name: ["Use letters or digits"] });
     const [clash] = await tx
       .select({ id: editions.id })
       .from(editions)
       .where(and(eq(editions.softwareId, input.softwareId), eq(editions.slug, slug)));
     if (clash) throw new Conflict("This software already has that edition", { name: ["This software already has that edition"] });
-    const [edition] = await tx.insert(editions).values({ ...input, slug }).returning();
+    const [edition] = await tx.insert(editions).values({ softwareId: input.softwareId, name: input.name, description: input.description, slug }).returning();
     await refreshSearchIndex(tx, [input.softwareId]);
     await refreshStatus(tx, input.softwareId, now);
     return { result: edition!, audit: [{ action: "edition.created", entityType: "edition", entityId: edition!.id, softwareId: input.softwareId, after: edition }] };
@@ -277,66 +280,82 @@ export const recordClassification = defineMutation({
   name: "recordClassification",
   action: "classification.decide",
   input: ClassificationInput,
-  async run({ tx, actor, input, now }) {
-    const target = await lockSoftware(tx, input.softwareId);
-    await assertEditionOf(tx, input.softwareId, input.editionId);
-    if (input.alternatives.length > 0) {
-      const found = await tx.select({ id: software.id }).from(software).where(sql`${software.id} IN ${input.alternatives}`);
-      if (found.length !== new Set(input.alternatives).size) {
-        throw new ValidationFailed("An alternative does not exist", { alternatives: ["Choose existing software"] });
-      }
-    }
-    const today = now.toISOString().slice(0, 10);
-    if (input.reviewDueOn && input.reviewDueOn <= today) {
-      throw new ValidationFailed("Review due date must be in the future", { reviewDueOn: ["Choose a date after today"] });
-    }
-    const scope = input.editionId ?? null;
-    const history = await tx.select().from(classifications).where(eq(classifications.softwareId, input.softwareId));
-    const pending = history.find((c) => c.confirmationReason !== null && c.confirmedAt === null && c.editionId === scope);
-    if (pending) throw new Conflict("A decision for this scope is awaiting a second reviewer; confirm it first.");
-    const current = currentClassification(decisionsInEffect(history), scope, now);
-    const assessment = await assessmentForDecision(tx, input.softwareId, scope, input.assessmentId);
-    const fourEyes = secondReviewerRule(current, { status: input.status, maxDataClass: input.maxDataClass }, assessment?.inherentTier ?? null);
-    const { reviewIntervalMonths } = await getSettings(tx);
-    const [decision] = await tx
-      .insert(classifications)
-      .values({
-        softwareId: input.softwareId,
-        editionId: scope,
-        status: input.status,
-        maxDataClass: input.maxDataClass,
-        conditions: input.conditions,
-        rationale: input.rationale,
-        decidedById: actor.id,
-        decidedAt: now,
-        reviewDueOn: input.reviewDueOn ?? defaultReviewDue(input.status, now, reviewIntervalMonths),
-        assessmentId: assessment?.id ?? null,
-        confirmationReason: fourEyes.reason,
-      })
-      .returning();
-    const alternatives = [...new Set(input.alternatives)];
-    if (alternatives.length > 0) {
-      await tx.insert(classificationAlternatives).values(alternatives.map((alternativeId) => ({ classificationId: decision!.id, alternativeId })));
-    }
-    await refreshStatus(tx, input.softwareId, now);
-    // A proposal awaiting a second reviewer changes nothing yet: its confirmation emits the event.
-    if (!fourEyes.required) await emitClassificationChanged(tx, { decision: decision!, previous: current, softwareStatusBefore: target.status, effectiveAt: now });
-    return {
-      result: decision!,
-      audit: [
-        {
-          action: fourEyes.required ? "classification.proposed" : "classification.decided",
-          entityType: "classification",
-          entityId: decision!.id,
-          softwareId: input.softwareId,
-          before: { status: target.status },
-          after: { ...decision, alternatives },
-          reason: input.rationale,
-        },
-      ],
-    };
-  },
+  run: ({ tx, actor, input, now }) => recordDecision(tx, actor, input, now),
 });
+
+/**
+ * The rules of a decision, shared by the form and the catalogue import: the edition is the
+ * software's, alternatives exist, no decision for the scope awaits a second reviewer, and the
+ * four-eyes rule decides whether it takes effect now. An import carries a decision over as it
+ * was, so it may keep a review date that has passed (`keepPastReviewDate`), and it records
+ * only what takes effect at once (`refuseSecondReviewer`: a loosening is refused, not proposed).
+ */
+export async function recordDecision(
+  tx: Tx,
+  actor: { id: string },
+  input: z.output<typeof ClassificationInput>,
+  now: Date,
+  options: { keepPastReviewDate?: boolean; refuseSecondReviewer?: boolean; reason?: string } = {},
+) {
+  const target = await lockSoftware(tx, input.softwareId);
+  await assertEditionOf(tx, input.softwareId, input.editionId);
+  if (input.alternatives.length > 0) {
+    const found = await tx.select({ id: software.id }).from(software).where(sql`${software.id} IN ${input.alternatives}`);
+    if (found.length !== new Set(input.alternatives).size) {
+      throw new ValidationFailed("An alternative does not exist", { alternatives: ["Choose existing software"] });
+    }
+  }
+  const today = now.toISOString().slice(0, 10);
+  if (input.reviewDueOn && input.reviewDueOn <= today && !options.keepPastReviewDate) {
+    throw new ValidationFailed("Review due date must be in the future", { reviewDueOn: ["Choose a date after today"] });
+  }
+  const scope = input.editionId ?? null;
+  const history = await tx.select().from(classifications).where(eq(classifications.softwareId, input.softwareId));
+  const pending = history.find((c) => c.confirmationReason !== null && c.confirmedAt === null && c.editionId === scope);
+  if (pending) throw new Conflict("A decision for this scope is awaiting a second reviewer; confirm it first.");
+  const current = currentClassification(decisionsInEffect(history), scope, now);
+  const assessment = await assessmentForDecision(tx, input.softwareId, scope, input.assessmentId);
+  const fourEyes = secondReviewerRule(current, { status: input.status, maxDataClass: input.maxDataClass }, assessment?.inherentTier ?? null);
+  if (fourEyes.required && options.refuseSecondReviewer) throw new Conflict(`This decision needs a second reviewer: ${fourEyes.reason}`);
+  const { reviewIntervalMonths } = await getSettings(tx);
+  const [decision] = await tx
+    .insert(classifications)
+    .values({
+      softwareId: input.softwareId,
+      editionId: scope,
+      status: input.status,
+      maxDataClass: input.maxDataClass,
+      conditions: input.conditions,
+      rationale: input.rationale,
+      decidedById: actor.id,
+      decidedAt: now,
+      reviewDueOn: input.reviewDueOn ?? defaultReviewDue(input.status, now, reviewIntervalMonths),
+      assessmentId: assessment?.id ?? null,
+      confirmationReason: fourEyes.reason,
+    })
+    .returning();
+  const alternatives = [...new Set(input.alternatives)];
+  if (alternatives.length > 0) {
+    await tx.insert(classificationAlternatives).values(alternatives.map((alternativeId) => ({ classificationId: decision!.id, alternativeId })));
+  }
+  await refreshStatus(tx, input.softwareId, now);
+  // A proposal awaiting a second reviewer changes nothing yet: its confirmation emits the event.
+  if (!fourEyes.required) await emitClassificationChanged(tx, { decision: decision!, previous: current, softwareStatusBefore: target.status, effectiveAt: now });
+  return {
+    result: decision!,
+    audit: [
+      {
+        action: fourEyes.required ? "classification.proposed" : "classification.decided",
+        entityType: "classification",
+        entityId: decision!.id,
+        softwareId: input.softwareId,
+        before: { status: target.status },
+        after: { ...decision, alternatives },
+        reason: options.reason ?? input.rationale,
+      },
+    ] satisfies AuditEntry[],
+  };
+}
 
 /** A second, different reviewer confirms a pending decision; it takes effect now. */
 export const confirmClassification = defineMutation({

@@ -114,15 +114,7 @@ export interface SoftwarePage {
  * (a search lists its best few hundred matches, as search engines do).
  */
 export async function listSoftware(db: Db, filters: ListQuery): Promise<SoftwarePage> {
-  const conditions: (SQL | undefined)[] = [];
-  const search = filters.q ? searchTerms(filters.q) : null;
-  if (search) conditions.push(search.where);
-  if (filters.status === "unclassified") conditions.push(isNull(software.status));
-  else if (filters.status) conditions.push(eq(software.status, filters.status));
-  if (filters.kind) conditions.push(eq(software.kind, filters.kind));
-  if (filters.category) conditions.push(ilike(software.category, escapeLike(filters.category)));
-  if (filters.vendor) conditions.push(eq(vendors.slug, filters.vendor));
-  const where = and(...conditions);
+  const { where, search } = catalogueFilter(filters);
 
   const [rows, [totals]] = await Promise.all([
     db
@@ -137,6 +129,21 @@ export async function listSoftware(db: Db, filters: ListQuery): Promise<Software
   ]);
   const total = totals?.total ?? 0;
   return { items: rows, total, page: filters.page, pageSize: filters.pageSize, pageCount: Math.max(1, Math.ceil(total / filters.pageSize)) };
+}
+
+export type CatalogueFilters = Pick<ListQuery, "q" | "status" | "kind" | "category" | "vendor">;
+
+/** The catalogue's filters as a WHERE clause over software LEFT JOIN vendors (the list, its API and the export). */
+export function catalogueFilter(filters: CatalogueFilters): { where: SQL | undefined; search: ReturnType<typeof searchTerms> | null } {
+  const conditions: (SQL | undefined)[] = [];
+  const search = filters.q ? searchTerms(filters.q) : null;
+  if (search) conditions.push(search.where);
+  if (filters.status === "unclassified") conditions.push(isNull(software.status));
+  else if (filters.status) conditions.push(eq(software.status, filters.status));
+  if (filters.kind) conditions.push(eq(software.kind, filters.kind));
+  if (filters.category) conditions.push(ilike(software.category, escapeLike(filters.category)));
+  if (filters.vendor) conditions.push(eq(vendors.slug, filters.vendor));
+  return { where: and(...conditions), search };
 }
 
 function escapeLike(value: string): string {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normaliseIdentifier } from "../domain/identifiers";
-import { DATA_CLASSES, DPA_STATUSES, IDENTIFIER_TYPES, KINDS, PERMITTING_STATUSES, STATUSES } from "../domain/vocabulary";
-import { httpUrl, isoDate, line, lines, optional, paragraph, requiredLine, uuid } from "./fields";
+import { DATA_CLASSES, DPA_STATUSES, IDENTIFIER_TYPES, KINDS, PERMITTING_STATUSES, STATUSES, type DataClass, type Status } from "../domain/vocabulary";
+import { httpUrl, isoDate, line, lines, optional, paragraph, requiredLine, slug, uuid } from "./fields";
 
 /** Shared by the forms (client) and the mutations (server). */
 
@@ -15,7 +15,8 @@ export const SoftwareFields = z.object({
   owner: optional(line("Internal owner", 200)),
 });
 
-export const CreateSoftwareInput = SoftwareFields;
+/** A slug may be asked for (an import keeps the one it was exported with); otherwise one is made from the name. */
+export const CreateSoftwareInput = SoftwareFields.extend({ slug: optional(slug("URL name")) });
 export const UpdateSoftwareInput = SoftwareFields.extend({
   id: uuid("Software"),
   /** Optimistic concurrency: the updatedAt the editor loaded. */
@@ -38,6 +39,8 @@ export const EditionInput = z.object({
   softwareId: uuid("Software"),
   name: requiredLine("Edition name", 80),
   description: paragraph("Description", 1000).default(""),
+  /** Default: made from the name. An import keeps the slug the edition was exported with. */
+  slug: optional(slug("Edition URL name")),
 });
 
 export const UpdateEditionInput = z.object({
@@ -64,32 +67,45 @@ export const IdentifierInput = z
 
 export const RemoveInput = z.object({ id: uuid("Item") });
 
+/** A decision's own fields, shared by the form (ClassificationInput) and the catalogue import. */
+export const DecisionFields = {
+  status: z.enum(STATUSES, { message: "Choose a status" }),
+  maxDataClass: optional(z.enum(DATA_CLASSES, { message: "Choose a data class" })),
+  rationale: paragraph("Rationale", 4000).refine((v) => v.length >= 10, "Rationale is required: say why, in at least 10 characters"),
+  reviewDueOn: optional(isoDate("Review due date")),
+};
+
+export const MAX_CONDITIONS = 20;
+export const MAX_CONDITION_CHARS = 300;
+export const MAX_ALTERNATIVES = 10;
+
+/** What a decision must say whatever its source: a data class when it permits use, a condition when it has conditions. */
+export function decisionRules(input: { status: Status; maxDataClass?: DataClass; conditions: string[] }, ctx: z.RefinementCtx) {
+  if (PERMITTING_STATUSES.includes(input.status) && !input.maxDataClass) {
+    ctx.addIssue({ code: "custom", path: ["maxDataClass"], message: "Say the highest data class this status allows" });
+  }
+  if (input.status === "approved_with_conditions" && input.conditions.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["conditions"], message: "List at least one condition" });
+  }
+}
+
 export const ClassificationInput = z
   .object({
     softwareId: uuid("Software"),
     editionId: optional(uuid("Edition")),
-    status: z.enum(STATUSES, { message: "Choose a status" }),
-    maxDataClass: optional(z.enum(DATA_CLASSES, { message: "Choose a data class" })),
+    ...DecisionFields,
     /** One condition per line. */
     conditions: paragraph("Conditions", 4000)
       .default("")
       .transform((text) => text.split("\n").map((c) => c.trim()).filter(Boolean))
-      .refine((list) => list.length <= 20, "At most 20 conditions")
-      .refine((list) => list.every((c) => c.length <= 300), "Each condition must be at most 300 characters"),
-    alternatives: z.array(uuid("Alternative")).max(10, "At most 10 alternatives").default([]),
-    rationale: paragraph("Rationale", 4000).refine((v) => v.length >= 10, "Rationale is required: say why, in at least 10 characters"),
-    reviewDueOn: optional(isoDate("Review due date")),
+      .refine((list) => list.length <= MAX_CONDITIONS, `At most ${MAX_CONDITIONS} conditions`)
+      .refine((list) => list.every((c) => c.length <= MAX_CONDITION_CHARS), `Each condition must be at most ${MAX_CONDITION_CHARS} characters`),
+    alternatives: z.array(uuid("Alternative")).max(MAX_ALTERNATIVES, `At most ${MAX_ALTERNATIVES} alternatives`).default([]),
     /** The completed assessment the decision rests on (default: the latest for its scope). */
     assessmentId: optional(uuid("Assessment")),
   })
   .superRefine((input, ctx) => {
-    const permits = PERMITTING_STATUSES.includes(input.status);
-    if (permits && !input.maxDataClass) {
-      ctx.addIssue({ code: "custom", path: ["maxDataClass"], message: "Say the highest data class this status allows" });
-    }
-    if (input.status === "approved_with_conditions" && input.conditions.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["conditions"], message: "List at least one condition" });
-    }
+    decisionRules(input, ctx);
     if (input.alternatives.includes(input.softwareId)) {
       ctx.addIssue({ code: "custom", path: ["alternatives"], message: "A tool cannot be its own alternative" });
     }

@@ -30,6 +30,14 @@ export function optional<S extends z.ZodType>(schema: S) {
   return z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 }
 
+/** A URL name as lib/domain/slug.ts makes them: lower-case letters and digits in hyphenated runs ("cursor", "cursor-2"). */
+export const slug = (label: string) =>
+  z
+    .string({ message: `${label} is required` })
+    .trim()
+    .max(100, `${label} must be at most 100 characters`)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${label} must be lower-case letters and digits joined by hyphens, e.g. "github-copilot"`);
+
 export const uuid = (label: string) => z.uuid({ message: `${label} is not a valid id` });
 
 export const httpUrl = (label: string) =>

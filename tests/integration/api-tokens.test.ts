@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as catalogueExport } from "@/app/api/v1/catalogue/export/route";
+import { POST as catalogueImport } from "@/app/api/v1/catalogue/import/route";
 import { GET as check, POST as bulkCheck } from "@/app/api/v1/check/route";
 import { GET as chromeExport } from "@/app/api/v1/exports/chrome/route";
 import { GET as domainsExport } from "@/app/api/v1/exports/domains/route";
@@ -96,6 +98,14 @@ describe("API tokens", () => {
       { name: "GET /api/v1/exports/domains", handler: domainsExport as RouteHandler, path: "/api/v1/exports/domains", scope: "check:read" },
       { name: "GET /api/v1/exports/npm", handler: npmExport, path: "/api/v1/exports/npm", scope: "check:read" },
       { name: "GET /api/v1/exports/pypi", handler: pypiExport, path: "/api/v1/exports/pypi", scope: "check:read" },
+      { name: "GET /api/v1/catalogue/export", handler: catalogueExport, path: `/api/v1/catalogue/export?q=${slug}`, scope: "catalogue:read" },
+      {
+        name: "POST /api/v1/catalogue/import (dry run)",
+        handler: catalogueImport,
+        path: "/api/v1/catalogue/import?mode=dry-run",
+        body: { format: "vetted-catalogue", version: 1, exportedAt: new Date().toISOString(), filters: {}, software: [{ name: "Matrix tool", kind: "cli", category: "Build" }] },
+        scope: "catalogue:write",
+      },
     ];
     for (const scope of TOKEN_SCOPES) {
       // A fresh token per scope: the matrix must not trip the rate limit.

@@ -17,9 +17,13 @@ export async function callApi(
 ): Promise<Response> {
   const request = new NextRequest(`http://vetted.test${path}`, { method: init.method ?? "GET", headers: init.headers, body: init.body });
   // Next resolves `params` to undefined for a route without dynamic segments.
-  const response = await handler(request, { params: Promise.resolve(init.params) });
+  return expectDocumented(request, await handler(request, { params: Promise.resolve(init.params) }));
+}
+
+/** Fails the test unless the response to `request` matches the OpenAPI document; returns it unread. */
+export async function expectDocumented(request: Request, response: Response): Promise<Response> {
   const body = await response.clone().text();
-  const problems = contract.check({ method: request.method, url: path, status: response.status, contentType: response.headers.get("content-type"), body });
-  expect(problems, `${request.method} ${path} does not match the OpenAPI document`).toEqual([]);
+  const problems = contract.check({ method: request.method, url: request.url, status: response.status, contentType: response.headers.get("content-type"), body });
+  expect(problems, `${request.method} ${new URL(request.url).pathname} does not match the OpenAPI document`).toEqual([]);
   return response;
 }

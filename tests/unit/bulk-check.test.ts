@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { atOrBeyond, bulkResultCsv, csvCell, summariseVerdicts, toCsv } from "@/lib/domain/bulk-check";
+import { atOrBeyond, bulkResultCsv, summariseVerdicts } from "@/lib/domain/bulk-check";
+import { csvCell, toCsv } from "@/lib/domain/csv";
 
 describe("bulk check summary", () => {
   it("counts every verdict and names the strictest", () => {

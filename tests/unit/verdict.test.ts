@@ -168,6 +168,20 @@ describe("currentClassification and headlineStatus", () => {
     expect(currentClassification([newer, older], null, now)?.id).toBe("b");
   });
 
+  it("lets an edition's own decision win over an all-editions one taking effect at the same instant (one import records both)", () => {
+    const at = new Date("2026-03-01T00:00:00Z");
+    const general = decision("prohibited", { id: "g", decidedAt: at });
+    const own = decision("approved", { id: "e", editionId: "ent", decidedAt: at });
+    for (const order of [[general, own], [own, general]]) {
+      expect(currentClassification(order, "ent", now)?.id).toBe("e");
+      expect(currentClassification(order, "free", now)?.id).toBe("g");
+      expect(currentClassification(order, null, now)?.id).toBe("g");
+    }
+    // A later all-editions decision still replaces it.
+    const later = decision("restricted", { id: "l", decidedAt: new Date("2026-04-01T00:00:00Z") });
+    expect(currentClassification([own, general, later], "ent", now)?.id).toBe("l");
+  });
+
   it("reports the strictest current status across editions", () => {
     const classifications = [decision("prohibited", { editionId: "free" }), decision("approved", { editionId: "ent" })];
     expect(headlineStatus(software, classifications, now)).toBe("prohibited");

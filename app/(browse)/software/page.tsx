@@ -24,6 +24,12 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
     ),
   );
 
+  // The export takes the same filters, without paging: every tool that matches.
+  const exportUrl = (format: "csv" | "json") => {
+    const { pageSize: _pageSize, ...filtersOnly } = kept;
+    return `/api/v1/catalogue/export?${new URLSearchParams({ ...filtersOnly, format })}`;
+  };
+
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">Catalogue</h1>
@@ -46,6 +52,12 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           <button type="submit" className="btn">Apply filters</button>
           <Link href="/software" className="btn-secondary no-underline">Clear</Link>
           <span className="ml-auto text-sm text-slate-600" data-testid="result-count">{page.total} {page.total === 1 ? "tool" : "tools"}</span>
+          <span className="text-sm text-slate-600">
+            Download these:{" "}
+            <a href={exportUrl("csv")} download>CSV</a>
+            {" · "}
+            <a href={exportUrl("json")} download>JSON</a>
+          </span>
         </div>
       </form>
 
