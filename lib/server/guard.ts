@@ -20,12 +20,6 @@ import { readBodyBytes } from "./body";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
 
-/**
- * The one guarded door for every change: authenticate → authorise against the policy
- * table → validate with zod → run in a transaction → write the audit events in that same
- * transaction. A mutation must report at least one audit event or it is rolled back. After a
- * commit that recorded notices or webhook events, delivery is nudged.
- */
 export interface MutationContext<S extends z.ZodType> {
   tx: Tx;
   /** The person acting: the signed-in user, or for an API token the admin who created it. */
@@ -36,6 +30,12 @@ export interface MutationContext<S extends z.ZodType> {
   now: Date;
 }
 
+/**
+ * The one guarded door for every change: authenticate → authorise against the policy
+ * table → validate with zod → run in a transaction → write the audit events in that same
+ * transaction. A mutation must report at least one audit event or it is rolled back. After a
+ * commit that recorded notices or webhook events, delivery is nudged.
+ */
 export interface Mutation<S extends z.ZodType, R> {
   name: string;
   action: Action;

@@ -154,7 +154,7 @@ describe("delivery to a local receiver", () => {
     expect(JSON.stringify(row)).not.toContain(hook.secret);
     expect(JSON.stringify(row)).not.toContain(hook.secret.slice(10));
     expect(row!.secretEncrypted).toMatch(/^v1\./);
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, hook.id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, hook.id)).orderBy(asc(auditEvents.id));
     expect(audit.map((a) => a.action)).toEqual(["webhook.created"]);
     expect(audit[0]!.after).toEqual({ name: hook.name, url: `http://127.0.0.1:${receiver.port}`, events: ["grant.created"], enabled: true });
     expect(JSON.stringify(audit)).not.toContain(hook.secret);
@@ -485,7 +485,7 @@ describe("managing endpoints", () => {
     expect(receiverAccepts(after, cut.secret)).toBe(true);
     expect(receiverAccepts(after, kept.secret)).toBe(false);
 
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, hook.id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, hook.id)).orderBy(asc(auditEvents.id));
     expect(audit.filter((a) => a.action === "webhook.secret_rotated")).toHaveLength(2);
     for (const secret of [hook.secret, kept.secret, cut.secret]) expect(JSON.stringify(audit)).not.toContain(secret);
   });
@@ -500,7 +500,7 @@ describe("managing endpoints", () => {
     await runMutation(deleteWebhook, admin, { id: hook.id });
     expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, hook.id))).toHaveLength(0);
     expect(await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id))).toHaveLength(0);
-    expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, hook.id))).map((a) => a.action)).toEqual(["webhook.created", "webhook.test_sent", "webhook.updated", "webhook.deleted"]);
+    expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, hook.id)).orderBy(asc(auditEvents.id))).map((a) => a.action)).toEqual(["webhook.created", "webhook.test_sent", "webhook.updated", "webhook.deleted"]);
   });
 
   it("refuses every role but admin, and anonymous callers; nothing changes", async () => {
