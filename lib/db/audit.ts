@@ -18,8 +18,16 @@ export interface Actor {
   email: string;
 }
 
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters a statement, and a row has 9. */
+const AUDIT_ROWS_PER_INSERT = 1_000;
+
 export async function writeAudit(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+  for (let start = 0; start < entries.length; start += AUDIT_ROWS_PER_INSERT) {
+    await insertAudit(tx, actor, entries.slice(start, start + AUDIT_ROWS_PER_INSERT));
+  }
+}
+
+async function insertAudit(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   await tx.insert(auditEvents).values(
     entries.map((e) => ({
       actorId: actor?.id ?? null,

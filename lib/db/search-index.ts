@@ -2,6 +2,27 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 
+/** Transactions that rebuild search columns once, at their end, rather than after each change (an import). */
+const deferredRefreshes = new WeakMap<object, Set<string>>();
+
+/**
+ * Runs `work` with the search-column rebuilds of the software it touches gathered, then does
+ * them in one statement, still inside the transaction: for many changes at once (an import),
+ * where rebuilding after each one would cost a statement per change.
+ */
+export async function withDeferredSearchIndex<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  const touched = new Set<string>();
+  deferredRefreshes.set(tx, touched);
+  try {
+    const result = await work();
+    deferredRefreshes.delete(tx);
+    await refreshSearchIndex(tx, [...touched]);
+    return result;
+  } finally {
+    deferredRefreshes.delete(tx);
+  }
+}
+
 /**
  * Rebuilds the search columns of the given software (or, with no ids, of all software) from
  * its name, vendor, editions and identifiers. Called by every mutation that touches them,
@@ -13,6 +34,11 @@ import type { Db, Tx } from "./client";
  */
 export async function refreshSearchIndex(tx: Tx | Db, softwareIds?: string[]): Promise<void> {
   if (softwareIds && softwareIds.length === 0) return;
+  const deferred = deferredRefreshes.get(tx);
+  if (deferred && softwareIds) {
+    for (const id of softwareIds) deferred.add(id);
+    return;
+  }
   const scope: SQL = softwareIds
     ? sql`s.id IN (${sql.join(softwareIds.map((id) => sql`${id}::uuid`), sql`, `)})`
     : sql`true`;

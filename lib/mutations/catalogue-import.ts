@@ -6,6 +6,7 @@ import type { TokenPrincipal } from "../auth/api-tokens";
 import type { AuditEntry } from "../db/audit";
 import type { Tx } from "../db/client";
 import { vendors } from "../db/schema";
+import { withDeferredSearchIndex } from "../db/search-index";
 import {
   TransferFileError,
   planImport,
@@ -76,7 +77,7 @@ export const importCatalogue = defineMutation({
       const { reject, total } = plan.summary;
       throw new Unprocessable(`${reject} of ${total} ${total === 1 ? "row" : "rows"} ${reject === 1 ? "is" : "are"} rejected, so nothing was imported: correct ${reject === 1 ? "it" : "them"} and try again.`, answer(plan, format, "apply", false));
     }
-    const audit = await carryOut(tx, actor, token, plan.work, snapshot, now);
+    const audit = await withDeferredSearchIndex(tx, () => carryOut(tx, actor, token, plan.work, snapshot, now));
     audit.push({
       action: "catalogue.imported",
       entityType: "catalogue_import",

@@ -16,6 +16,7 @@ import { createApiToken } from "@/lib/mutations/api-tokens";
 import { addEdition, addIdentifier, confirmClassification, createSoftware, createVendor, recordClassification, updateEdition } from "@/lib/mutations/catalogue";
 import { importCatalogue, previewCatalogueImport, type ImportAnswer } from "@/lib/mutations/catalogue-import";
 import { exportCatalogue } from "@/lib/queries/catalogue-transfer";
+import { searchSoftware } from "@/lib/queries/software";
 import { runDryRun, runMutation } from "@/lib/server/guard";
 import { expectDocumented } from "../support/api";
 import { counts, makeUser, unique } from "../support/fixtures";
@@ -305,6 +306,9 @@ describe("catalogue import: apply", () => {
     // A review date that has passed is carried over as it was (overdue), not refused.
     expect(delta).toMatchObject({ vendor: { name: `New Vendor ${suffix}`, website: "https://new-vendor.example" }, status: "approved", classifications: [{ status: "approved", maxDataClass: "public", alternatives: [slugs.beta], reviewDueOn: "2020-01-01", decidedBy: reviewer.email }] });
     expect(after.software.find((s) => s.slug === slugs.gamma)).toMatchObject({ editions: [{ slug: "pro" }], identifiers: [{ value: `gamma-${suffix}.example`, edition: "pro" }] });
+
+    // The search columns are rebuilt once, at the end of the import's transaction: new software is found by a misspelt name.
+    expect((await searchSoftware(db, `Deltaa ${suffix}`, 5)).map((s) => s.slug)).toContain(`delta-${suffix}`);
 
     const events = await db.select().from(auditEvents).where(gt(auditEvents.id, lastAuditId)).orderBy(asc(auditEvents.id));
     expect(events.map((e) => e.action).sort()).toEqual(
