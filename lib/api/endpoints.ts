@@ -295,5 +295,3 @@ export const API = {
     errors: [],
   }),
 } as const;
-
-export type ApiEndpoint = (typeof API)[keyof typeof API];
