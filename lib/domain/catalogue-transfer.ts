@@ -62,15 +62,7 @@ export interface TransferDocument {
 }
 
 /** A software as the export shows it, from its rows: decisions in effect only, in a stable order. */
-export function transferSoftware(input: {
-  slug: string;
-  name: string;
-  vendor: { name: string; website: string | null } | null;
-  kind: Kind;
-  category: string;
-  description: string;
-  homepage: string | null;
-  owner: string | null;
+export function transferSoftware(input: Omit<TransferSoftware, "status" | "editions" | "identifiers" | "classifications"> & {
   status: Status | null;
   editions: { id: string; slug: string; name: string; description: string }[];
   identifiers: { type: IdentifierType; value: string; editionId: string | null }[];
