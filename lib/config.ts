@@ -41,6 +41,8 @@ const EnvSchema = z
     /** "off": this instance runs no scheduled or background jobs (e.g. a web-only instance). */
     /** Requests per minute per API token. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "API_RATE_LIMIT_PER_MINUTE must be a number" }).int().min(1).max(1_000_000).default(600),
+    /** Lowest level written to the structured log (JSON lines on stdout). */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default("info"),
     VETTED_JOBS: z.enum(["on", "off"], { message: 'VETTED_JOBS must be "on" or "off"' }).default("on"),
     /** "true": webhook endpoints may be plain http:// (tests, receivers on a trusted network). */
     WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"], { message: 'WEBHOOK_ALLOW_HTTP must be "true" or "false"' }).default("false"),
@@ -95,6 +97,7 @@ export interface Config {
   evidenceDir: string | null;
   clockFile: string | null;
   apiRateLimitPerMinute: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   authSecret: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; groupsClaim: string; roleGroups: Map<string, Role> } | null;
   localPasswords: boolean;
@@ -192,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     evidenceDir: e.EVIDENCE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.EVIDENCE_DIR) : null,
     clockFile: e.VETTED_CLOCK_FILE ?? null,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
     authSecret,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

@@ -1,6 +1,8 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Tx } from "./db/client";
+import { afterCommit } from "./db/transaction";
+import { nudgeDelivery } from "./jobs/nudge";
 import { emailOutbox, notifications, users } from "./db/schema";
 import { getChatWebhookUrl } from "./queries/settings";
 
@@ -14,13 +16,6 @@ export interface Notice {
   link?: string;
 }
 
-/** Transactions that recorded notices: once one commits, delivery is nudged (see runMutation). */
-const withNotices = new WeakSet<object>();
-
-export function recordedNotices(tx: Tx): boolean {
-  return withNotices.has(tx);
-}
-
 /**
  * Records notices in the caller's transaction: one in-app notification each, one email in the
  * outbox for the delivery job, and, when a chat webhook is set, one chat post. Nothing is sent
@@ -28,7 +23,7 @@ export function recordedNotices(tx: Tx): boolean {
  */
 export async function notify(tx: Tx, notices: Notice[], baseUrl: string): Promise<void> {
   if (notices.length === 0) return;
-  withNotices.add(tx);
+  afterCommit(tx, nudgeDelivery);
   const recipients = await tx.select({ id: users.id, email: users.email, active: users.active }).from(users).where(inArray(users.id, [...new Set(notices.map((n) => n.userId))]));
   const byId = new Map(recipients.map((r) => [r.id, r]));
   const delivered = notices.filter((n) => byId.get(n.userId)?.active);

@@ -13,8 +13,9 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+/** Who made a change; id null for the system actor (email "system"). */
 export interface Actor {
-  id: string;
+  id: string | null;
   email: string;
 }
 

@@ -25,6 +25,7 @@ export const ACTIONS = [
   "tokens.manage",
   "webhooks.manage",
   "notifications.own",
+  "users.sso_sync",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,6 +39,12 @@ const POLICY: Record<Role, readonly Action[]> = {
 export function can(role: Role, action: Action): boolean {
   return POLICY[role].includes(action);
 }
+
+/**
+ * What the app does by itself, for nobody in particular, under the system actor: recording the
+ * user behind a single sign-on (whose own session does not exist yet). No role holds these.
+ */
+export const SYSTEM_ACTIONS: readonly Action[] = ["users.sso_sync"];
 
 /** Ranking used only to map several SSO groups to the most capable role. */
 export const ROLE_PRECEDENCE: readonly Role[] = ["employee", "manager", "reviewer", "admin"];

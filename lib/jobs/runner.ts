@@ -7,6 +7,7 @@ import { deliverDueWebhooks, deliverWebhook, dueWebhookDeliveries, nextWebhookAt
 import { DELIVERY_RETRY_LIMIT, JOB_SCHEMA, JOBS } from "./names";
 import { nextGrantEnd } from "../queries/requests";
 import { sweep } from "./sweep";
+import { logger } from "../log";
 
 /**
  * Scheduled and background work. The job functions are the same for both databases — the
@@ -55,12 +56,12 @@ const WEBHOOK_QUEUE_HORIZON_MS = 120_000;
 const DELIVER_RETRY_DELAY_SECONDS = 30;
 
 function log(message: string): void {
-  console.log(`[jobs] ${message}`);
+  logger().info({ component: "jobs" }, message);
 }
 
 /** Never the error's details beyond its message: job errors carry no personal data, but be brief. */
 function logFailure(what: string, error: unknown): void {
-  console.error(`[jobs] ${what} failed: ${error instanceof Error ? error.message.slice(0, 300) : "unknown error"}`);
+  logger().error({ component: "jobs", error: error instanceof Error ? error.message.slice(0, 300) : "unknown error" }, `${what} failed`);
 }
 
 async function runSweep(db: Db): Promise<void> {
@@ -329,19 +330,3 @@ export async function runSweepNow(): Promise<void> {
   await (await runner).runSweepNow();
 }
 
-let nudge: ReturnType<typeof setTimeout> | null = null;
-
-/**
- * After a change that notified people or queued webhooks has committed: deliver within a second
- * or so rather than at the next minute's sweep. Bursts are coalesced; without running jobs (tests,
- * VETTED_JOBS=off) it does nothing, and the sweep delivers anyway.
- */
-export function nudgeDelivery(): void {
-  const runner = globalForJobs.vettedJobs;
-  if (!runner || nudge) return;
-  nudge = setTimeout(() => {
-    nudge = null;
-    runner.then((r) => r.deliverSoon()).catch((error: unknown) => logFailure("outbox delivery", error));
-  }, 250);
-  nudge.unref();
-}

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-o
 import { alias } from "drizzle-orm/pg-core";
 import { config } from "../config";
 import { writeAudit } from "../db/audit";
+import { transactionWithHooks } from "../db/transaction";
 import type { Db, Tx } from "../db/client";
 import { grants, requestEvents, requests, software, users } from "../db/schema";
 import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS, requestPath } from "../domain/requests";
@@ -127,7 +128,7 @@ async function softwareNames(tx: Tx, ids: string[]): Promise<Map<string, string>
  * conditional UPDATE, so whichever sweep gets a row first does it, and the others skip it.
  */
 export async function sweep(db: Db, now: Date): Promise<SweepReport> {
-  return db.transaction(async (tx) => {
+  return transactionWithHooks(db, async (tx) => {
     // A transaction-scoped advisory lock keeps two sweeps from interleaving their claims.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('vetted.sweep'))`);
     const expired = await expireGrants(tx, now);

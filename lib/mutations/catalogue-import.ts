@@ -3,7 +3,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TokenPrincipal } from "../auth/api-tokens";
-import type { AuditEntry } from "../db/audit";
 import type { Tx } from "../db/client";
 import { vendors } from "../db/schema";
 import { withDeferredSearchIndex } from "../db/search-index";
@@ -16,12 +15,9 @@ import {
   type ImportWork,
   type TransferFormat,
 } from "../domain/catalogue-transfer";
-import { can } from "../domain/policy";
-import { Forbidden, Unprocessable, ValidationFailed } from "../errors";
+import { Unprocessable, ValidationFailed } from "../errors";
 import { loadImportSnapshot } from "../queries/catalogue-transfer";
-import { defineMutation, type Mutation } from "../server/guard";
-import { parseInput } from "../server/validation";
-import type { SessionUser } from "../auth/session";
+import { defineMutation, type MutationContext } from "../server/guard";
 import { ClassificationInput } from "../validation/catalogue";
 import { validateImportRecords, type ImportPlanResponse } from "../validation/catalogue-transfer";
 import { addEdition, addIdentifier, createSoftware, createVendor, recordDecision, removeIdentifier, updateEdition, updateSoftware, updateVendor } from "./catalogue";
@@ -70,15 +66,16 @@ export const importCatalogue = defineMutation({
   name: "importCatalogue",
   action: "catalogue.import",
   input: ImportFileInput,
-  async run({ tx, actor, token, input, now }) {
+  async run(ctx) {
+    const { tx, token, input, now } = ctx;
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
     const { format, plan, snapshot } = await planFile(tx, input, token, now);
     if (plan.summary.reject > 0) {
       const { reject, total } = plan.summary;
       throw new Unprocessable(`${reject} of ${total} ${total === 1 ? "row" : "rows"} ${reject === 1 ? "is" : "are"} rejected, so nothing was imported: correct ${reject === 1 ? "it" : "them"} and try again.`, answer(plan, format, "apply", false));
     }
-    const audit = await withDeferredSearchIndex(tx, () => carryOut(tx, actor, token, plan.work, snapshot, now));
-    audit.push({
+    await withDeferredSearchIndex(tx, () => carryOut(ctx, plan.work, snapshot));
+    const audit = [{
       action: "catalogue.imported",
       entityType: "catalogue_import",
       entityId: randomUUID(),
@@ -91,26 +88,40 @@ export const importCatalogue = defineMutation({
         ...(token ? { token: { id: token.id, name: token.name, prefix: token.prefix } } : {}),
       },
       reason: `Catalogue import (${format}): ${plan.summary.create} created, ${plan.summary.update} updated, ${plan.summary.unchanged} unchanged.`,
-    });
+    }];
     return { result: answer(plan, format, "apply", true), audit };
   },
 });
 
 /**
- * Every change of the plan, by the mutations that make it by hand, in dependency order:
- * vendors, software, editions, identifiers, then decisions (whose alternatives may be rows
- * created by the same file).
+ * A decision carried over by an import, as it was: it may keep a review date that has passed,
+ * and it records only what takes effect at once (a loosening that needs a second reviewer is
+ * refused, not proposed). Only through an import (ctx.run), authorised as classification.decide:
+ * a reviewer's, never a token's.
  */
-async function carryOut(tx: Tx, actor: SessionUser, token: TokenPrincipal | null, work: ImportWork, snapshot: ImportSnapshot, now: Date): Promise<AuditEntry[]> {
-  const audit: AuditEntry[] = [];
-  // A token's scope (catalogue:write) stands for catalogue.write; a person's role is checked per step.
-  const allowed = (action: Mutation<z.ZodType, unknown>["action"]) => (token ? action === "catalogue.write" : can(actor.role, action));
-  const step = async <S extends z.ZodType, R>(mutation: Mutation<S, R>, raw: unknown): Promise<R> => {
-    if (!allowed(mutation.action)) throw new Forbidden();
-    const { result, audit: entries } = await mutation.run({ tx, actor, token, input: parseInput(mutation.input, raw), now });
-    audit.push(...entries);
-    return result;
-  };
+const recordImportedDecision = defineMutation({
+  name: "recordImportedDecision",
+  action: "classification.decide",
+  input: z.object({ decision: ClassificationInput, kept: z.boolean() }),
+  async run({ tx, actor, input, now }) {
+    const { decision, kept } = input;
+    return recordDecision(tx, actor, decision, now, {
+      keepPastReviewDate: true,
+      refuseSecondReviewer: true,
+      reason: kept ? `${decision.rationale}\n(Recorded again by an import so that it keeps applying after a new decision for all editions.)` : undefined,
+    });
+  },
+});
+
+/**
+ * Every change of the plan, by the catalogue's own mutations, each authorised for the importer
+ * (their role, or their token's scopes) by ctx.run, in dependency order: vendors, software,
+ * editions, identifiers, then decisions (whose alternatives may be rows created by the same file).
+ * Their audit events are written with the import's.
+ */
+async function carryOut(ctx: MutationContext<typeof ImportFileInput>, work: ImportWork, snapshot: ImportSnapshot): Promise<void> {
+  const { tx } = ctx;
+  const step = ctx.run;
 
   const vendorIds = new Map(snapshot.vendors.map((v) => [v.name.toLowerCase(), v.id]));
   for (const vendor of work.vendorsToCreate) {
@@ -173,11 +184,10 @@ async function carryOut(tx: Tx, actor: SessionUser, token: TokenPrincipal | null
 
   for (const item of work.software) {
     if (item.decisions.length === 0) continue;
-    if (token || !can(actor.role, "classification.decide")) throw new Forbidden("Only a reviewer records decisions.");
     const softwareId = softwareIds.get(item.slug)!;
     const ids = editionIds.get(item.slug)!;
     for (const decision of item.decisions) {
-      const input = parseInput(ClassificationInput, {
+      const raw = {
         softwareId,
         editionId: decision.edition ? ids.get(decision.edition) : "",
         status: decision.status,
@@ -186,14 +196,8 @@ async function carryOut(tx: Tx, actor: SessionUser, token: TokenPrincipal | null
         rationale: decision.rationale,
         alternatives: [...new Set(decision.alternatives)].map((slug) => softwareIds.get(slug)),
         reviewDueOn: decision.reviewDueOn ?? "",
-      });
-      const recorded = await recordDecision(tx, actor, input, now, {
-        keepPastReviewDate: true,
-        refuseSecondReviewer: true,
-        reason: decision.kept ? `${decision.rationale}\n(Recorded again by an import so that it keeps applying after a new decision for all editions.)` : undefined,
-      });
-      audit.push(...recorded.audit);
+      };
+      await step(recordImportedDecision, { decision: raw, kept: decision.kept });
     }
   }
-  return audit;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { PayloadTooLarge } from "../errors";
+import { EncodingError, decodeUtf8Strict } from "../domain/utf8";
+import { PayloadTooLarge, ValidationFailed } from "../errors";
 
 /**
  * A request body's bytes, refused (413) as soon as it passes `limit` bytes, whatever
@@ -25,4 +26,19 @@ export async function readBodyBytes(request: NextRequest, limit: number): Promis
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * A request body as text, at most `limit` bytes (see readBodyBytes), decoded strictly as UTF-8:
+ * a Latin-1 or UTF-16 file is refused (400) naming the line of its first bad byte, rather than
+ * read with replacement characters that would silently match nothing.
+ */
+export async function readBodyText(request: NextRequest, limit: number): Promise<string> {
+  const bytes = await readBodyBytes(request, limit);
+  try {
+    return decodeUtf8Strict(bytes);
+  } catch (error) {
+    if (error instanceof EncodingError) throw new ValidationFailed(error.message, { body: [error.message] });
+    throw error;
+  }
 }

@@ -6,17 +6,16 @@ import type { Access } from "../api/endpoints";
 import { authenticateToken, consumeRateLimit, type TokenPrincipal } from "../auth/api-tokens";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { config } from "../config";
-import { bearerToken } from "../domain/api-tokens";
+import { bearerToken, scopesAllow, tokenPrefix, type TokenScope } from "../domain/api-tokens";
 import { writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
-import { can, type Action } from "../domain/policy";
+import { afterCommit, transactionWithHooks } from "../db/transaction";
+import { can, SYSTEM_ACTIONS, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from "../errors";
 import type { ActionState } from "../forms";
-import { nudgeDelivery } from "../jobs/runner";
-import { recordedNotices } from "../notifications";
-import { recordedWebhookEvents } from "../webhooks/emit";
+import { currentRequestId, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
 import { findUserById } from "../queries/users";
-import { readBodyBytes } from "./body";
+import { readBodyBytes, readBodyText } from "./body";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
 
@@ -28,27 +27,57 @@ export interface MutationContext<S extends z.ZodType> {
   token: TokenPrincipal | null;
   input: z.output<S>;
   now: Date;
+  /**
+   * Another mutation, as a step of this one: authorised for the same caller (the same role, or
+   * the same token's scopes), its input validated, run in this transaction; its audit events are
+   * written with this one's. A refusal rolls the whole transaction back.
+   */
+  run<S2 extends z.ZodType, R2>(mutation: Mutation<S2, R2>, input: unknown): Promise<R2>;
+  /** `fn` runs once this transaction has committed, never when it rolls back. */
+  afterCommit(fn: () => void): void;
 }
 
-/**
- * The one guarded door for every change: authenticate → authorise against the policy
- * table → validate with zod → run in a transaction → write the audit events in that same
- * transaction. A mutation must report at least one audit event or it is rolled back. After a
- * commit that recorded notices or webhook events, delivery is nudged.
- */
-export interface Mutation<S extends z.ZodType, R> {
+/** What a mutation's author writes: its name, the policy action it needs, its input, and its body. */
+export interface MutationDefinition<S extends z.ZodType, R> {
   name: string;
   action: Action;
   input: S;
   run(ctx: MutationContext<S>): Promise<{ result: R; audit: AuditEntry[] }>;
 }
 
-export function defineMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>): Mutation<S, R> {
+declare const resultOf: unique symbol;
+
+/**
+ * The one guarded door for every change: authenticate → authorise against the policy
+ * table → validate with zod → run in a transaction → write the audit events in that same
+ * transaction. A mutation must report at least one audit event or it is rolled back.
+ *
+ * What defineMutation hands out has a name, an action and an input schema, and no way to run
+ * it: the body is kept in this module (`bodies`), so the only way to run a mutation is through
+ * the door below (runMutation, formAction, apiMutation, runAsSystem, or ctx.run inside one).
+ */
+export interface Mutation<S extends z.ZodType, R> {
+  readonly name: string;
+  readonly action: Action;
+  readonly input: S;
+  /** Type only (never set): the mutation's result. */
+  readonly [resultOf]?: R;
+}
+
+type AnyMutation = Mutation<z.ZodType, unknown>;
+type Body = (ctx: MutationContext<z.ZodType>) => Promise<{ result: unknown; audit: AuditEntry[] }>;
+
+const bodies = new WeakMap<AnyMutation, Body>();
+
+export function defineMutation<S extends z.ZodType, R>(definition: MutationDefinition<S, R>): Mutation<S, R> {
+  const mutation: Mutation<S, R> = Object.freeze({ name: definition.name, action: definition.action, input: definition.input });
+  bodies.set(mutation, definition.run as unknown as Body);
   return mutation;
 }
 
 export function authorise(actor: SessionUser | null, action: Action): SessionUser {
   if (!actor) throw new Unauthenticated();
+  setLogActor({ kind: "user", id: actor.id, role: actor.role });
   if (!can(actor.role, action)) throw new Forbidden();
   return actor;
 }
@@ -63,35 +92,89 @@ export async function runMutation<S extends z.ZodType, R>(
 }
 
 /**
+ * The system actor: the app itself, for work nobody signed in asks for (the user behind a
+ * single sign-on is recorded before any session exists). It may do the SYSTEM_ACTIONS only, and
+ * its audit events name no person (actor "system").
+ */
+export const SYSTEM_ACTOR: SessionUser = Object.freeze({ id: "00000000-0000-0000-0000-000000000000", email: "system", name: "Vetted", role: "employee", managerId: null });
+
+/** Runs one of the SYSTEM_ACTIONS' mutations under the system actor, through the whole door. */
+export async function runAsSystem<S extends z.ZodType, R>(mutation: Mutation<S, R>, rawInput: unknown, db?: Db): Promise<R> {
+  const caller: Caller = { user: SYSTEM_ACTOR, token: null, system: true };
+  if (!mayAct(caller, mutation.action)) throw new Forbidden(`The system does not ${mutation.action} by itself.`);
+  return executeMutation(mutation, caller, rawInput, db ?? (await getDb()));
+}
+
+/**
  * Who made an API write: a signed-in person (authorised by role), or an API token (authorised
  * by scope) acting for the admin who created it.
  */
 export type ApiCaller = { user: SessionUser; token: null } | { user: SessionUser; token: TokenPrincipal };
+
+/** Whoever a mutation runs for: an API caller, or the system actor. */
+type Caller = (ApiCaller & { system?: undefined }) | { user: SessionUser; token: null; system: true };
+
+/** May this caller do `action`: the system its own actions, a token what its scopes stand for, a person what their role may. */
+function mayAct(caller: Caller, action: Action): boolean {
+  if (caller.system) return SYSTEM_ACTIONS.includes(action);
+  if (caller.token) return scopesAllow(caller.token.scopes, action);
+  return can(caller.user.role, action);
+}
 
 /**
  * A token is not a person, so its writes are audited under the admin who created it (the
  * accountable person, as actor id) with the token named beside them (as actor email):
  * `admin@example.com via API token "CI sync" (vt_AbC123…)`.
  */
-export function auditActor(caller: ApiCaller): { id: string; email: string } {
+export function auditActor(caller: ApiCaller | Caller): { id: string | null; email: string } {
+  if ("system" in caller && caller.system) return { id: null, email: "system" };
   if (!caller.token) return caller.user;
   return { id: caller.user.id, email: `${caller.user.email} via API token "${caller.token.name}" (${caller.token.prefix}…)` };
 }
 
+/** One transaction of the door: what every mutation run in it shares. */
+interface Run {
+  tx: Tx;
+  now: Date;
+  caller: Caller;
+  audit: AuditEntry[];
+}
+
+/** The only caller of a mutation's body: with a context whose `run` authorises nested mutations for the same caller. */
+async function runBody<S extends z.ZodType, R>(mutation: Mutation<S, R>, input: z.output<S>, run: Run): Promise<R> {
+  const body = bodies.get(mutation);
+  if (!body) throw new Error(`${mutation.name} was not made by defineMutation`);
+  const ctx: MutationContext<z.ZodType> = {
+    tx: run.tx,
+    actor: run.caller.user,
+    token: run.caller.token,
+    input,
+    now: run.now,
+    run: async (inner, raw) => {
+      if (!mayAct(run.caller, inner.action)) {
+        throw new Forbidden(run.caller.token ? `This token's scopes do not allow ${inner.action} (a step of ${mutation.name}).` : undefined);
+      }
+      return runBody(inner, parseInput(inner.input, raw), run);
+    },
+    afterCommit: (fn) => afterCommit(run.tx, fn),
+  };
+  const { result, audit } = await body(ctx);
+  run.audit.push(...audit);
+  return result as R;
+}
+
 /** Runs an already authorised mutation: validate → transaction → audit in that transaction. */
-async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>, caller: ApiCaller, rawInput: unknown, database: Db): Promise<R> {
+async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>, caller: Caller, rawInput: unknown, database: Db): Promise<R> {
   const input = parseInput(mutation.input, rawInput);
   try {
-    let notified = false;
-    const result = await database.transaction(async (tx) => {
-      const { result, audit } = await mutation.run({ tx, actor: caller.user, token: caller.token, input, now: now() });
+    return await transactionWithHooks(database, async (tx) => {
+      const run: Run = { tx, now: now(), caller, audit: [] };
+      const result = await runBody(mutation, input, run);
+      const audit = run.audit;
       if (audit.length === 0) throw new Error(`mutation ${mutation.name} reported no audit event`);
       await writeAudit(tx, auditActor(caller), audit);
-      notified = recordedNotices(tx) || recordedWebhookEvents(tx);
       return result;
     });
-    if (notified) nudgeDelivery();
-    return result;
   } catch (error) {
     throw translateDatabaseError(error);
   }
@@ -117,23 +200,49 @@ export function formAction<S extends z.ZodType, R>(
   successMessage: (result: R) => string,
   after?: (result: R) => void,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    let result: R;
-    try {
-      result = await runMutation(mutation, await getSessionUser(), formDataToObject(formData));
-    } catch (error) {
-      if (error instanceof AppError) {
-        return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
+  return (_previous: ActionState, formData: FormData): Promise<ActionState> =>
+    withRequestContext(async (): Promise<ActionState> => {
+      let result: R;
+      try {
+        result = await runMutation(mutation, await getSessionUser(), formDataToObject(formData));
+      } catch (error) {
+        if (error instanceof AppError) {
+          noteRefusal(error, mutation.action);
+          return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
+        }
+        const requestId = logUnexpected(error);
+        return { status: "error", message: `Something went wrong (reference ${requestId}).`, at: Date.now() };
       }
-      const requestId = logUnexpected(error);
-      return { status: "error", message: `Something went wrong (reference ${requestId}).`, at: Date.now() };
-    }
-    after?.(result); // outside the try: redirect() works by throwing
-    return { status: "ok", message: successMessage(result), at: Date.now() };
-  };
+      after?.(result); // outside the try: redirect() works by throwing
+      return { status: "ok", message: successMessage(result), at: Date.now() };
+    });
 }
 
 // ---- API route handlers ---------------------------------------------------------------
+
+/**
+ * Every /api route handler is made by one of these wrappers: apiRead, apiMutation, or apiRoute
+ * itself for a public one (health, the OpenAPI document, sign-in). It gives the request an id,
+ * on every log line and answered as X-Request-Id, and maps any error to the app's JSON error
+ * with its headers. No route handler catches errors itself.
+ */
+export function apiRoute<C>(handle: (request: NextRequest, context: C) => Response | Promise<Response>) {
+  return (request: NextRequest, context: C): Promise<Response> =>
+    withRequestContext(async () => {
+      let response: Response;
+      try {
+        response = await handle(request, context);
+      } catch (error) {
+        response = errorResponse(error);
+      }
+      try {
+        response.headers.set("X-Request-Id", currentRequestId()!);
+      } catch {
+        // A response with immutable headers (a redirect made by a library) keeps them as they are.
+      }
+      return response;
+    });
+}
 
 interface ApiContext<Q, P> {
   /** The signed-in person, when the call came with a session; null for a token. */
@@ -143,45 +252,62 @@ interface ApiContext<Q, P> {
   query: Q;
   params: P;
   db: Db;
+  /** The body as text: at most the endpoint's maxBodyBytes (413 past it), strictly UTF-8 (400 naming the line otherwise). */
+  bodyText(): Promise<string>;
 }
+
+/** Who may call an endpoint: a session whose role may `action`, or, when `scope` is named, a token holding it. */
+type EndpointAccess = { action: Action; scope?: TokenScope };
 
 /**
  * Who is calling the JSON API: a bearer token (verified, in force, holding `scope`, within its
  * rate limit) or else a session whose role may `action`. Anything else is refused.
  */
-export async function authoriseApi(request: NextRequest, db: Db, access: Access): Promise<{ user: SessionUser | null; token: TokenPrincipal | null }> {
+export async function authoriseApi(request: NextRequest, db: Db, access: EndpointAccess): Promise<{ user: SessionUser | null; token: TokenPrincipal | null }> {
   const bearer = bearerToken(request.headers.get("authorization"));
-  if (bearer === "invalid") throw new Unauthenticated("The Authorization header must be \"Bearer vt_…\" with an API token.");
+  if (bearer === "invalid") {
+    logSecurityEvent("token.invalid", { reason: "malformed Authorization header" });
+    throw new Unauthenticated("The Authorization header must be \"Bearer vt_…\" with an API token.");
+  }
   if (!bearer) return { user: authorise(await getSessionUser(), access.action), token: null };
   const at = now();
-  const token = await authenticateToken(db, bearer, at);
-  if (!token.scopes.includes(access.scope)) throw new Forbidden(`This token lacks the "${access.scope}" scope.`);
+  const token = await authenticateToken(db, bearer, at).catch((error: unknown) => {
+    if (error instanceof Unauthenticated) logSecurityEvent("token.invalid", { reason: "unknown, expired or revoked", prefix: tokenPrefix(bearer) });
+    throw error;
+  });
+  setLogActor({ kind: "token", tokenId: token.id, prefix: token.prefix, createdById: token.createdById });
+  if (!access.scope) {
+    logSecurityEvent("token.scope_refused", { tokenId: token.id, action: access.action, reason: "endpoint takes no API token" });
+    throw new Forbidden("This endpoint is for signed-in people, not API tokens.");
+  }
+  if (!token.scopes.includes(access.scope)) {
+    logSecurityEvent("token.scope_refused", { tokenId: token.id, scope: access.scope });
+    throw new Forbidden(`This token lacks the "${access.scope}" scope.`);
+  }
   await consumeRateLimit(db, token.id, at, config().apiRateLimitPerMinute);
   return { user: null, token };
 }
 
 /**
- * A read endpoint (an entry of lib/api/endpoints.ts): session or token → policy or scope →
- * validated path and query → JSON in the documented shape. Errors become JSON 4xx.
+ * A read endpoint (an entry of lib/api/endpoints.ts, or a session-only one without `scope`):
+ * session or token → policy or scope → validated path and query → JSON in the documented
+ * shape, or a response of the handler's own (a file, plain text). A read that takes a body (the
+ * bulk check) reads it with `bodyText`, after all of this. Errors become JSON 4xx.
  */
 export function apiRead<Q extends z.ZodType, P extends z.ZodType = z.ZodObject, R extends z.ZodType = z.ZodUnknown>(
-  endpoint: { access: Access; query: Q; params?: P; ok?: { schema: R } },
+  endpoint: { access: EndpointAccess; query: Q; params?: P; ok?: { schema: R }; maxBodyBytes?: number },
   handle: (ctx: ApiContext<z.output<Q>, z.output<P>>) => Promise<z.input<R> | Response>,
 ) {
-  return async (request: NextRequest, context: { params: Promise<Record<string, string> | undefined> }) => {
-    try {
-      const db = await getDb();
-      const caller = await authoriseApi(request, db, endpoint.access);
-      const params = parseInput(endpoint.params ?? emptyParams, (await context.params) ?? {}) as z.output<P>;
-      const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams));
-      const body = await handle({ ...caller, query, params, db });
-      // A handler may answer with a response of its own (a file to download).
-      if (body instanceof Response) return body;
-      return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+  return apiRoute(async (request: NextRequest, context: { params: Promise<Record<string, string> | undefined> }) => {
+    const db = await getDb();
+    const caller = await authoriseApi(request, db, endpoint.access);
+    const params = parseInput(endpoint.params ?? emptyParams, (await context.params) ?? {}) as z.output<P>;
+    const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams));
+    const bodyText = () => readBodyText(request, endpoint.maxBodyBytes ?? 0);
+    const body = await handle({ ...caller, query, params, db, bodyText });
+    if (body instanceof Response) return body;
+    return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
+  });
 }
 
 const emptyParams = z.object({});
@@ -235,14 +361,14 @@ export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
     mutation: Mutation<S, R>;
     maxBodyBytes: number;
     input: (ctx: { query: z.output<Q>; body: Uint8Array; contentType: string }) => unknown;
-    dryRun?: { when: (query: z.output<Q>) => boolean; run: (ctx: MutationContext<S>) => Promise<P> };
+    dryRun?: { when: (query: z.output<Q>) => boolean; run: (ctx: DryRunContext<S>) => Promise<P> };
   },
 ) {
   // The endpoint table documents the policy action; it must be the one the mutation is authorised by.
   if (endpoint.access.action !== options.mutation.action) {
     throw new Error(`${options.mutation.name} is authorised by ${options.mutation.action}, but its endpoint documents ${endpoint.access.action}`);
   }
-  return async (request: NextRequest) => {
+  return apiRoute(async (request: NextRequest) => {
     try {
       const db = await getDb();
       const caller = await authoriseApiWrite(request, db, endpoint.access);
@@ -257,13 +383,16 @@ export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
     } catch (error) {
       return errorResponse(error);
     }
-  };
+  });
 }
+
+/** What a dry run sees: a mutation's context without the means to write (no nested mutations, nothing after commit). */
+export type DryRunContext<S extends z.ZodType> = Pick<MutationContext<S>, "tx" | "actor" | "token" | "input" | "now">;
 
 /** A signed-in person's dry run of a mutation (authorised as the mutation itself): `run` in a read-only transaction. */
 export async function runDryRun<S extends z.ZodType, P>(
   mutation: Mutation<S, unknown>,
-  run: (ctx: MutationContext<S>) => Promise<P>,
+  run: (ctx: DryRunContext<S>) => Promise<P>,
   actor: SessionUser | null,
   rawInput: unknown,
   db?: Db,
@@ -274,7 +403,7 @@ export async function runDryRun<S extends z.ZodType, P>(
 /** A mutation's dry run: its input validated, `run` in a read-only transaction, no audit. */
 async function previewMutation<S extends z.ZodType, P>(
   mutation: Mutation<S, unknown>,
-  run: (ctx: MutationContext<S>) => Promise<P>,
+  run: (ctx: DryRunContext<S>) => Promise<P>,
   caller: ApiCaller,
   rawInput: unknown,
   db: Db,
@@ -285,6 +414,7 @@ async function previewMutation<S extends z.ZodType, P>(
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
+    noteRefusal(error);
     return NextResponse.json(
       {
         error: {
@@ -301,6 +431,12 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { status: 500, message: "Internal error", requestId } }, { status: 500 });
 }
 
+/** A 401 or 403 from the door is a security event (someone tried what they may not); other 4xx are ordinary mistakes. */
+function noteRefusal(error: AppError, action?: Action): void {
+  if (error.status !== 401 && error.status !== 403) return;
+  logSecurityEvent("access.refused", { status: error.status, reason: error.message.slice(0, 200), ...(action ? { action } : {}) });
+}
+
 /**
  * Logs an unexpected failure under a reference the user can quote. Never the input: a failed
  * query's message carries its parameters (password hashes, emails) and PostgreSQL's own
@@ -308,8 +444,8 @@ export function errorResponse(error: unknown): NextResponse {
  * (with placeholders, no values) are logged.
  */
 export function logUnexpected(error: unknown): string {
-  const requestId = randomUUID();
-  console.error(`[error ${requestId}] ${describeForLog(error)}`);
+  const requestId = currentRequestId() ?? randomUUID();
+  logger().error({ error: describeForLog(error), ...(currentRequestId() ? {} : { requestId }) }, "unexpected error");
   return requestId;
 }
 

@@ -2,19 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
+import { afterCommit } from "../db/transaction";
+import { nudgeDelivery } from "../jobs/nudge";
 import { webhookDeliveries, webhookEndpoints } from "../db/schema";
 import { pingData, webhookEnvelope, type WebhookEvent } from "../domain/webhooks";
 
-/** Transactions that queued webhook deliveries: once one commits, delivery is nudged (see runMutation). */
-const withDeliveries = new WeakSet<object>();
-
-export function recordedWebhookEvents(tx: Tx): boolean {
-  return withDeliveries.has(tx);
-}
-
-/** Marks a transaction as having queued deliveries, so that the guarded door nudges the runner after commit. */
+/** Once `tx`, which queued webhook deliveries, commits: nudge the runner to deliver them. */
 export function markWebhookDeliveries(tx: Tx): void {
-  withDeliveries.add(tx);
+  afterCommit(tx, nudgeDelivery);
 }
 
 /**

@@ -53,7 +53,7 @@ function post(path: string, body: BodyInit | null, headers: Record<string, strin
   // A streamed body needs duplex "half" (the fetch standard); NextRequest's typings do not name it.
   const init = { method: "POST", body, headers, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1];
   const request = new NextRequest(`${config().baseUrl}${path}`, init);
-  return importRoute(request).then((response) => expectDocumented(request, response));
+  return importRoute(request, { params: Promise.resolve(undefined) }).then((response) => expectDocumented(request, response));
 }
 
 function exportRequest(path: string, secret: string) {

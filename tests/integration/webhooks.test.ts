@@ -431,15 +431,16 @@ describe("events from the changes themselves", () => {
   it("a change that rolls back emits nothing", async () => {
     const software = await tool("Rolled back tool");
     const before = (await deliveriesOf(hook.id)).length;
+    const decision = { softwareId: software.id, status: "prohibited", rationale: "Never mind." };
     const thenFail = defineMutation({
       ...recordClassification,
       name: "recordClassificationThenFail",
       async run(ctx) {
-        await recordClassification.run(ctx);
+        await ctx.run(recordClassification, decision);
         throw new Conflict("Something after the decision failed.");
       },
     });
-    await expect(runMutation(thenFail, reviewer, { softwareId: software.id, status: "prohibited", rationale: "Never mind." })).rejects.toThrow(Conflict);
+    await expect(runMutation(thenFail, reviewer, decision)).rejects.toThrow(Conflict);
     expect(await db.select().from(classifications).where(eq(classifications.softwareId, software.id))).toHaveLength(0);
     expect(await deliveriesOf(hook.id)).toHaveLength(before);
   });

@@ -1,0 +1,39 @@
+import "server-only";
+import { logger } from "../log";
+import type { Db, Tx } from "./client";
+
+/**
+ * Work to do once a transaction has committed (nudging delivery of what it queued), registered by
+ * whoever records that work, inside the transaction. Kept per transaction object, so nothing
+ * leaks from one transaction to another and a rollback simply drops the list.
+ */
+const commitHooks = new WeakMap<object, Array<() => void>>();
+
+type TransactionConfig = Parameters<Db["transaction"]>[1];
+
+/**
+ * Runs `work` in a transaction; functions given to afterCommit(tx, …) during it run after the
+ * commit, never after a rollback. A failing hook is logged: the change is already committed.
+ */
+export async function transactionWithHooks<T>(db: Db, work: (tx: Tx) => Promise<T>, options?: TransactionConfig): Promise<T> {
+  const hooks: Array<() => void> = [];
+  const result = await db.transaction(async (tx) => {
+    commitHooks.set(tx, hooks);
+    return work(tx);
+  }, options);
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch (error) {
+      logger().error({ error: error instanceof Error ? error.message.slice(0, 300) : "non-error thrown" }, "an after-commit hook failed");
+    }
+  }
+  return result;
+}
+
+/** Registers `fn` to run once `tx` commits. Refuses a transaction not opened by transactionWithHooks: the work would be lost. */
+export function afterCommit(tx: Tx, fn: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) throw new Error("afterCommit needs a transaction opened by transactionWithHooks (the guarded door, or a job)");
+  if (!hooks.includes(fn)) hooks.push(fn);
+}
