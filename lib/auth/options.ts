@@ -3,8 +3,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "../config";
+import { logSecurityEvent } from "../log";
 import { getDb } from "../db/client";
-import { findUserByEmail, normaliseEmail, upsertSsoUser } from "../queries/users";
+import { findUserByEmail, normaliseEmail } from "../queries/users";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { roleFromGroups } from "./roles";
 import { clearFailures, lockedUntil, recordFailure } from "./throttle";
@@ -28,12 +29,17 @@ async function authorizeLocal(raw: unknown) {
   const db = await getDb();
   const key = normaliseEmail(parsed.data.email);
   const now = new Date();
-  if (await lockedUntil(db, key, now)) throw new Error(SIGN_IN_ERRORS.locked);
+  if (await lockedUntil(db, key, now)) {
+    logSecurityEvent("signin.locked", { account: key, provider: "credentials" });
+    throw new Error(SIGN_IN_ERRORS.locked);
+  }
   const user = await findUserByEmail(db, key);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !user.passwordHash || !user.active || !ok) {
     await recordFailure(db, key, now);
-    throw new Error((await lockedUntil(db, key, now)) ? SIGN_IN_ERRORS.locked : SIGN_IN_ERRORS.invalid);
+    const locked = Boolean(await lockedUntil(db, key, now));
+    logSecurityEvent(locked ? "signin.locked" : "signin.failed", { account: key, provider: "credentials", reason: !user ? "unknown account" : !user.active ? "deactivated" : !user.passwordHash ? "no password" : "wrong password" });
+    throw new Error(locked ? SIGN_IN_ERRORS.locked : SIGN_IN_ERRORS.invalid);
   }
   await clearFailures(db, key);
   return { id: user.id, email: user.email, name: user.name };
@@ -83,12 +89,18 @@ export function authOptions(): NextAuthOptions {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         // Refuse an IdP account without a verified-looking email: we key users by email.
-        return typeof profile?.email === "string" && profile.email.includes("@");
+        const ok = typeof profile?.email === "string" && profile.email.includes("@");
+        if (!ok) logSecurityEvent("signin.failed", { provider: "oidc", reason: "no email in the identity token" });
+        return ok;
       },
       async jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && profile && cfg.oidc) {
           const claims = profile as Record<string, unknown>;
-          const dbUser = await upsertSsoUser(await getDb(), {
+          // Imported here, not at the top: the door (lib/server/guard.ts) reads the session
+          // through this module, and a mutation module loaded while the door loads would find
+          // it half-made.
+          const { signInWithSso } = await import("../mutations/sso");
+          const dbUser = await signInWithSso(await getDb(), {
             subject: String(claims.sub),
             email: String(claims.email),
             name: typeof claims.name === "string" ? claims.name : String(claims.email),

@@ -7,7 +7,8 @@ import { closeDb, getDb, type Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { Conflict, Forbidden, ValidationFailed } from "@/lib/errors";
 import { createUser, updateUser } from "@/lib/mutations/users";
-import { findUserByEmail, upsertSsoUser } from "@/lib/queries/users";
+import { signInWithSso } from "@/lib/mutations/sso";
+import { findUserByEmail } from "@/lib/queries/users";
 import { runMutation } from "@/lib/server/guard";
 import { auditFor, makeUser } from "../support/fixtures";
 
@@ -106,14 +107,17 @@ describe("user administration", () => {
 describe("single sign-on users", () => {
   it("creates the user on first sign-in with the mapped role, and follows later group changes", async () => {
     const email = `sso-${Date.now()}@corp.example`;
-    const first = await upsertSsoUser(db, { subject: "sub-1", email, name: "Sam SSO", roleFromGroups: null });
+    const first = await signInWithSso(db, { subject: "sub-1", email, name: "Sam SSO", roleFromGroups: null });
     expect(first).toMatchObject({ email, role: "employee", ssoSubject: "sub-1", passwordHash: null });
-    const promoted = await upsertSsoUser(db, { subject: "sub-1", email: email.toUpperCase(), name: "Sam SSO", roleFromGroups: "reviewer" });
+    const promoted = await signInWithSso(db, { subject: "sub-1", email: email.toUpperCase(), name: "Sam SSO", roleFromGroups: "reviewer" });
     expect(promoted.id).toBe(first.id);
     expect(promoted.role).toBe("reviewer");
-    const kept = await upsertSsoUser(db, { subject: "sub-1", email, name: "Sam SSO", roleFromGroups: null });
+    const kept = await signInWithSso(db, { subject: "sub-1", email, name: "Sam SSO", roleFromGroups: null });
     expect(kept.role).toBe("reviewer");
-    expect((await auditFor(db, first.id)).map((e) => e.action)).toEqual(["user.created", "user.sso_synced"]);
+    const events = await auditFor(db, first.id);
+    expect(events.map((e) => e.action)).toEqual(["user.created", "user.sso_synced"]);
+    // The system actor, not the person signing in (who has no session yet) nor anybody else.
+    expect(events.map((e) => [e.actorId, e.actorEmail])).toEqual([[null, "system"], [null, "system"]]);
     expect((await findUserByEmail(db, email))!.id).toBe(first.id);
   });
 });
