@@ -79,3 +79,17 @@ export function setLogActor(actor: LogActor): void {
 export function logSecurityEvent(name: string, fields: Record<string, unknown> = {}): void {
   logger().warn({ ...fields, security: name }, `security event: ${name}`);
 }
+
+/**
+ * An unexpected error, for the log. Never the input: a failed query's message carries its
+ * parameters (password hashes, emails) and PostgreSQL's own message may quote a value, so for
+ * those only the SQLSTATE, the routine and the SQL text (with placeholders, no values) are logged.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return "non-error thrown";
+  if ("params" in error && "query" in error) {
+    const cause = (error.cause ?? {}) as { code?: string; routine?: string };
+    return `database query failed: SQLSTATE ${cause.code ?? "?"} in ${cause.routine ?? "?"}; query: ${String(error.query).slice(0, 500)}`;
+  }
+  return `${error.name}: ${error.message}\n${error.stack ?? ""}`;
+}

@@ -23,6 +23,11 @@ export const SIGN_IN_ERRORS = {
   locked: "Too many failed attempts. Try again in 15 minutes.",
 } as const;
 
+/** The account a sign-in aimed at, for the log; not what was typed when it is no address (a password pasted in the wrong field). */
+function loggedAccount(key: string): string {
+  return /^[^\s@]+@[^\s@]+$/.test(key) ? key : "(not an email address)";
+}
+
 async function authorizeLocal(raw: unknown) {
   const parsed = CredentialsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
@@ -30,7 +35,7 @@ async function authorizeLocal(raw: unknown) {
   const key = normaliseEmail(parsed.data.email);
   const now = new Date();
   if (await lockedUntil(db, key, now)) {
-    logSecurityEvent("signin.locked", { account: key, provider: "credentials" });
+    logSecurityEvent("signin.locked", { account: loggedAccount(key), provider: "credentials" });
     throw new Error(SIGN_IN_ERRORS.locked);
   }
   const user = await findUserByEmail(db, key);
@@ -38,7 +43,7 @@ async function authorizeLocal(raw: unknown) {
   if (!user || !user.passwordHash || !user.active || !ok) {
     await recordFailure(db, key, now);
     const locked = Boolean(await lockedUntil(db, key, now));
-    logSecurityEvent(locked ? "signin.locked" : "signin.failed", { account: key, provider: "credentials", reason: !user ? "unknown account" : !user.active ? "deactivated" : !user.passwordHash ? "no password" : "wrong password" });
+    logSecurityEvent(locked ? "signin.locked" : "signin.failed", { account: loggedAccount(key), provider: "credentials", reason: !user ? "unknown account" : !user.active ? "deactivated" : !user.passwordHash ? "no password" : "wrong password" });
     throw new Error(locked ? SIGN_IN_ERRORS.locked : SIGN_IN_ERRORS.invalid);
   }
   await clearFailures(db, key);

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDbHandle } from "../db/client";
-import { logUnexpected } from "../server/guard";
+import { describeError, logger } from "../log";
 
 export async function databaseHealth(): Promise<{ status: "ok" | "error"; database: "postgres" | "embedded" | null }> {
   try {
@@ -9,7 +9,7 @@ export async function databaseHealth(): Promise<{ status: "ok" | "error"; databa
     await db.execute(sql`SELECT 1`);
     return { status: "ok", database: kind };
   } catch (error) {
-    logUnexpected(error);
+    logger().error({ error: describeError(error) }, "database health check failed");
     return { status: "error", database: null };
   }
 }

@@ -13,7 +13,7 @@ import { afterCommit, transactionWithHooks } from "../db/transaction";
 import { can, SYSTEM_ACTIONS, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from "../errors";
 import type { ActionState } from "../forms";
-import { currentRequestId, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
+import { currentRequestId, describeError, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
 import { findUserById } from "../queries/users";
 import { readBodyBytes, readBodyText } from "./body";
 import { formDataToObject, parseInput } from "./validation";
@@ -254,6 +254,8 @@ interface ApiContext<Q, P> {
   db: Db;
   /** The body as text: at most the endpoint's maxBodyBytes (413 past it), strictly UTF-8 (400 naming the line otherwise). */
   bodyText(): Promise<string>;
+  /** The request's Content-Type, "" when none. */
+  contentType: string;
 }
 
 /** Who may call an endpoint: a session whose role may `action`, or, when `scope` is named, a token holding it. */
@@ -304,7 +306,7 @@ export function apiRead<Q extends z.ZodType, P extends z.ZodType = z.ZodObject, 
     const params = parseInput(endpoint.params ?? emptyParams, (await context.params) ?? {}) as z.output<P>;
     const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams));
     const bodyText = () => readBodyText(request, endpoint.maxBodyBytes ?? 0);
-    const body = await handle({ ...caller, query, params, db, bodyText });
+    const body = await handle({ ...caller, query, params, db, bodyText, contentType: request.headers.get("content-type") ?? "" });
     if (body instanceof Response) return body;
     return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store" } });
   });
@@ -437,23 +439,12 @@ function noteRefusal(error: AppError, action?: Action): void {
   logSecurityEvent("access.refused", { status: error.status, reason: error.message.slice(0, 200), ...(action ? { action } : {}) });
 }
 
-/**
- * Logs an unexpected failure under a reference the user can quote. Never the input: a failed
- * query's message carries its parameters (password hashes, emails) and PostgreSQL's own
- * message may quote a value, so for those only the SQLSTATE, the routine and the SQL text
- * (with placeholders, no values) are logged.
- */
+/** Logs an unexpected failure under a reference the user can quote: the request's id. Never the input (see describeError). */
 export function logUnexpected(error: unknown): string {
   const requestId = currentRequestId() ?? randomUUID();
   logger().error({ error: describeForLog(error), ...(currentRequestId() ? {} : { requestId }) }, "unexpected error");
   return requestId;
 }
 
-export function describeForLog(error: unknown): string {
-  if (!(error instanceof Error)) return "non-error thrown";
-  if ("params" in error && "query" in error) {
-    const cause = (error.cause ?? {}) as { code?: string; routine?: string };
-    return `database query failed: SQLSTATE ${cause.code ?? "?"} in ${cause.routine ?? "?"}; query: ${String(error.query).slice(0, 500)}`;
-  }
-  return `${error.name}: ${error.message}\n${error.stack ?? ""}`;
-}
+/** The log's description of an error, with its redaction rule (lib/log.ts, describeError). */
+export const describeForLog = describeError;
