@@ -1,6 +1,76 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import boundaries from "eslint-plugin-boundaries";
+
+/**
+ * The layers, checked by a machine (README, "How the code is organised"). Lower layers never
+ * import higher ones:
+ *
+ *   domain < base < validation, api-spec < db < queries < auth-core, outbox
+ *     < door ≈ mutations < session, services, jobs < actions < app
+ *
+ * The door (lib/server/guard.ts) and the mutations sit side by side: the door defines what a
+ * mutation is (defineMutation) and is the only thing that runs one, so each imports the other's
+ * layer. The session (next-auth) records an SSO user through a mutation, and the door reads the
+ * session: that one loop is broken at run time by a dynamic import in lib/auth/options.ts.
+ */
+const LAYER_FILES = [
+  { category: "domain", pattern: "lib/domain/**" },
+  // Leaves every layer uses: configuration, the clock, typed errors, form state, the logger.
+  { category: "base", pattern: "lib/{config,clock,errors,forms,log}.ts" },
+  { category: "validation", pattern: "lib/validation/**" },
+  // Reading and checking outside input (form data, bodies): no database, no session.
+  { category: "input", pattern: "lib/server/{validation,body}.ts" },
+  // The API described as data: endpoints, schemas of answers, the OpenAPI document.
+  { category: "api-spec", pattern: "lib/api/**" },
+  { category: "db", pattern: ["lib/db/**", "lib/storage/**", "lib/webhooks/secret-box.ts"] },
+  { category: "queries", pattern: "lib/queries/**" },
+  // Credentials and their bookkeeping: password hashing, group → role mapping, sign-in
+  // throttling and API tokens (last use, rate windows).
+  { category: "auth-core", pattern: "lib/auth/{password,roles,throttle,api-tokens}.ts" },
+  // What a change records for later delivery, inside its transaction: notices, webhook events.
+  { category: "outbox", pattern: ["lib/notifications.ts", "lib/webhooks/{emit,events}.ts", "lib/jobs/nudge.ts"] },
+  { category: "door", pattern: "lib/server/guard.ts" },
+  { category: "mutations", pattern: "lib/mutations/**" },
+  { category: "session", pattern: "lib/auth/{session,options,require}.ts" },
+  { category: "services", pattern: "lib/services/**" },
+  { category: "jobs", pattern: ["lib/jobs/{runner,sweep,names}.ts", "lib/delivery/**", "lib/server/startup.ts"] },
+  { category: "actions", pattern: "lib/actions/**" },
+  { category: "app", pattern: ["app/**", "components/**", "proxy.ts", "instrumentation.ts"] },
+];
+
+/** Who may import whom; anything not listed is refused. */
+const LAYERS = {
+  domain: [],
+  base: ["domain"],
+  validation: ["domain", "base"],
+  input: ["domain", "base", "validation"],
+  "api-spec": ["domain", "base", "validation"],
+  db: ["domain", "base"],
+  queries: ["domain", "base", "validation", "db"],
+  "auth-core": ["domain", "base", "db", "queries"],
+  outbox: ["domain", "base", "db", "queries"],
+  door: ["domain", "base", "validation", "input", "api-spec", "db", "queries", "auth-core", "session"],
+  mutations: ["domain", "base", "validation", "input", "db", "queries", "auth-core", "outbox", "door"],
+  session: ["domain", "base", "db", "queries", "auth-core", "door", "mutations"],
+  services: ["domain", "base", "validation", "input", "api-spec", "db", "queries"],
+  jobs: ["domain", "base", "db", "queries", "auth-core", "outbox"],
+  actions: ["domain", "base", "validation", "door", "mutations"],
+  app: ["domain", "base", "validation", "input", "api-spec", "db", "queries", "auth-core", "session", "door", "mutations", "services", "actions", "jobs"],
+};
+
+const writeCall = (object) => `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(insert|update|delete)$/][callee.object.name=/^(${object})$/]`;
+const NO_WRITES = [
+  {
+    selector: writeCall("db|tx|database"),
+    message: "Only mutations write (through the door, lib/server/guard.ts); jobs and delivery write their own bookkeeping. Move this into lib/mutations.",
+  },
+  {
+    selector: "TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b(insert\\s+into|delete\\s+from|update\\s+[a-z_\"]+\\s+set)\\b/i]",
+    message: "Only mutations write: no INSERT, UPDATE or DELETE in SQL outside lib/mutations.",
+  },
+];
 
 export default defineConfig([
   ...nextVitals,
@@ -9,6 +79,61 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
+  },
+  {
+    files: ["lib/**/*.ts", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts"],
+    plugins: { boundaries },
+    settings: {
+      "boundaries/files": LAYER_FILES,
+      "boundaries/include": ["lib/**/*", "app/**/*", "components/**/*", "proxy.ts", "instrumentation.ts"],
+      "import/resolver": { typescript: { alwaysTryTypes: true } },
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          policies: Object.entries(LAYERS).map(([type, below]) => ({
+            from: { file: { categories: type } },
+            allow: { to: { file: { categories: [type, ...below] } } },
+          })),
+        },
+      ],
+      // Every file of lib and app belongs to a layer.
+      "boundaries/no-unknown-files": "error",
+      // Queries, services, the door, pages and components do not write.
+      "no-restricted-syntax": ["error", ...NO_WRITES],
+    },
+  },
+  {
+    // The pure core: no framework, no database, no I/O. zod for schemas, csv-parse (a pure
+    // parser) for CSV, node:crypto for hashes and signatures (pure functions of their input).
+    files: ["lib/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!\\.{1,2}/|zod$|csv-parse/sync$|node:crypto$)", message: "lib/domain imports only other domain modules, zod, csv-parse and node:crypto." }] },
+      ],
+    },
+  },
+  {
+    // Writes allowed: the mutations; the jobs and delivery code for their own bookkeeping (claims,
+    // tries, expiries, which the sweep audits itself); what a mutation records in its own
+    // transaction (audit events, notices, webhook events, derived status and search columns); and
+    // credential bookkeeping (sign-in throttle rows, a token's last use and rate windows).
+    files: [
+      "lib/mutations/**",
+      "lib/jobs/**",
+      "lib/delivery/**",
+      "lib/db/audit.ts",
+      "lib/db/status.ts",
+      "lib/db/search-index.ts",
+      "lib/notifications.ts",
+      "lib/webhooks/emit.ts",
+      "lib/auth/throttle.ts",
+      "lib/auth/api-tokens.ts",
+    ],
+    rules: { "no-restricted-syntax": "off" },
   },
   globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

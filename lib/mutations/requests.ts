@@ -19,14 +19,13 @@ import {
   type Actor,
   type RequestStatus,
 } from "../domain/requests";
-import { computeVerdict, currentClassification } from "../domain/verdict";
+import { computeVerdict, currentClassification, decisionsInEffect } from "../domain/verdict";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
 import { notify, type Notice } from "../notifications";
 import { activeGrantFacts } from "../queries/requests";
 import { getSettings } from "../queries/settings";
 import { getSoftwareById, resolveSoftware } from "../queries/software";
 import { defineMutation } from "../server/guard";
-import { classificationFacts } from "../services/verdicts";
 import { emitGrantCreated, emitRequestDecided } from "../webhooks/events";
 import {
   CommentInput,
@@ -107,7 +106,7 @@ export const requestException = defineMutation({
 
     const verdict = computeVerdict({
       software: { name: detail.name, editions: detail.editions.map((e) => ({ id: e.id, name: e.name })) },
-      classifications: classificationFacts(detail),
+      classifications: decisionsInEffect(detail.classifications),
       editionId: input.editionId ?? null,
       dataClass: input.dataClass,
       grants: await activeGrantFacts(tx, actor.id, detail.id, now),
@@ -272,7 +271,7 @@ export const decideRequest = defineMutation({
       throw new Conflict(`This step was already decided${last ? ` by ${last.name}` : ""}: the request is now "${REQUEST_STATUS_LABELS[request.status].toLowerCase()}".`);
     }
     const detail = request.softwareId ? await getSoftwareById(tx, request.softwareId) : undefined;
-    const current = detail ? currentClassification(classificationFacts(detail), request.editionId, now) : null;
+    const current = detail ? currentClassification(decisionsInEffect(detail.classifications), request.editionId, now) : null;
     const check = checkDecision(
       {
         status: request.status,
