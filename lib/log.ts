@@ -30,9 +30,18 @@ function state() {
   return globalForLog.vettedLog;
 }
 
+/** LOG_LEVEL; "info" when the configuration itself is invalid, so that the error saying why can still be logged. */
+function configuredLevel(): string {
+  try {
+    return config().logLevel;
+  } catch {
+    return "info";
+  }
+}
+
 function createLogger(destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
-    level: config().logLevel,
+    level: configuredLevel(),
     base: { service: "vetted" },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },

@@ -3,6 +3,7 @@ import { getDbHandle } from "../db/client";
 import { createMailer } from "../delivery/email";
 import { channels } from "../delivery/outbox";
 import { startProcessJobs } from "../jobs/runner";
+import { logger } from "../log";
 import { prepareEvidenceDir } from "../storage/evidence-files";
 
 /**
@@ -15,25 +16,25 @@ export async function startServer(): Promise<void> {
     const cfg = config();
     if (cfg.evidenceDir) await prepareEvidenceDir(cfg.evidenceDir);
     const { db, kind } = await getDbHandle();
-    console.log(`[vetted] database ready (${kind})`);
+    logger().info({ database: kind }, "database ready");
     if (cfg.jobs) await startJobs(db, cfg);
-    else console.log("[vetted] jobs off (VETTED_JOBS=off): another instance must run them");
+    else logger().info("jobs off (VETTED_JOBS=off): another instance must run them");
   } catch (error) {
-    console.error(`[vetted] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    logger().fatal({ error: error instanceof Error ? error.message : String(error) }, "cannot start");
     process.exit(1);
   }
 }
 
 async function startJobs(db: Awaited<ReturnType<typeof getDbHandle>>["db"], cfg: ReturnType<typeof config>): Promise<void> {
   const mailer = cfg.smtp ? createMailer(cfg.smtp, cfg.mailFrom) : null;
-  console.log(mailer ? `[vetted] email through ${cfg.smtp!.host}:${cfg.smtp!.port}` : "[vetted] SMTP not configured: email is held in the outbox for admins");
+  logger().info(mailer ? `email through ${cfg.smtp!.host}:${cfg.smtp!.port}` : "SMTP not configured: email is held in the outbox for admins");
   const runner = await startProcessJobs({
     db,
     database: cfg.database.kind === "postgres" ? { kind: "postgres", url: cfg.database.url } : { kind: "embedded" },
     channels: channels(mailer),
   });
   const stop = () => {
-    runner.stop().catch((error: unknown) => console.error(`[jobs] stop failed: ${error instanceof Error ? error.message : "unknown error"}`));
+    runner.stop().catch((error: unknown) => logger().error({ component: "jobs", error: error instanceof Error ? error.message : "unknown error" }, "stop failed"));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
