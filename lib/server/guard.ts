@@ -370,6 +370,10 @@ export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
   if (endpoint.access.action !== options.mutation.action) {
     throw new Error(`${options.mutation.name} is authorised by ${options.mutation.action}, but its endpoint documents ${endpoint.access.action}`);
   }
+  // …and its scope must stand for that action, as it does for the mutation's own steps (ctx.run).
+  if (!scopesAllow([endpoint.access.scope], endpoint.access.action)) {
+    throw new Error(`The scope ${endpoint.access.scope} does not stand for ${endpoint.access.action} (SCOPE_ACTIONS, lib/domain/api-tokens.ts)`);
+  }
   return apiRoute(async (request: NextRequest) => {
     try {
       const db = await getDb();

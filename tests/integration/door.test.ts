@@ -8,6 +8,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { closeDb, getDb, type Db } from "@/lib/db/client";
 import { auditEvents, software, vendors } from "@/lib/db/schema";
+import { API } from "@/lib/api/endpoints";
+import { scopesAllow } from "@/lib/domain/api-tokens";
 import { addDays, isoDay } from "@/lib/domain/requests";
 import { Conflict, Forbidden } from "@/lib/errors";
 import { setLogDestination } from "@/lib/log";
@@ -98,6 +100,12 @@ describe("the door, by construction", () => {
     await expect(runMutation(withHook(true), reviewer, { name: rolledBack })).rejects.toBeInstanceOf(Conflict);
     await expect.poll(() => seen).toEqual([`${committed}:1`]);
     expect(await db.select().from(vendors).where(eq(vendors.name, rolledBack))).toEqual([]);
+  });
+
+  it("gives every API endpoint a scope that stands for its action, as ctx.run reads scopes", () => {
+    for (const [name, endpoint] of Object.entries(API)) {
+      if (endpoint.access) expect(scopesAllow([endpoint.access.scope], endpoint.access.action), name).toBe(true);
+    }
   });
 
   it("runs under the system actor only the system's own actions", async () => {
