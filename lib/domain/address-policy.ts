@@ -181,9 +181,9 @@ export function hostRefusal(host: string, policy: AddressPolicy): string | null 
     return refusal ? `${refusal} address` : null;
   }
   const name = normaliseHost(host);
-  if (!name.includes(".")) return "a single-label name (resolved on the local network only)";
   const suffix = LOCAL_SUFFIXES.find((s) => name === s || name.endsWith(`.${s}`));
   if (suffix) return `a local name (.${suffix})`;
+  if (!name.includes(".")) return "a single-label name (resolved on the local network only)";
   const spelled = spelledOutAddress(name);
   return spelled ? `a name that spells out a ${spelled} address` : null;
 }

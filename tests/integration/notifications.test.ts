@@ -19,6 +19,9 @@ import { runMutation } from "@/lib/server/guard";
 import { makeUser } from "../support/fixtures";
 import { startMailbox, type Mailbox } from "../support/mailbox";
 
+// The chat hook below is a local receiver on 127.0.0.1, which the address policy allows only when named.
+process.env.WEBHOOK_ALLOWED_CIDRS = "127.0.0.1/32";
+
 const BASE = "https://vetted.test";
 const SMTP_AUTH = { user: "vetted", pass: "s3cret-pa$$word" };
 
