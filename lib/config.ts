@@ -156,7 +156,8 @@ function parseRoleGroups(spec: string): Map<string, Role> {
 function embeddedSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only, like everything in it (lib/storage/private-files.ts tightens a folder made before).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);
