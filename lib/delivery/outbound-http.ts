@@ -2,7 +2,7 @@ import "server-only";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import { addressRefusal, AddressRefused, hostAllowed, literalAddress, type AddressPolicy } from "../domain/address-policy";
 
 /**
@@ -74,6 +74,8 @@ export function postOutbound(url: URL, request: OutboundRequest): Promise<Outbou
     const refusal = addressRefusal(literal.toString(), request.policy);
     if (refusal) return Promise.reject(new AddressRefused(refusal));
   }
+  // Node connects to what it takes for an IP address without calling `lookup`: it must have been checked above.
+  if (!literal && isIP(url.hostname.replace(/^\[(.*)\]$/, "$1")) !== 0) return Promise.reject(new AddressRefused("unrecognised address"));
   const transport = url.protocol === "https:" ? https : url.protocol === "http:" ? http : null;
   if (!transport) return Promise.reject(new Error("unsupported scheme"));
 
