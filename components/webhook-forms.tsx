@@ -39,7 +39,7 @@ function EndpointFields({ name = "", url = "", allowHttp }: { name?: string; url
       <Field name="name" label="Name" hint="What receives it, e.g. “SIEM” or “ServiceNow sync”">
         {(p) => <input {...p} className="input" maxLength={100} defaultValue={name} />}
       </Field>
-      <Field name="url" label="URL" hint={allowHttp ? "https:// (plain http:// is allowed on this installation); no user name or password in it" : "https:// only; no user name or password in it"}>
+      <Field name="url" label="URL" hint={`${allowHttp ? "https:// (plain http:// is allowed on this installation)" : "https:// only"}; no user name or password in it; a public address, or an internal one the installation allows (WEBHOOK_ALLOWED_HOSTS, WEBHOOK_ALLOWED_CIDRS)`}>
         {(p) => <input {...p} type="url" className="input" maxLength={2000} autoComplete="off" defaultValue={url} placeholder="https://hooks.example.com/vetted" />}
       </Field>
     </div>

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { allowedCidrProblem, allowedHostProblem, splitList } from "./domain/address-policy";
 import { ROLES, type Role } from "./domain/vocabulary";
 
 /**
@@ -46,6 +47,13 @@ const EnvSchema = z
     VETTED_JOBS: z.enum(["on", "off"], { message: 'VETTED_JOBS must be "on" or "off"' }).default("on"),
     /** "true": webhook endpoints may be plain http:// (tests, receivers on a trusted network). */
     WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"], { message: 'WEBHOOK_ALLOW_HTTP must be "true" or "false"' }).default("false"),
+    /**
+     * Internal receivers for webhooks and the chat webhook, which the address policy otherwise
+     * refuses (loopback, private, link-local…): host names ("hooks.corp.example", "*.corp.example")
+     * and CIDR blocks ("10.20.0.0/16"), comma-separated.
+     */
+    WEBHOOK_ALLOWED_HOSTS: z.string().trim().default(""),
+    WEBHOOK_ALLOWED_CIDRS: z.string().trim().default(""),
     /** Encrypts webhook signing secrets at rest; default: a key derived from AUTH_SECRET. Never quoted in messages. */
     WEBHOOK_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, "WEBHOOK_ENCRYPTION_KEY must be at least 32 characters (openssl rand -base64 48)").optional()),
     // The messages below never quote the value: it may hold a password.
@@ -79,6 +87,14 @@ const EnvSchema = z
     if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
       ctx.addIssue({ code: "custom", path: ["SMTP_USER"], message: "SMTP_USER and SMTP_PASSWORD must be set together" });
     }
+    for (const entry of splitList(env.WEBHOOK_ALLOWED_HOSTS)) {
+      const problem = allowedHostProblem(entry);
+      if (problem) ctx.addIssue({ code: "custom", path: ["WEBHOOK_ALLOWED_HOSTS"], message: problem });
+    }
+    for (const entry of splitList(env.WEBHOOK_ALLOWED_CIDRS)) {
+      const problem = allowedCidrProblem(entry);
+      if (problem) ctx.addIssue({ code: "custom", path: ["WEBHOOK_ALLOWED_CIDRS"], message: problem });
+    }
     if (env.DATABASE_URL && !env.AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
@@ -109,6 +125,9 @@ export interface Config {
   webhooks: {
     /** Plain http:// endpoints are accepted (otherwise https only). */
     allowHttp: boolean;
+    /** Internal receivers the address policy lets through (WEBHOOK_ALLOWED_HOSTS, WEBHOOK_ALLOWED_CIDRS); the chat webhook too. */
+    allowedHosts: readonly string[];
+    allowedCidrs: readonly string[];
     /** Key material for the signing secrets' encryption: WEBHOOK_ENCRYPTION_KEY, else AUTH_SECRET. */
     encryptionKey: { source: "WEBHOOK_ENCRYPTION_KEY" | "AUTH_SECRET"; material: string };
   };
@@ -140,7 +159,8 @@ function parseRoleGroups(spec: string): Map<string, Role> {
 function embeddedSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only, like everything in it (lib/storage/private-files.ts tightens a folder made before).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);
@@ -214,6 +234,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM ?? `Vetted <vetted@${new URL(baseUrl).hostname}>`,
     webhooks: {
       allowHttp: e.WEBHOOK_ALLOW_HTTP === "true",
+      allowedHosts: splitList(e.WEBHOOK_ALLOWED_HOSTS),
+      allowedCidrs: splitList(e.WEBHOOK_ALLOWED_CIDRS),
       encryptionKey: e.WEBHOOK_ENCRYPTION_KEY
         ? { source: "WEBHOOK_ENCRYPTION_KEY" as const, material: e.WEBHOOK_ENCRYPTION_KEY }
         : { source: "AUTH_SECRET" as const, material: authSecret },

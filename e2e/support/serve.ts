@@ -47,8 +47,9 @@ const env: NodeJS.ProcessEnv = {
   // Tests move time with e2e/support/clock.ts.
   VETTED_CLOCK_FILE: CLOCK_FILE,
   VETTED_JOBS: "on",
-  // Journeys start webhook receivers on http://127.0.0.1.
+  // Journeys start webhook receivers on http://127.0.0.1: an internal receiver the address policy must be told about.
   WEBHOOK_ALLOW_HTTP: "true",
+  WEBHOOK_ALLOWED_CIDRS: "127.0.0.1/32",
 };
 delete env.PORT;
 delete env.VETTED_DATA_DIR;

@@ -1,11 +1,11 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
 import { config, type Config } from "../config";
 import { logger } from "../log";
+import { ensurePrivateDir, makePrivate } from "../storage/private-files";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -71,13 +71,21 @@ export async function openDatabase(cfg: Config): Promise<DbHandle> {
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  // PGlite creates only the last folder of its path.
-  mkdirSync(path.dirname(cfg.database.dataDir), { recursive: true });
+  // PGlite creates only the last folder of its path. Owner-only (lib/storage/private-files.ts): it holds password hashes and evidence.
+  const dataRoot = path.dirname(cfg.database.dataDir);
+  await ensurePrivateDir(dataRoot);
+  await makePrivate(dataRoot);
   const client: PGlite = await PGlite.create(cfg.database.dataDir, { extensions: { pg_trgm } });
   await client.exec(`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Db, kind: "embedded", close: () => client.close() };
+  // PGlite's first files arrive 0666; the folder's 0700 already keeps others out, this keeps copies of it private too.
+  await makePrivate(dataRoot);
+  const close = async () => {
+    await client.close();
+    await makePrivate(dataRoot);
+  };
+  return { db: db as unknown as Db, kind: "embedded", close };
 }
 
 /** Applies pending migrations on one dedicated connection holding an advisory lock. */

@@ -1,20 +1,29 @@
 import "server-only";
+import { config } from "../config";
+import { addressPolicy } from "../domain/address-policy";
+import { chatPostText } from "../domain/chat-markup";
+import { describeNetworkError } from "../domain/webhooks";
+import { postOutbound, type ResolveHost } from "./outbound-http";
+
+const CHAT_TIMEOUT_MS = 10_000;
 
 /**
  * Posts one message to a Slack- or Teams-compatible incoming webhook: both accept
- * {"text": "…"}. The URL carries the webhook's secret, so it is never logged or stored with the
- * message, and errors name only the HTTP status or the network failure.
+ * {"text": "…"}. The text is escaped for the receiver's markup, and the post goes through the
+ * same address policy as webhooks (checked on the address connected to). The URL carries the
+ * webhook's secret, so it is never logged or stored with the message, and errors name only the
+ * HTTP status or one uniform network failure.
  */
-export async function postToChat(url: string, text: string): Promise<void> {
-  const response = await fetch(url, {
-    method: "POST",
+export async function postToChat(url: string, text: string, resolve?: ResolveHost): Promise<void> {
+  const response = await postOutbound(new URL(url), {
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ text }),
-    redirect: "error",
-    signal: AbortSignal.timeout(10_000),
+    body: JSON.stringify({ text: chatPostText(url, text) }),
+    timeoutMs: CHAT_TIMEOUT_MS,
+    readBytes: 0,
+    policy: addressPolicy(config().webhooks),
+    resolve,
   });
-  await response.body?.cancel();
-  if (!response.ok) throw new ChatPostRefused(response.status);
+  if (response.status < 200 || response.status >= 300) throw new ChatPostRefused(response.status);
 }
 
 export class ChatPostRefused extends Error {
@@ -24,10 +33,8 @@ export class ChatPostRefused extends Error {
   }
 }
 
+/** For the outbox: the HTTP status, or the same uniform messages as the webhook delivery log. */
 export function describeChatError(error: unknown): { message: string; unreachable: boolean } {
   if (error instanceof ChatPostRefused) return { message: `HTTP ${error.status}`, unreachable: false };
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return { message: "timed out", unreachable: true };
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === "string" && /^[A-Z_]{2,30}$/.test(cause.code) ? cause.code : "network error";
-  return { message: code, unreachable: true };
+  return { message: describeNetworkError(error, CHAT_TIMEOUT_MS), unreachable: true };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lte, min, or, sql } from "drizzle-orm";
+import { config } from "../config";
 import type { Db } from "../db/client";
 import { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../db/schema";
 import {
@@ -11,8 +12,10 @@ import {
   WEBHOOK_LOG_RETENTION_DAYS,
   WEBHOOK_MAX_ATTEMPTS,
 } from "../domain/webhooks";
+import { addressPolicy } from "../domain/address-policy";
 import { SIGNATURE_HEADER, signatureHeader } from "../domain/webhook-signature";
 import { decryptWebhookSecret, WebhookSecretUnreadable } from "../webhooks/secret-box";
+import { postOutbound, type ResolveHost } from "./outbound-http";
 
 /** A receiver has this long to answer; then the try counts as failed. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -29,6 +32,8 @@ export interface WebhookDeliveryOptions {
   timeoutMs?: number;
   /** In [0, 1): the retry's jitter. */
   random?: () => number;
+  /** How host names resolve (default: the system's resolver); tests stand in for DNS with it. */
+  resolve?: ResolveHost;
 }
 
 export type WebhookOutcome = {
@@ -105,46 +110,34 @@ interface Answer {
   durationMs: number;
 }
 
-/** Reads at most `limit` bytes of an answer, then lets the rest go. */
-async function readStart(response: Response, limit: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < limit) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks).subarray(0, limit));
-}
-
 /**
- * One POST. Redirects are not followed (a 3xx is a failed try: the registered URL is the one that
- * was vetted); the answer's body is read only for a short snippet.
+ * One POST, through the address policy (checked on the address connected to, every time).
+ * Redirects are not followed (a 3xx is a failed try: the registered URL is the one that was
+ * vetted); the answer's body is read only for a short snippet.
  */
-async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number, now: Date): Promise<Answer> {
+async function post(url: string, body: string, headers: Record<string, string>, options: { timeoutMs: number; resolve?: ResolveHost }, now: Date): Promise<Answer> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const signal = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal, cache: "no-store" });
-    const snippet = responseSnippet(await readStart(response, RESPONSE_READ_BYTES).catch(() => ""));
+    const response = await postOutbound(new URL(url), {
+      headers,
+      body,
+      timeoutMs: options.timeoutMs,
+      readBytes: RESPONSE_READ_BYTES,
+      policy: addressPolicy(config().webhooks),
+      resolve: options.resolve,
+    });
     const redirect = response.status >= 300 && response.status < 400;
+    const retryAfter = response.headers["retry-after"];
     return {
       statusCode: response.status,
       error: redirect ? "redirect not followed: register the final URL" : null,
-      snippet,
-      retryAfterSeconds: parseRetryAfter(response.headers.get("retry-after"), now),
+      snippet: responseSnippet(response.bodyStart),
+      retryAfterSeconds: parseRetryAfter(typeof retryAfter === "string" ? retryAfter : null, now),
       durationMs: elapsed(),
     };
   } catch (error) {
-    return { statusCode: null, error: describeNetworkError(error, timeoutMs), snippet: null, retryAfterSeconds: null, durationMs: elapsed() };
+    return { statusCode: null, error: describeNetworkError(error, options.timeoutMs), snippet: null, retryAfterSeconds: null, durationMs: elapsed() };
   }
 }
 
@@ -157,7 +150,7 @@ function signingSecrets(claimed: Claimed, now: Date): string[] {
   return secrets;
 }
 
-async function send(claimed: Claimed, now: Date, timeoutMs: number): Promise<Answer> {
+async function send(claimed: Claimed, now: Date, options: { timeoutMs: number; resolve?: ResolveHost }): Promise<Answer> {
   let secrets: string[];
   try {
     secrets = signingSecrets(claimed, now);
@@ -178,7 +171,7 @@ async function send(claimed: Claimed, now: Date, timeoutMs: number): Promise<Ans
       "vetted-attempt": String(claimed.attempts),
       [SIGNATURE_HEADER.toLowerCase()]: signatureHeader(secrets, timestamp, claimed.body),
     },
-    timeoutMs,
+    options,
     now,
   );
 }
@@ -221,7 +214,7 @@ async function record(db: Db, claimed: Claimed, answer: Answer, now: Date, rando
 async function claimAndDeliver(db: Db, now: Date, id: string | undefined, options: WebhookDeliveryOptions): Promise<WebhookOutcome | null> {
   const claimed = await claim(db, now, id);
   if (!claimed) return null;
-  const answer = await send(claimed, now, options.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
+  const answer = await send(claimed, now, { timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS, resolve: options.resolve });
   return record(db, claimed, answer, now, (options.random ?? Math.random)());
 }
 

@@ -5,6 +5,7 @@
  *
  * A delivery is a POST of `{ id, type, createdAt, data }` as JSON.
  */
+import { ADDRESS_REFUSED_MESSAGE, hostRefusal, hostRefusalMessage, type AddressPolicy } from "./address-policy";
 import type { Holder, RequestKind, RequestStatus } from "./requests";
 import type { DataClass, Status } from "./vocabulary";
 
@@ -239,57 +240,34 @@ export function responseSnippet(text: string): string | null {
   return clean.length > RESPONSE_SNIPPET_CHARS ? `${clean.slice(0, RESPONSE_SNIPPET_CHARS - 1)}…` : clean;
 }
 
-/** A failed request, for the log: "timed out", or the network error's code (never a URL, header or body). */
+/** Resolver codes: the name did not resolve (nothing was connected to). */
+const NAME_NOT_FOUND = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_NODATA", "ENODATA", "EAI_FAIL"]);
+
+/**
+ * A failed try, for the delivery log. One message for every failure after the name resolved —
+ * refused, reset, unreachable, not HTTP, a TLS failure, too slow — so the log cannot tell an
+ * open port from a closed one (a port scanner by webhook); an address the policy refuses says
+ * only that. Never a URL, an address, a header or the error's own text.
+ */
 export function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`;
-  }
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(cause.code) ? cause.code : null;
-  return code ? `network error: ${code}` : "network error";
+  if (error instanceof Error && error.name === "AddressRefused") return ADDRESS_REFUSED_MESSAGE;
+  const code = error instanceof Error ? ((error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code) : undefined;
+  if (typeof code === "string" && NAME_NOT_FOUND.has(code)) return "the host name could not be resolved";
+  const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+  return `no HTTP answer within ${limit} (unreachable, refused, not HTTP, or a TLS failure)`;
 }
 
 // ---- Where deliveries may go ----------------------------------------------------------------
 
 export const WEBHOOK_URL_MAX = 2000;
 
-/** IPv4 as four numbers, or null. The URL parser has already turned "0x7f.1" and friends into dotted form. */
-function ipv4(host: string): number[] | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return m ? m.slice(1).map(Number) : null;
-}
-
-/**
- * Literal addresses that are never a receiver: "this host" (0.0.0.0, ::), link-local (169.254/16,
- * fe80::/10 — where cloud metadata services answer), multicast and broadcast. Private and
- * loopback addresses stay allowed: on a closed network the receivers are internal.
- */
-function forbiddenAddress(hostname: string): boolean {
-  const host = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
-  const v4 = ipv4(mapped ?? host);
-  if (v4) {
-    const [a, b] = v4 as [number, number, number, number];
-    return a === 0 || (a === 169 && b === 254) || a >= 224;
-  }
-  if (!host.includes(":")) return false;
-  if (host === "::" || host === "::0") return true;
-  if (/^::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}$/.test(host)) {
-    // ::ffff:a9fe:a9fe is 169.254.169.254 written in hex.
-    const [hi] = host.slice(7).split(":").map((h) => parseInt(h, 16)) as [number];
-    const a = hi >> 8;
-    const b = hi & 0xff;
-    return a === 0 || (a === 169 && b === 254) || a >= 224;
-  }
-  return /^fe[89ab][0-9a-f]:/.test(host) || /^ff[0-9a-f]{2}:/.test(host);
-}
-
 /**
  * Why a URL cannot receive webhooks, or null when it can: https (plain http only where the
  * installation allows it), no user name or password in it (use a secret path or the signature),
- * no fragment, and not an address that is never a receiver.
+ * no fragment, and — given the installation's address policy — not a host the policy refuses
+ * (checked again on every delivery, against the addresses the name resolves to).
  */
-export function webhookUrlProblem(value: string, options: { allowHttp: boolean }): string | null {
+export function webhookUrlProblem(value: string, options: { allowHttp: boolean; addresses?: AddressPolicy }): string | null {
   if (value.length > WEBHOOK_URL_MAX) return `The URL must be at most ${WEBHOOK_URL_MAX} characters`;
   let url: URL;
   try {
@@ -305,8 +283,8 @@ export function webhookUrlProblem(value: string, options: { allowHttp: boolean }
   if (!url.hostname) return "The URL needs a host name";
   if (url.username || url.password) return "The URL must not contain a user name or password; receivers check the signature instead";
   if (url.hash || value.includes("#")) return "The URL must not contain a #fragment";
-  if (forbiddenAddress(url.hostname)) return "That address cannot receive webhooks (link-local, multicast or unspecified)";
-  return null;
+  const refusal = options.addresses ? hostRefusal(url.hostname, options.addresses) : null;
+  return refusal ? hostRefusalMessage(refusal) : null;
 }
 
 /** The URL as the audit trail keeps it: scheme and host only, since a path or query may hold a receiver's token. */

@@ -1,6 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { config } from "../config";
 import { settings } from "../db/schema";
+import { addressPolicy, hostRefusal, hostRefusalMessage } from "../domain/address-policy";
+import { ValidationFailed } from "../errors";
 import { CHAT_WEBHOOK_KEY, describeChatWebhook, getChatWebhookUrl, getSettings, SETTING_KEYS } from "../queries/settings";
 import { defineMutation } from "../server/guard";
 import { ChatWebhookInput, SettingsInput } from "../validation/settings";
@@ -36,6 +39,9 @@ export const setChatWebhook = defineMutation({
   async run({ tx, input, now }) {
     const before = describeChatWebhook(await getChatWebhookUrl(tx));
     if (input.intent === "set") {
+      // A clear message now; every post checks the address it connects to again.
+      const refusal = hostRefusal(new URL(input.url).hostname, addressPolicy(config().webhooks));
+      if (refusal) throw new ValidationFailed(hostRefusalMessage(refusal), { url: [hostRefusalMessage(refusal)] });
       await tx
         .insert(settings)
         .values({ key: CHAT_WEBHOOK_KEY, value: { url: input.url }, updatedAt: now })

@@ -4,6 +4,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { config } from "../config";
 import type { Tx } from "../db/client";
 import { webhookDeliveries, webhookEndpoints } from "../db/schema";
+import { addressPolicy } from "../domain/address-policy";
 import { generateWebhookSecret, webhookSecretHint } from "../domain/webhook-signature";
 import { describeWebhookUrl, webhookUrlProblem } from "../domain/webhooks";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
@@ -15,9 +16,12 @@ import { encryptWebhookSecret } from "../webhooks/secret-box";
 /** How long a rotated-out secret still signs (beside the new one), when the admin asks for it. */
 export const PREVIOUS_SECRET_HOURS = 24;
 
-/** The installation's rule for URLs (plain http only with WEBHOOK_ALLOW_HTTP), and one endpoint per URL. */
+/**
+ * The installation's rule for URLs (plain http only with WEBHOOK_ALLOW_HTTP; the address policy,
+ * for a clear message now — every delivery checks it again), and one endpoint per URL.
+ */
 async function checkUrl(tx: Tx, url: string, exceptId?: string): Promise<void> {
-  const problem = webhookUrlProblem(url, { allowHttp: config().webhooks.allowHttp });
+  const problem = webhookUrlProblem(url, { allowHttp: config().webhooks.allowHttp, addresses: addressPolicy(config().webhooks) });
   if (problem) throw new ValidationFailed(problem, { url: [problem] });
   const [taken] = await tx
     .select({ name: webhookEndpoints.name })

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { access, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { ensurePrivateDir, makePrivate } from "./private-files";
 
 /**
  * Evidence files kept in a directory instead of PostgreSQL, named by their SHA-256 so that a
@@ -42,7 +43,9 @@ export async function readEvidenceFile(dir: string, sha256: string): Promise<Uin
 
 /** At start: the directory exists (created private if not) and this process may write to it. */
 export async function prepareEvidenceDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Owner-only, also when it was made before (by hand, or by an older version).
+  await ensurePrivateDir(dir);
+  await makePrivate(dir);
   await access(dir, constants.W_OK | constants.R_OK).catch(() => {
     throw new Error(`EVIDENCE_DIR ${dir} is not readable and writable by this process`);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "pg";
@@ -51,6 +51,50 @@ describe("embedded database (PGlite)", () => {
       expect((await searchSoftware(again.db, "claude"))[0]?.name).toBe("Claude Code");
     } finally {
       await again.close();
+    }
+  }, 120_000);
+});
+
+/** Every folder and file under `root` (itself included) whose mode lets its group or others in, as "mode path". */
+function openToOthers(root: string): string[] {
+  const open: string[] = [];
+  const walk = (entry: string) => {
+    const stats = lstatSync(entry);
+    if (stats.mode & 0o077) open.push(`${(stats.mode & 0o777).toString(8)} ${path.relative(root, entry) || "."}`);
+    if (stats.isDirectory()) for (const name of readdirSync(entry)) walk(path.join(entry, name));
+  };
+  walk(root);
+  return open;
+}
+
+describe("the embedded data folder", () => {
+  it("is private to its owner — folder, secret, database files — fresh, and when an older version left it open", async () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "vetted-private-")), "data");
+    dirs.push(path.dirname(dataDir));
+    const cfg = loadConfig({ VETTED_DATA_DIR: dataDir, NODE_ENV: "test" });
+    const handle = await openDatabase(cfg);
+    try {
+      // Password hashes live here.
+      await handle.db.insert(users).values({ email: "p@embedded.test", name: "P", role: "admin", passwordHash: "scrypt$not-a-real-hash" });
+      expect(openToOthers(dataDir)).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+    expect(openToOthers(dataDir)).toEqual([]);
+
+    // As an older version left it: everything readable by all.
+    const loosen = (entry: string) => {
+      const stats = lstatSync(entry);
+      chmodSync(entry, stats.isDirectory() ? 0o755 : 0o644);
+      if (stats.isDirectory()) for (const name of readdirSync(entry)) loosen(path.join(entry, name));
+    };
+    loosen(dataDir);
+    expect(openToOthers(dataDir).length).toBeGreaterThan(100);
+    const reopened = await openDatabase(loadConfig({ VETTED_DATA_DIR: dataDir, NODE_ENV: "test" }));
+    try {
+      expect(openToOthers(dataDir)).toEqual([]);
+    } finally {
+      await reopened.close();
     }
   }, 120_000);
 });

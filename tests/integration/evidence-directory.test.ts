@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -11,6 +11,7 @@ import { createVendor } from "@/lib/mutations/catalogue";
 import { addEvidence } from "@/lib/mutations/evidence";
 import { getEvidenceFile } from "@/lib/queries/assessments";
 import { runMutation } from "@/lib/server/guard";
+import { prepareEvidenceDir } from "@/lib/storage/evidence-files";
 import { makeUser, unique } from "../support/fixtures";
 
 // This file runs in its own process: configure directory storage before anything reads the config.
@@ -59,5 +60,25 @@ describe("evidence in a configured directory", () => {
     await expect(runMutation(addEvidence, reviewer, { vendorId, title: "Disguised", file: html })).rejects.toThrow();
     const sha = createHash("sha256").update("<!DOCTYPE html><script>alert(1)</script>").digest("hex");
     expect(existsSync(path.join(dir, sha.slice(0, 2), sha))).toBe(false);
+  });
+});
+
+describe("the evidence directory's permissions", () => {
+  it("is made owner-only at start, also when it was made open before", async () => {
+    const old = mkdtempSync(path.join(tmpdir(), "vetted-evidence-old-"));
+    try {
+      mkdirSync(path.join(old, "ab"), { mode: 0o755 });
+      writeFileSync(path.join(old, "ab", "file"), "evidence", { mode: 0o644 });
+      chmodSync(old, 0o755);
+      chmodSync(path.join(old, "ab"), 0o755);
+      chmodSync(path.join(old, "ab", "file"), 0o644);
+      await prepareEvidenceDir(old);
+      expect([old, path.join(old, "ab"), path.join(old, "ab", "file")].map((p) => (statSync(p).mode & 0o777).toString(8))).toEqual(["700", "700", "600"]);
+      const fresh = path.join(old, "new", "evidence");
+      await prepareEvidenceDir(fresh);
+      expect((statSync(fresh).mode & 0o777).toString(8)).toBe("700");
+    } finally {
+      rmSync(old, { recursive: true, force: true });
+    }
   });
 });

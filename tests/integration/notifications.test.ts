@@ -19,6 +19,9 @@ import { runMutation } from "@/lib/server/guard";
 import { makeUser } from "../support/fixtures";
 import { startMailbox, type Mailbox } from "../support/mailbox";
 
+// The chat hook below is a local receiver on 127.0.0.1, which the address policy allows only when named.
+process.env.WEBHOOK_ALLOWED_CIDRS = "127.0.0.1/32";
+
 const BASE = "https://vetted.test";
 const SMTP_AUTH = { user: "vetted", pass: "s3cret-pa$$word" };
 
@@ -293,6 +296,20 @@ describe("chat webhook", () => {
     // No webhook, no chat rows.
     await record([{ userId: user.id, title: "Quiet", body: "y" }]);
     expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.channel, "chat"), eq(emailOutbox.subject, "Quiet")))).toHaveLength(0);
+  });
+
+  it("escapes the text people typed, so a tool's name cannot ping the channel or disguise a link", async () => {
+    await db.insert(settings).values({ key: CHAT_WEBHOOK_KEY, value: { url: hookUrl } }).onConflictDoUpdate({ target: settings.key, set: { value: { url: hookUrl } } });
+    const user = await makeUser(db, "employee");
+    const title = "Request 12: Ann asks to use <!channel> <https://evil.example/login|Vetted: sign in again>";
+    await record([{ userId: user.id, title, body: "Also [sign in](https://evil.example/login).", link: "/requests/12" }]);
+    const [chat] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.channel, "chat"), eq(emailOutbox.subject, title)));
+    expect(await deliverOutboxMessage(db, channels(null), chat!.id)).toMatchObject({ outcome: "sent" });
+    // Neither Slack nor Teams: both escapes.
+    expect(posts.at(-1)?.body).toEqual({
+      text: `Request 12: Ann asks to use &lt;\\!channel&gt; &lt;https://evil.example/login\\|Vetted: sign in again&gt;: Also \\[sign in\\]\\(https://evil.example/login\\). ${BASE}/requests/12`,
+    });
+    await db.delete(settings).where(eq(settings.key, CHAT_WEBHOOK_KEY));
   });
 });
 

@@ -1,4 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer as createHttpServer } from "node:http";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -32,8 +34,10 @@ import { defineMutation, runMutation } from "@/lib/server/guard";
 import { makeUser, unique } from "../support/fixtures";
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "../support/webhook-receiver";
 
-// This file runs in its own process: receivers here are plain http on 127.0.0.1. Set before anything reads the config.
+// This file runs in its own process: receivers here are plain http on 127.0.0.1, which the address
+// policy allows only when named. Set before anything reads the config.
 process.env.WEBHOOK_ALLOW_HTTP = "true";
+process.env.WEBHOOK_ALLOWED_CIDRS = "127.0.0.1/32";
 
 let db: Db;
 let receiver: WebhookReceiver;
@@ -239,7 +243,7 @@ describe("delivery to a local receiver", () => {
     const slow = await endpoint();
     receiver.script(slow.path, { status: 200, delayMs: 2_000 });
     const slowId = await ping(slow.id);
-    expect(await deliverWebhook(db, slowId, new Date(), { timeoutMs: 300 })).toMatchObject({ outcome: "retrying", statusCode: null, error: "timed out after 300 ms" });
+    expect(await deliverWebhook(db, slowId, new Date(), { timeoutMs: 300 })).toMatchObject({ outcome: "retrying", statusCode: null, error: expect.stringMatching(/^no HTTP answer within 300 ms/) });
 
     const moved = await endpoint();
     const elsewhere = `/elsewhere/${randomUUID()}`;
@@ -253,6 +257,59 @@ describe("delivery to a local receiver", () => {
     const brokenId = await ping(broken.id);
     expect(await deliverWebhook(db, brokenId, new Date())).toMatchObject({ outcome: "retrying", error: expect.stringMatching(/cannot be decrypted/) });
     expect(receiver.for(broken.path)).toHaveLength(0);
+  });
+});
+
+describe("the address policy with an allow-list (WEBHOOK_ALLOWED_CIDRS=127.0.0.1/32)", () => {
+  it("delivers to http://localhost of a local receiver: of its addresses, only the allowed 127.0.0.1 is connected to", async () => {
+    const path = `/hooks/${randomUUID()}`;
+    const hook = await endpoint();
+    // "localhost" is refused when saved unless named in WEBHOOK_ALLOWED_HOSTS; one saved before still meets the delivery check.
+    await db.update(webhookEndpoints).set({ url: `http://localhost:${receiver.port}${path}` }).where(eq(webhookEndpoints.id, hook.id));
+    const id = await ping(hook.id);
+    expect(await deliverWebhook(db, id, new Date())).toMatchObject({ outcome: "delivered", statusCode: 200 });
+    expect(receiver.for(path)).toHaveLength(1);
+  });
+
+  it("gives a closed port, an open port that is not HTTP, a silent one and a TLS failure the same message", async () => {
+    const sockets = new Set<Socket>();
+    const listen = async (server: Server) => {
+      server.on("connection", (socket) => {
+        sockets.add(socket);
+        socket.on("error", () => undefined);
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      return (server.address() as AddressInfo).port;
+    };
+    const banner = createServer((socket) => socket.write("SSH-2.0-OpenSSH_9.6\r\n"));
+    const silent = createServer(() => undefined);
+    const gone = createHttpServer();
+    const bannerPort = await listen(banner);
+    const silentPort = await listen(silent);
+    const closedPort = await listen(gone);
+    await new Promise((resolve) => gone.close(resolve));
+    const plainHttp = receiver.port;
+    try {
+      const messages: string[] = [];
+      for (const url of [
+        `http://127.0.0.1:${closedPort}/x`,
+        `http://127.0.0.1:${bannerPort}/x`,
+        `http://127.0.0.1:${silentPort}/x`,
+        // https to a port that answers plain HTTP: the TLS handshake fails.
+        `https://127.0.0.1:${plainHttp}/x`,
+      ]) {
+        const hook = await runMutation(createWebhook, admin, { name: unique("Port"), url, events: ["grant.created"] });
+        mine.push(hook.id);
+        const id = await ping(hook.id);
+        const outcome = await deliverWebhook(db, id, new Date(), { timeoutMs: 500 });
+        expect(outcome, url).toMatchObject({ outcome: "retrying", statusCode: null });
+        messages.push(outcome!.error!);
+      }
+      expect(new Set(messages)).toEqual(new Set(["no HTTP answer within 500 ms (unreachable, refused, not HTTP, or a TLS failure)"]));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([banner, silent].map((s) => new Promise((resolve) => s.close(resolve))));
+    }
   });
 });
 
@@ -532,7 +589,7 @@ describe("managing endpoints", () => {
       ["ftp://hooks.example.com/in", /https:\/\//],
       ["https://user:secret@hooks.example.com/in", /user name or password/],
       ["https://hooks.example.com/in#top", /fragment/],
-      ["https://169.254.169.254/latest/meta-data", /cannot receive webhooks/],
+      ["https://169.254.169.254/latest/meta-data", /linkLocal address is refused by the address policy/],
     ] as const) {
       const error = await refusal({ url });
       expect(error, url).toBeInstanceOf(ValidationFailed);

@@ -23,6 +23,7 @@ import {
   webhookEnvelope,
   webhookUrlProblem,
 } from "@/lib/domain/webhooks";
+import { AddressRefused, addressPolicy } from "@/lib/domain/address-policy";
 import { openSecret, sealSecret, WebhookSecretUnreadable } from "@/lib/webhooks/secret-box";
 
 const SECRET = "whsec_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
@@ -149,7 +150,8 @@ describe("webhook URLs", () => {
     expect(webhookUrlProblem(`https://hooks.example.com/${"a".repeat(2000)}`, https)).toMatch(/at most 2000/);
   });
 
-  it("refuses addresses that are never a receiver, however they are written", () => {
+  it("refuses, given the address policy, addresses that are never a receiver, however they are written", () => {
+    const policy = { allowHttp: false, addresses: addressPolicy() };
     for (const url of [
       "https://169.254.169.254/latest/meta-data",
       "https://2852039166/",
@@ -160,10 +162,13 @@ describe("webhook URLs", () => {
       "https://224.0.0.1/",
       "https://[ff02::1]/",
     ]) {
-      expect(webhookUrlProblem(url, https), url).toMatch(/cannot receive webhooks/);
+      expect(webhookUrlProblem(url, policy), url).toMatch(/refused by the address policy/);
     }
-    expect(webhookUrlProblem("https://[fd00::1]/", https)).toBeNull();
-    expect(webhookUrlProblem("https://[::1]:8443/", https)).toBeNull();
+    expect(webhookUrlProblem("https://[fd00::1]/", policy)).toMatch(/uniqueLocal address is refused by the address policy/);
+    expect(webhookUrlProblem("https://[::1]:8443/", policy)).toMatch(/loopback address is refused/);
+    expect(webhookUrlProblem("https://10.1.2.3:8443/in", policy)).toMatch(/private address is refused/);
+    expect(webhookUrlProblem("https://10.1.2.3:8443/in", { allowHttp: false, addresses: addressPolicy({ allowedCidrs: ["10.0.0.0/8"] }) })).toBeNull();
+    expect(webhookUrlProblem("https://hooks.example.com/vetted", policy)).toBeNull();
   });
 
   it("is described in the audit trail by scheme and host only", () => {
@@ -290,11 +295,20 @@ describe("what the delivery log keeps", () => {
     expect(long.endsWith("…")).toBe(true);
   });
 
-  it("network errors by code or as a timeout, never with their message", () => {
+  it("network errors in one uniform message that tells no open port from a closed one, never with their text", () => {
     const timeout = new Error("The operation was aborted due to timeout");
     timeout.name = "TimeoutError";
-    expect(describeNetworkError(timeout, 10_000)).toBe("timed out after 10 s");
-    expect(describeNetworkError(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }), 10_000)).toBe("network error: ECONNREFUSED");
-    expect(describeNetworkError(new TypeError("fetch failed", { cause: { code: "https://secret.example/path" } }), 10_000)).toBe("network error");
+    const uniform = "no HTTP answer within 10 s (unreachable, refused, not HTTP, or a TLS failure)";
+    const errno = (code: string) => Object.assign(new Error(`connect ${code} 10.0.0.1:22`), { code });
+    expect(describeNetworkError(timeout, 10_000)).toBe(uniform);
+    for (const code of ["ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "HPE_INVALID_CONSTANT", "EPROTO", "ERR_SSL_WRONG_VERSION_NUMBER", "DEPTH_ZERO_SELF_SIGNED_CERT"]) {
+      expect(describeNetworkError(errno(code), 10_000), code).toBe(uniform);
+    }
+    expect(describeNetworkError(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }), 10_000)).toBe(uniform);
+    expect(describeNetworkError(new TypeError("fetch failed", { cause: { code: "https://secret.example/path" } }), 300)).toBe(
+      "no HTTP answer within 300 ms (unreachable, refused, not HTTP, or a TLS failure)",
+    );
+    expect(describeNetworkError(errno("ENOTFOUND"), 10_000)).toBe("the host name could not be resolved");
+    expect(describeNetworkError(new AddressRefused("loopback"), 10_000)).toBe("refused by address policy");
   });
 });
