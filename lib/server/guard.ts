@@ -15,7 +15,6 @@ import type { ActionState } from "../forms";
 import { nudgeDelivery } from "../jobs/runner";
 import { recordedNotices } from "../notifications";
 import { recordedWebhookEvents } from "../webhooks/emit";
-import { findUserById } from "../queries/users";
 import { readBodyBytes } from "./body";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
@@ -206,7 +205,7 @@ export function assertSameOrigin(request: NextRequest): void {
 
 /**
  * Who may write through the JSON API: a bearer token holding `scope` (within its rate limit,
- * created by an admin who is still active), or a signed-in person whose role may `action`,
+ * created by a person who is still active and whose role still holds its scopes), or a signed-in person whose role may `action`,
  * calling from the app's own pages.
  */
 export async function authoriseApiWrite(request: NextRequest, db: Db, access: Access): Promise<ApiCaller> {
@@ -214,12 +213,8 @@ export async function authoriseApiWrite(request: NextRequest, db: Db, access: Ac
   if (!bearer) assertSameOrigin(request);
   const { user, token } = await authoriseApi(request, db, access);
   if (user) return { user, token: null };
-  const creator = await findUserById(db, token!.createdById);
-  if (!creator || !creator.active) throw new Forbidden("The admin who created this token is no longer active: ask an admin for a new token.");
-  return {
-    user: { id: creator.id, email: creator.email, name: creator.name, role: creator.role, managerId: creator.managerId },
-    token: token!,
-  };
+  // authenticateToken checked that the creator is active and their role still holds the token's scopes.
+  return { user: token!.creator, token: token! };
 }
 
 /**
