@@ -1,9 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { mainNav, signIn } from "./support/auth";
 import { APP_URL, USERS } from "./support/constants";
+import { query } from "./support/db";
+
+/**
+ * Signing out ends every session of the person, so this journey has a person of its own: the
+ * demo users' sessions in journeys running beside it must live on.
+ */
+async function personOfOwn(): Promise<string> {
+  const email = `sign-out-${Date.now().toString(36)}@example.com`;
+  await query("INSERT INTO users (email, name, role, password_hash) SELECT $1, 'Sasha Sign-out', 'employee', password_hash FROM users WHERE email = $2", [email, USERS.employee]);
+  return email;
+}
 
 test("signing out ends the session: a cookie saved before opens no page and no API call", async ({ page, playwright }) => {
-  await signIn(page, USERS.employee);
+  const email = await personOfOwn();
+  await signIn(page, email);
   const saved = await page.context().storageState();
   const replay = await playwright.request.newContext({ baseURL: APP_URL, storageState: saved });
   try {
@@ -23,5 +35,5 @@ test("signing out ends the session: a cookie saved before opens no page and no A
   }
 
   // Signing in again works.
-  await signIn(page, USERS.employee);
+  await signIn(page, email);
 });
