@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/next-runtime.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration files share one fresh database; run files one after another.

@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {can(user.role, "template.write") && <Link href="/manage/templates">Questionnaires</Link>}
                 {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
                 {can(user.role, "settings.manage") && <Link href="/admin/settings">Settings</Link>}
-                {can(user.role, "tokens.manage") && <Link href="/admin/tokens">Tokens</Link>}
+                {can(user.role, "tokens.own") && <Link href="/admin/tokens">Tokens</Link>}
                 {can(user.role, "webhooks.manage") && <Link href="/admin/webhooks">Webhooks</Link>}
                 {can(user.role, "outbox.read") && <Link href="/admin/outbox">Outbox</Link>}
                 <Link href="/help">Help</Link>

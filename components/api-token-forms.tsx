@@ -1,16 +1,17 @@
 "use client";
 
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
-import { TOKEN_SCOPE_LABELS, TOKEN_SCOPES } from "@/lib/domain/api-tokens";
+import { TOKEN_SCOPE_LABELS, type TokenScope } from "@/lib/domain/api-tokens";
 import { ActionForm, Field, SubmitButton, useFormOutcome } from "./form";
 
-function ScopeChoices() {
+/** Only the scopes the signed-in person's role may hold; the server refuses any other. */
+function ScopeChoices({ scopes }: { scopes: TokenScope[] }) {
   const { state } = useFormOutcome();
   const errors = state.status === "error" ? state.fieldErrors?.scopes : undefined;
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium text-slate-700">Scopes</legend>
-      {TOKEN_SCOPES.map((scope) => (
+      {scopes.map((scope) => (
         <label key={scope} className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="scopes[]" value={scope} /> <code>{scope}</code> <span className="text-slate-600">{TOKEN_SCOPE_LABELS[scope]}</span>
         </label>
@@ -20,7 +21,7 @@ function ScopeChoices() {
   );
 }
 
-export function CreateTokenForm({ defaultExpiry }: { defaultExpiry: string }) {
+export function CreateTokenForm({ defaultExpiry, scopes }: { defaultExpiry: string; scopes: TokenScope[] }) {
   return (
     <ActionForm action={createApiTokenAction} className="space-y-4" label="New API token" resetOnSuccess>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -31,7 +32,7 @@ export function CreateTokenForm({ defaultExpiry }: { defaultExpiry: string }) {
           {(p) => <input {...p} type="date" className="input" defaultValue={defaultExpiry} />}
         </Field>
       </div>
-      <ScopeChoices />
+      <ScopeChoices scopes={scopes} />
       <SubmitButton>Create token</SubmitButton>
     </ActionForm>
   );

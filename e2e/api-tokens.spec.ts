@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
 test("an admin creates a token, sees its secret once, a script uses it, and revoking it locks the script out", async ({ page, playwright }) => {
@@ -44,8 +44,26 @@ test("an admin creates a token, sees its secret once, a script uses it, and revo
   }
 });
 
-test("reviewers and employees cannot manage tokens", async ({ page }) => {
+test("a reviewer creates a catalogue token for a CMDB sync; an admin is not offered one; employees have no tokens", async ({ page }) => {
+  await signIn(page, USERS.admin);
+  await page.goto("/admin/tokens");
+  const adminForm = page.getByRole("form", { name: "New API token" });
+  await expect(adminForm.getByRole("checkbox", { name: /check:read/ })).toBeVisible();
+  await expect(adminForm.getByRole("checkbox", { name: /catalogue:write/ })).toHaveCount(0);
+
   await signIn(page, USERS.reviewer);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tokens" })).toHaveCount(0);
+  await mainNav(page).getByRole("link", { name: "Tokens" }).click();
+  const form = page.getByRole("form", { name: "New API token" });
+  const name = `CMDB sync ${Date.now().toString(36)}`;
+  await form.getByLabel("Name").fill(name);
+  await form.getByRole("checkbox", { name: /catalogue:write/ }).check();
+  await form.getByRole("button", { name: "Create token" }).click();
+  await expect(form.getByTestId("form-message")).toContainText("Copy it now");
+  // A reviewer's list holds their own tokens only.
+  await expect(page.getByTestId("token-row").filter({ hasText: name })).toHaveAttribute("data-state", "active");
+  await expect(page.getByTestId("token-row").filter({ hasText: "CI: payments" })).toHaveCount(0);
+
+  await signIn(page, USERS.employee);
+  await expect(mainNav(page).getByRole("link", { name: "Tokens" })).toHaveCount(0);
   expect((await page.goto("/admin/tokens"))?.status()).toBe(403);
 });

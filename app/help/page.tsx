@@ -58,7 +58,7 @@ export default async function HelpPage() {
       <section className="space-y-2" id="api">
         <h2 className="text-xl font-semibold">For scripts and pipelines</h2>
         <p>
-          The same answers are available to machines over the <a href="/help/api">Vetted API</a>: one tool or a whole manifest or SBOM at a time, the catalogue, and block and allow lists for Santa, browsers, web proxies and CI. Administrators issue the API tokens.
+          The same answers are available to machines over the <a href="/help/api">Vetted API</a>: one tool or a whole manifest or SBOM at a time, the catalogue, and block and allow lists for Santa, browsers, web proxies and CI. Reviewers and administrators issue API tokens, each only for what their own role may do.
         </p>
       </section>
     </article>

@@ -181,7 +181,7 @@ export const API = {
     description:
       "Creates and updates software from a CSV or JSON file in the export's format (never deletes). `mode=dry-run` (the default) answers what each row would do — create, update (with the fields that change), unchanged or rejected, and why — and writes nothing. " +
       "`mode=apply` makes the same plan and writes everything in one transaction, with audit events, or nothing at all when a row is rejected (422). " +
-      `Files over ${IMPORT_MAX_BYTES / 1024 / 1024} MB are refused with 413 before they are read whole. A session must call from the app's own pages (cross-site calls get 403); a token's changes are recorded under the admin who created it, and a token cannot record classification decisions.`,
+      `Files over ${IMPORT_MAX_BYTES / 1024 / 1024} MB are refused with 413 before they are read whole. A session must call from the app's own pages (cross-site calls get 403); a token's changes are recorded under the person (a reviewer) who created it, and a token cannot record classification decisions.`,
     access: { action: "catalogue.import", scope: "catalogue:write" },
     query: ImportQuery,
     params: noParams,

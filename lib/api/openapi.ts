@@ -131,7 +131,7 @@ export function openApiDocument(serverUrl: string) {
       version: "1",
       description:
         "Ask Vetted, the company's software risk registry, whether a tool may be used and for which data; read the catalogue; export its decisions to enforcement tools.\n\n" +
-        "**Authentication:** send `Authorization: Bearer vt_…` with an API token created by an administrator (Admin → API tokens), or call from a browser with a Vetted session. " +
+        "**Authentication:** send `Authorization: Bearer vt_…` with an API token created by a reviewer or an administrator (Tokens), or call from a browser with a Vetted session. " +
         "Each endpoint names the token scope it needs:\n\n" +
         TOKEN_SCOPES.map((scope) => `- \`${scope}\`: ${TOKEN_SCOPE_LABELS[scope]}`).join("\n") +
         "\n\n**Errors** are JSON `{ \"error\": { \"status\", \"message\", \"fields\"? } }`. Each token may make a limited number of calls a minute (600 by default); beyond it the answer is 429 with `Retry-After`.",

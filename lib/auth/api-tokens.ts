@@ -2,9 +2,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { apiRateWindows, apiTokens } from "../db/schema";
+import { apiRateWindows, apiTokens, users } from "../db/schema";
 import { rateWindow, type TokenScope } from "../domain/api-tokens";
+import { canHoldScope } from "../domain/policy";
 import { TooManyRequests, Unauthenticated } from "../errors";
+import type { SessionUser } from "./session";
 
 export interface TokenPrincipal {
   id: string;
@@ -12,8 +14,8 @@ export interface TokenPrincipal {
   /** `vt_` and the first characters of the secret: how people tell tokens apart. */
   prefix: string;
   scopes: TokenScope[];
-  /** The admin who created it, accountable for what it writes. */
-  createdById: string;
+  /** The person who created it, as they are now: accountable for what it writes, and its limit. */
+  creator: SessionUser;
 }
 
 export function hashSecret(secret: string): string {
@@ -22,7 +24,10 @@ export function hashSecret(secret: string): string {
 
 /**
  * The token a secret belongs to, if it is in force. Unknown, expired and revoked tokens get the
- * same answer, so the reply tells an attacker nothing. Last use is recorded at most once a minute.
+ * same answer, so the reply tells an attacker nothing. A token never outlives its creator's
+ * rights: when the creator is deactivated, or their current role may no longer hold one of its
+ * scopes (lib/domain/policy.ts, SCOPE_ACTIONS), every call with it is a 401 too. Last use is
+ * recorded at most once a minute.
  */
 export async function authenticateToken(db: Db, secret: string, now: Date): Promise<TokenPrincipal> {
   const [token] = await db
@@ -31,18 +36,24 @@ export async function authenticateToken(db: Db, secret: string, now: Date): Prom
       name: apiTokens.name,
       prefix: apiTokens.prefix,
       scopes: apiTokens.scopes,
-      createdById: apiTokens.createdById,
       expiresAt: apiTokens.expiresAt,
       revokedAt: apiTokens.revokedAt,
+      creator: { id: users.id, email: users.email, name: users.name, role: users.role, managerId: users.managerId, active: users.active },
     })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.createdById))
     .where(eq(apiTokens.secretHash, hashSecret(secret)));
   if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthenticated("This API token is not valid: unknown, expired or revoked.");
+  const scopes = token.scopes as TokenScope[];
+  const { active, ...creator } = token.creator;
+  if (!active || !scopes.every((scope) => canHoldScope(creator.role, scope))) {
+    throw new Unauthenticated("This API token is no longer valid: the person who created it is deactivated or no longer has the rights its scopes need. Ask for a new token.");
+  }
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(and(eq(apiTokens.id, token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
-  return { id: token.id, name: token.name, prefix: token.prefix, scopes: token.scopes as TokenScope[], createdById: token.createdById };
+  return { id: token.id, name: token.name, prefix: token.prefix, scopes, creator };
 }
 
 /**

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { config } from "../config";
 import { logSecurityEvent } from "../log";
 import { getDb } from "../db/client";
-import { findUserByEmail, normaliseEmail } from "../queries/users";
+import { findUserByEmail, findUserById, normaliseEmail } from "../queries/users";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { roleFromGroups } from "./roles";
 import { clearFailures, lockedUntil, recordFailure } from "./throttle";
@@ -115,10 +115,13 @@ export function authOptions(): NextAuthOptions {
         } else if (account?.provider === "credentials" && user) {
           token.uid = user.id;
         }
+        // At sign-in, the session takes the user's session version: raising it ends the session.
+        if (account && typeof token.uid === "string") token.sv = (await findUserById(await getDb(), token.uid))?.sessionVersion ?? 0;
         return token;
       },
       async session({ session, token }) {
         if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+        if (session.user && typeof token.sv === "number") session.user.sessionVersion = token.sv;
         return session;
       },
     },

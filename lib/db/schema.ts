@@ -58,6 +58,11 @@ export const users = pgTable(
     /** The OIDC `sub` this user signed in with, once they have. */
     ssoSubject: text("sso_subject"),
     active: boolean("active").notNull().default(true),
+    /**
+     * Sessions carry the version they were signed in at; raising it (sign-out, a role change,
+     * deactivation) ends every session of the user signed in before.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

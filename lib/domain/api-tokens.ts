@@ -1,5 +1,3 @@
-import type { Action } from "./policy";
-
 /**
  * API tokens: what a machine may do, as scopes. Pure: no database, no framework.
  * The secret is random (256 bits), shown once, and stored only as its SHA-256.
@@ -13,21 +11,6 @@ export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
   "catalogue:write": "Change the catalogue",
   "requests:write": "File requests",
 };
-
-/**
- * The policy actions each scope stands for: what a token may do, in the door and in a mutation it
- * composes (an import's creates and updates are catalogue.write). Anything not listed is denied.
- */
-export const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
-  "check:read": ["catalogue.read"],
-  "catalogue:read": ["catalogue.read"],
-  "catalogue:write": ["catalogue.read", "catalogue.import", "catalogue.write"],
-  "requests:write": ["request.create"],
-};
-
-export function scopesAllow(scopes: readonly TokenScope[], action: Action): boolean {
-  return scopes.some((scope) => SCOPE_ACTIONS[scope].includes(action));
-}
 
 /** Secrets look like `vt_` + 43 base64url characters; the prefix makes leaked ones easy to find (secret scanning). */
 export const TOKEN_PATTERN = /^vt_[A-Za-z0-9_-]{43}$/;

@@ -1,3 +1,4 @@
+import { TOKEN_SCOPES, type TokenScope } from "./api-tokens";
 import type { Role } from "./vocabulary";
 
 /**
@@ -23,17 +24,19 @@ export const ACTIONS = [
   "settings.manage",
   "outbox.read",
   "tokens.manage",
+  "tokens.own",
   "webhooks.manage",
   "notifications.own",
   "users.sso_sync",
+  "sessions.own",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const POLICY: Record<Role, readonly Action[]> = {
-  employee: ["catalogue.read", "request.create", "notifications.own"],
-  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own"],
-  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "notifications.own"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "webhooks.manage", "notifications.own"],
+  employee: ["catalogue.read", "request.create", "notifications.own", "sessions.own"],
+  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own", "sessions.own"],
+  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "tokens.own", "notifications.own", "sessions.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own"],
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -48,3 +51,33 @@ export const SYSTEM_ACTIONS: readonly Action[] = ["users.sso_sync"];
 
 /** Ranking used only to map several SSO groups to the most capable role. */
 export const ROLE_PRECEDENCE: readonly Role[] = ["employee", "manager", "reviewer", "admin"];
+
+/**
+ * What each API token scope stands for, as policy actions. A token acts for the person who
+ * created it and never beyond that person's current role: its creator must hold `tokens.own`
+ * and every action of every scope on it, when it is created and at every call (a creator
+ * who is deactivated, demoted or loses one of those actions makes every call with it a 401).
+ * So reviewers create `catalogue:write` tokens (a CMDB sync), admins read and export tokens.
+ * `tokens.manage` (admins) is seeing and revoking everyone's tokens.
+ */
+export const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
+  "check:read": ["catalogue.read"],
+  "catalogue:read": ["catalogue.read"],
+  "catalogue:write": ["catalogue.read", "catalogue.import", "catalogue.write"],
+  "requests:write": ["request.create"],
+};
+
+/** Do these scopes stand for `action`? A token may do only what its scopes stand for (and its creator's role allows). */
+export function scopesAllow(scopes: readonly TokenScope[], action: Action): boolean {
+  return scopes.some((scope) => SCOPE_ACTIONS[scope].includes(action));
+}
+
+/** May a person of this role hold (create, and keep using) a token with this scope? */
+export function canHoldScope(role: Role, scope: TokenScope): boolean {
+  return can(role, "tokens.own") && SCOPE_ACTIONS[scope].every((action) => can(role, action));
+}
+
+/** The scopes a role may put on its tokens, in the order of TOKEN_SCOPES. */
+export function scopesFor(role: Role): TokenScope[] {
+  return TOKEN_SCOPES.filter((scope) => canHoldScope(role, scope));
+}

@@ -79,6 +79,16 @@ export interface RequestFacts {
   securityDeciderId: string | null;
   /** People who joined the request with their own justification. */
   supporterIds: string[];
+  /** People who already decided an earlier step of this request (see `earlierDeciderIds`). */
+  deciderIds: string[];
+}
+
+/** The request events that record a step's decision; their actors decided a step. */
+export const DECISION_EVENT_KINDS: readonly string[] = ["manager_approved", "security_approved", "approved", "rejected"];
+
+/** Who decided a step of a request so far, from its timeline. */
+export function earlierDeciderIds(events: readonly { kind: string; actorId: string | null }[]): string[] {
+  return [...new Set(events.filter((e) => e.actorId && DECISION_EVENT_KINDS.includes(e.kind)).map((e) => e.actorId!))];
 }
 
 export interface Actor {
@@ -88,13 +98,16 @@ export interface Actor {
 
 export type Decision = "approve" | "reject";
 
+const ONE_STEP_EACH = "You already decided a step of this request: another person must decide this one.";
+
 export type DecisionCheck = { allowed: true; next: RequestStatus } | { allowed: false; reason: string };
 
 /**
  * May this person decide this request's current step, and where does the decision lead?
- * Nobody decides a request they made or joined; managers decide for their direct reports;
- * reviewers give the security decision; an approved exception for a prohibited tool waits for
- * a second, different reviewer.
+ * Nobody decides a request they made or joined, nor more than one step of it (a reviewer who
+ * is also the requester's manager decides one step, not both); managers decide for their
+ * direct reports; reviewers give the security decision; an approved exception for a
+ * prohibited tool waits for a second, different reviewer.
  */
 export function checkDecision(request: RequestFacts, actor: Actor, decision: Decision): DecisionCheck {
   if (actor.id === request.requesterId) return { allowed: false, reason: "You cannot decide your own request." };
@@ -105,11 +118,13 @@ export function checkDecision(request: RequestFacts, actor: Actor, decision: Dec
       return { allowed: true, next: decision === "approve" ? "awaiting_security" : "rejected" };
     case "awaiting_security":
       if (actor.role !== "reviewer") return { allowed: false, reason: "Only a security reviewer decides this step." };
+      if (request.deciderIds.includes(actor.id)) return { allowed: false, reason: ONE_STEP_EACH };
       if (decision === "reject") return { allowed: true, next: "rejected" };
       return { allowed: true, next: request.kind === "exception" && request.softwareStatus === "prohibited" ? "awaiting_confirmation" : "approved" };
     case "awaiting_confirmation":
       if (actor.role !== "reviewer") return { allowed: false, reason: "Only a security reviewer confirms this step." };
       if (actor.id === request.securityDeciderId) return { allowed: false, reason: "A second, different reviewer must confirm your approval." };
+      if (request.deciderIds.includes(actor.id)) return { allowed: false, reason: ONE_STEP_EACH };
       return { allowed: true, next: decision === "approve" ? "approved" : "rejected" };
     default:
       return { allowed: false, reason: `This request is already ${REQUEST_STATUS_LABELS[request.status].toLowerCase()}.` };

@@ -4,20 +4,30 @@ import { and, eq, isNull } from "drizzle-orm";
 import { hashSecret } from "../auth/api-tokens";
 import { apiTokens } from "../db/schema";
 import { tokenPrefix } from "../domain/api-tokens";
+import { can, canHoldScope } from "../domain/policy";
 import { addDays, isoDay } from "../domain/requests";
-import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
 import { defineMutation } from "../server/guard";
 import { CreateTokenInput, RevokeTokenInput } from "../validation/api-tokens";
 
 /** Tokens live at most this long: long-lived secrets in CI settings are how they leak. */
 export const MAX_TOKEN_DAYS = 366;
 
-/** Creates a token; the result carries the secret, which is shown once and never stored. */
+/**
+ * Creates a token of one's own; the result carries the secret, which is shown once and never
+ * stored. Only scopes the creator's role may hold (policy: SCOPE_ACTIONS), so a token never
+ * does what its creator may not.
+ */
 export const createApiToken = defineMutation({
   name: "createApiToken",
-  action: "tokens.manage",
+  action: "tokens.own",
   input: CreateTokenInput,
   async run({ tx, actor, input, now }) {
+    const refused = input.scopes.filter((scope) => !canHoldScope(actor.role, scope));
+    if (refused.length > 0) {
+      const message = `Your role (${actor.role}) may not create tokens with ${refused.join(", ")}: a token may do only what its creator may.`;
+      throw new Forbidden(message);
+    }
     const today = isoDay(now);
     if (input.expiresOn <= today) throw new ValidationFailed("The expiry must be after today", { expiresOn: ["Choose a day after today"] });
     if (input.expiresOn > addDays(today, MAX_TOKEN_DAYS)) throw new ValidationFailed(`At most ${MAX_TOKEN_DAYS} days ahead`, { expiresOn: [`At most ${MAX_TOKEN_DAYS} days ahead (${addDays(today, MAX_TOKEN_DAYS)})`] });
@@ -34,12 +44,14 @@ export const createApiToken = defineMutation({
   },
 });
 
+/** Revokes one's own token; admins (tokens.manage) revoke anyone's. */
 export const revokeApiToken = defineMutation({
   name: "revokeApiToken",
-  action: "tokens.manage",
+  action: "tokens.own",
   input: RevokeTokenInput,
   async run({ tx, actor, input, now }) {
-    const [token] = await tx.select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name }).from(apiTokens).where(eq(apiTokens.id, input.id));
+    const mine = can(actor.role, "tokens.manage") ? undefined : eq(apiTokens.createdById, actor.id);
+    const [token] = await tx.select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name }).from(apiTokens).where(and(eq(apiTokens.id, input.id), mine));
     if (!token) throw new NotFound("That token does not exist.");
     if (token.revokedAt) throw new Conflict("That token is already revoked.");
     await tx.update(apiTokens).set({ revokedAt: now, revokedById: actor.id }).where(and(eq(apiTokens.id, input.id), isNull(apiTokens.revokedAt)));

@@ -8,6 +8,8 @@ import {
   checkEndDate,
   checkWithdraw,
   canViewRequest,
+  DECISION_EVENT_KINDS,
+  earlierDeciderIds,
   exceptionApplies,
   firstStep,
   grantEndsAt,
@@ -272,6 +274,7 @@ export const decideRequest = defineMutation({
     }
     const detail = request.softwareId ? await getSoftwareById(tx, request.softwareId) : undefined;
     const current = detail ? currentClassification(decisionsInEffect(detail.classifications), request.editionId, now) : null;
+    const decided = await tx.select({ kind: requestEvents.kind, actorId: requestEvents.actorId }).from(requestEvents).where(and(eq(requestEvents.requestId, request.id), inArray(requestEvents.kind, [...DECISION_EVENT_KINDS])));
     const check = checkDecision(
       {
         status: request.status,
@@ -281,6 +284,7 @@ export const decideRequest = defineMutation({
         softwareStatus: current?.status ?? null,
         securityDeciderId: request.securityDeciderId,
         supporterIds,
+        deciderIds: earlierDeciderIds(decided),
       },
       actor,
       input.decision,

@@ -46,7 +46,9 @@ export const recordSsoUser = defineMutation({
     // Someone else's sign-in made the same change meanwhile: nothing to record.
     if (upToDate(existing, input)) return { result: existing, audit: [] };
     const role = input.roleFromGroups ?? existing.role;
-    const [updated] = await tx.update(users).set({ ssoSubject: input.subject, role, updatedAt: now }).where(eq(users.id, existing.id)).returning();
+    // A new role ends the person's other sessions, as an admin's role change does.
+    const sessionVersion = role === existing.role ? existing.sessionVersion : existing.sessionVersion + 1;
+    const [updated] = await tx.update(users).set({ ssoSubject: input.subject, role, sessionVersion, updatedAt: now }).where(eq(users.id, existing.id)).returning();
     return {
       result: updated!,
       audit: [

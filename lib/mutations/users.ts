@@ -65,9 +65,11 @@ export const updateUser = defineMutation({
     }
     if (input.id === actor.id && !input.active) throw new Conflict("You cannot deactivate yourself.");
     await assertManagerLinkValid(tx, input.id, input.managerId);
+    // A new role or a deactivation ends the user's sessions: they sign in again under what they are now.
+    const endsSessions = input.role !== before.role || input.active !== before.active;
     const [after] = await tx
       .update(users)
-      .set({ role: input.role, managerId: input.managerId ?? null, active: input.active, updatedAt: now })
+      .set({ role: input.role, managerId: input.managerId ?? null, active: input.active, updatedAt: now, ...(endsSessions ? { sessionVersion: before.sessionVersion + 1 } : {}) })
       .where(eq(users.id, input.id))
       .returning();
     return {

@@ -3,8 +3,8 @@ import { desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiTokens, users } from "../db/schema";
 
-/** Tokens for the admin page: never the hash. */
-export function listApiTokens(db: Db) {
+/** Tokens for the tokens page: never the hash; one person's own, or everyone's (`createdById` null). */
+export function listApiTokens(db: Db, createdById: string | null) {
   return db
     .select({
       id: apiTokens.id,
@@ -19,6 +19,7 @@ export function listApiTokens(db: Db) {
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.createdById))
+    .where(createdById ? eq(apiTokens.createdById, createdById) : undefined)
     .orderBy(desc(apiTokens.createdAt))
     .limit(500);
 }

@@ -6,15 +6,14 @@ import type { Access } from "../api/endpoints";
 import { authenticateToken, consumeRateLimit, type TokenPrincipal } from "../auth/api-tokens";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { config } from "../config";
-import { bearerToken, scopesAllow, tokenPrefix, type TokenScope } from "../domain/api-tokens";
+import { bearerToken, tokenPrefix, type TokenScope } from "../domain/api-tokens";
 import { writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
 import { afterCommit, transactionWithHooks } from "../db/transaction";
-import { can, SYSTEM_ACTIONS, type Action } from "../domain/policy";
+import { can, scopesAllow, SYSTEM_ACTIONS, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from "../errors";
 import type { ActionState } from "../forms";
 import { currentRequestId, describeError, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
-import { findUserById } from "../queries/users";
 import { readBodyBytes, readBodyText } from "./body";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
@@ -117,7 +116,8 @@ type Caller = (ApiCaller & { system?: undefined }) | { user: SessionUser; token:
 /** May this caller do `action`: the system its own actions, a token what its scopes stand for, a person what their role may. */
 function mayAct(caller: Caller, action: Action): boolean {
   if (caller.system) return SYSTEM_ACTIONS.includes(action);
-  if (caller.token) return scopesAllow(caller.token.scopes, action);
+  // A token does what its scopes stand for, and never more than its creator's current role allows.
+  if (caller.token) return scopesAllow(caller.token.scopes, action) && can(caller.user.role, action);
   return can(caller.user.role, action);
 }
 
@@ -277,7 +277,7 @@ export async function authoriseApi(request: NextRequest, db: Db, access: Endpoin
     if (error instanceof Unauthenticated) logSecurityEvent("token.invalid", { reason: "unknown, expired or revoked", prefix: tokenPrefix(bearer) });
     throw error;
   });
-  setLogActor({ kind: "token", tokenId: token.id, prefix: token.prefix, createdById: token.createdById });
+  setLogActor({ kind: "token", tokenId: token.id, prefix: token.prefix, createdById: token.creator.id });
   if (!access.scope) {
     logSecurityEvent("token.scope_refused", { tokenId: token.id, action: access.action, reason: "endpoint takes no API token" });
     throw new Forbidden("This endpoint is for signed-in people, not API tokens.");
@@ -334,7 +334,7 @@ export function assertSameOrigin(request: NextRequest): void {
 
 /**
  * Who may write through the JSON API: a bearer token holding `scope` (within its rate limit,
- * created by an admin who is still active), or a signed-in person whose role may `action`,
+ * created by a person who is still active and whose role still holds its scopes), or a signed-in person whose role may `action`,
  * calling from the app's own pages.
  */
 export async function authoriseApiWrite(request: NextRequest, db: Db, access: Access): Promise<ApiCaller> {
@@ -342,12 +342,8 @@ export async function authoriseApiWrite(request: NextRequest, db: Db, access: Ac
   if (!bearer) assertSameOrigin(request);
   const { user, token } = await authoriseApi(request, db, access);
   if (user) return { user, token: null };
-  const creator = await findUserById(db, token!.createdById);
-  if (!creator || !creator.active) throw new Forbidden("The admin who created this token is no longer active: ask an admin for a new token.");
-  return {
-    user: { id: creator.id, email: creator.email, name: creator.name, role: creator.role, managerId: creator.managerId },
-    token: token!,
-  };
+  // authenticateToken checked that the creator is active and their role still holds the token's scopes.
+  return { user: token!.creator, token: token! };
 }
 
 /**
@@ -372,7 +368,7 @@ export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
   }
   // …and its scope must stand for that action, as it does for the mutation's own steps (ctx.run).
   if (!scopesAllow([endpoint.access.scope], endpoint.access.action)) {
-    throw new Error(`The scope ${endpoint.access.scope} does not stand for ${endpoint.access.action} (SCOPE_ACTIONS, lib/domain/api-tokens.ts)`);
+    throw new Error(`The scope ${endpoint.access.scope} does not stand for ${endpoint.access.action} (SCOPE_ACTIONS, lib/domain/policy.ts)`);
   }
   return apiRoute(async (request: NextRequest) => {
     try {

@@ -16,9 +16,10 @@ import { closeDb, getDb, type Db } from "@/lib/db/client";
 import { apiTokens, auditEvents } from "@/lib/db/schema";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/api-tokens";
 import { addDays, isoDay } from "@/lib/domain/requests";
-import { Forbidden, ValidationFailed } from "@/lib/errors";
+import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
 import { createApiToken, revokeApiToken } from "@/lib/mutations/api-tokens";
 import { createSoftware, recordClassification } from "@/lib/mutations/catalogue";
+import { updateUser } from "@/lib/mutations/users";
 import { runMutation } from "@/lib/server/guard";
 import { callApi, type RouteHandler } from "../support/api";
 import { makeUser, unique } from "../support/fixtures";
@@ -39,8 +40,8 @@ function call(handler: RouteHandler, path: string, secret: string | null, params
   return callApi(handler, path, { method: "POST", headers, params, body: JSON.stringify(body) });
 }
 
-async function token(scopes: TokenScope[], over: { expiresOn?: string } = {}) {
-  return runMutation(createApiToken, admin, { name: unique("CI token"), scopes, expiresOn: over.expiresOn ?? addDays(isoDay(new Date()), 30) });
+async function token(scopes: TokenScope[], over: { expiresOn?: string; by?: SessionUser } = {}) {
+  return runMutation(createApiToken, over.by ?? admin, { name: unique("CI token"), scopes, expiresOn: over.expiresOn ?? addDays(isoDay(new Date()), 30) });
 }
 
 beforeAll(async () => {
@@ -108,8 +109,8 @@ describe("API tokens", () => {
       },
     ];
     for (const scope of TOKEN_SCOPES) {
-      // A fresh token per scope: the matrix must not trip the rate limit.
-      const { secret } = await token([scope]);
+      // A fresh token per scope: the matrix must not trip the rate limit. Reviewers may hold every scope.
+      const { secret } = await token([scope], { by: reviewer });
       for (const endpoint of endpoints) {
         const response = await call(endpoint.handler, endpoint.path, secret, endpoint.params, undefined, endpoint.body);
         expect(response.status, `${scope} → ${endpoint.name}`).toBe(endpoint.scope === scope ? 200 : 403);
@@ -139,11 +140,82 @@ describe("API tokens", () => {
     expect(document.paths["/api/v1/software"].get.security).toEqual([{ apiToken: ["catalogue:read"] }, { session: [] }]);
   });
 
-  it("is managed by admins only, with a bounded expiry", async () => {
-    await expect(runMutation(createApiToken, reviewer, { name: "Mine", scopes: ["check:read"], expiresOn: addDays(isoDay(new Date()), 10) })).rejects.toBeInstanceOf(Forbidden);
+  it("is created by reviewers and admins only, with a bounded expiry", async () => {
+    for (const role of ["employee", "manager"] as const) {
+      const person = await makeUser(db, role);
+      await expect(runMutation(createApiToken, person, { name: "Mine", scopes: ["check:read"], expiresOn: addDays(isoDay(new Date()), 10) })).rejects.toBeInstanceOf(Forbidden);
+    }
     await expect(token(["check:read"], { expiresOn: isoDay(new Date()) })).rejects.toBeInstanceOf(ValidationFailed);
     await expect(token(["check:read"], { expiresOn: addDays(isoDay(new Date()), 400) })).rejects.toBeInstanceOf(ValidationFailed);
     await expect(runMutation(createApiToken, admin, { name: "No scope", scopes: [], expiresOn: addDays(isoDay(new Date()), 10) })).rejects.toBeInstanceOf(ValidationFailed);
     await expect(runMutation(createApiToken, admin, { name: "Bad scope", scopes: ["admin:all"], expiresOn: addDays(isoDay(new Date()), 10) })).rejects.toBeInstanceOf(ValidationFailed);
+  });
+});
+
+describe("a token never outlives its creator's rights", () => {
+  const importBody = () => ({ format: "vetted-catalogue", version: 1, exportedAt: new Date().toISOString(), filters: {}, software: [{ name: unique("Synced tool"), kind: "cli", category: "Build" }] });
+  const importApply = (secret: string) => call(catalogueImport, "/api/v1/catalogue/import?mode=apply", secret, {}, undefined, importBody());
+  const setRole = (user: SessionUser, role: SessionUser["role"]) => runMutation(updateUser, admin, { id: user.id, role, active: "on" });
+
+  it("lets a reviewer create a catalogue:write token for a CMDB sync, which imports; an admin may not create one", async () => {
+    const secret = (await token(["catalogue:write", "catalogue:read"], { by: reviewer })).secret;
+    const applied = await importApply(secret);
+    expect(applied.status).toBe(200);
+    expect(await applied.json()).toMatchObject({ applied: true, summary: { create: 1 } });
+
+    const before = await db.select({ id: apiTokens.id }).from(apiTokens);
+    await expect(token(["catalogue:write"], { by: admin })).rejects.toThrow(/may not create tokens with catalogue:write/);
+    await expect(token(["catalogue:write"], { by: admin })).rejects.toBeInstanceOf(Forbidden);
+    expect(await db.select({ id: apiTokens.id }).from(apiTokens)).toHaveLength(before.length);
+  });
+
+  it("answers 401 to a catalogue:write token an admin holds, even one made before the rule", async () => {
+    const legacy = await token(["check:read"], { by: admin });
+    // Made when admins could still create one: written as it was stored then.
+    await db.update(apiTokens).set({ scopes: ["catalogue:write"] }).where(eq(apiTokens.id, legacy.id));
+    const refused = await importApply(legacy.secret);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.message).toMatch(/no longer valid/);
+  });
+
+  it("answers 401 to every call once the creator is demoted: reads and writes", async () => {
+    const formerAdmin = await makeUser(db, "admin");
+    const readToken = (await token(["check:read", "catalogue:read"], { by: formerAdmin })).secret;
+    expect((await call(check, `/api/v1/check?q=${slug}`, readToken)).status).toBe(200);
+    const formerReviewer = await makeUser(db, "reviewer");
+    const writeToken = (await token(["catalogue:write"], { by: formerReviewer })).secret;
+    expect((await importApply(writeToken)).status).toBe(200);
+
+    await setRole(formerAdmin, "employee");
+    await setRole(formerReviewer, "admin"); // an admin may not edit the catalogue
+    expect((await call(check, `/api/v1/check?q=${slug}`, readToken)).status).toBe(401);
+    expect((await call(softwareList, "/api/v1/software", readToken)).status).toBe(401);
+    const refused = await importApply(writeToken);
+    expect(refused.status).toBe(401);
+
+    // Given the role back, the token works again: it follows the creator's current role.
+    await setRole(formerReviewer, "reviewer");
+    expect((await importApply(writeToken)).status).toBe(200);
+  });
+
+  it("answers 401 to every call once the creator is deactivated", async () => {
+    const leaver = await makeUser(db, "reviewer");
+    const secret = (await token(["check:read", "catalogue:write"], { by: leaver })).secret;
+    expect((await call(check, `/api/v1/check?q=${slug}`, secret)).status).toBe(200);
+    await runMutation(updateUser, admin, { id: leaver.id, role: "reviewer" });
+    expect((await call(check, `/api/v1/check?q=${slug}`, secret)).status).toBe(401);
+    expect((await importApply(secret)).status).toBe(401);
+  });
+
+  it("lets reviewers revoke their own tokens only; admins revoke anyone's", async () => {
+    const mine = await token(["check:read"], { by: reviewer });
+    const othersReviewer = await makeUser(db, "reviewer");
+    await expect(runMutation(revokeApiToken, othersReviewer, { id: mine.id })).rejects.toBeInstanceOf(NotFound);
+    const adminsToken = await token(["check:read"], { by: admin });
+    await expect(runMutation(revokeApiToken, reviewer, { id: adminsToken.id })).rejects.toBeInstanceOf(NotFound);
+    await runMutation(revokeApiToken, reviewer, { id: mine.id });
+    const other = await token(["check:read"], { by: othersReviewer });
+    await runMutation(revokeApiToken, admin, { id: other.id });
+    expect((await call(check, `/api/v1/check?q=${slug}`, other.secret)).status).toBe(401);
   });
 });

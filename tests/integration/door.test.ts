@@ -9,7 +9,7 @@ import { config } from "@/lib/config";
 import { closeDb, getDb, type Db } from "@/lib/db/client";
 import { auditEvents, software, vendors } from "@/lib/db/schema";
 import { API } from "@/lib/api/endpoints";
-import { scopesAllow } from "@/lib/domain/api-tokens";
+import { scopesAllow } from "@/lib/domain/policy";
 import { addDays, isoDay } from "@/lib/domain/requests";
 import { Conflict, Forbidden } from "@/lib/errors";
 import { setLogDestination } from "@/lib/log";

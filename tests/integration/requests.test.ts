@@ -167,6 +167,32 @@ describe("who may decide", () => {
     expect((await stored(own.id)).status).toBe("awaiting_manager");
   });
 
+  it("lets nobody decide two steps: a reviewer who manages the requester decides the manager step, another reviewer security", async () => {
+    const reviewerManager = await makeUser(db, "reviewer");
+    const report = await makeUser(db, "employee", { managerId: reviewerManager.id });
+    const prohibited = await tool("prohibited");
+    const asked = await ask(report, prohibited.id);
+    await decide(reviewerManager, asked.id, "awaiting_manager");
+    await expect(decide(reviewerManager, asked.id, "awaiting_security")).rejects.toThrow(Forbidden);
+    await expect(decide(reviewerManager, asked.id, "awaiting_security")).rejects.toThrow(/already decided a step of this request/);
+    await expect(decide(reviewerManager, asked.id, "awaiting_security", { decision: "reject" })).rejects.toThrow(/already decided a step/);
+    expect((await stored(asked.id)).status).toBe("awaiting_security");
+    // Another reviewer gives the security decision; the manager-reviewer may not confirm it either.
+    await decide(reviewer, asked.id, "awaiting_security");
+    await expect(decide(reviewerManager, asked.id, "awaiting_confirmation")).rejects.toThrow(/already decided a step/);
+    await decide(reviewer2, asked.id, "awaiting_confirmation");
+    expect((await stored(asked.id)).status).toBe("approved");
+    const decisions = await db.select().from(auditEvents).where(eq(auditEvents.entityId, asked.id));
+    expect(decisions.filter((e) => e.action === "request.approved").map((e) => e.actorId).sort()).toEqual([reviewerManager.id, reviewer.id, reviewer2.id].sort());
+  });
+
+  it("refuses a reviewer deciding a new-tool review they joined", async () => {
+    const asked = await runMutation(requestNewSoftware, loner, { idempotencyKey: randomUUID(), proposedName: unique("Joined tool"), purpose: "Diagramming", justification: "The team draws architecture." });
+    await runMutation(joinRequest, reviewer, { requestId: asked.id, justification: "I need it too." });
+    await expect(decide(reviewer, asked.id, "awaiting_security")).rejects.toThrow(/asked for this too/);
+    expect((await stored(asked.id)).status).toBe("awaiting_security");
+  });
+
   it("records exactly one decision when two act on the same step at once; the other is told it was decided", async () => {
     const asked = await ask(loner, (await tool("restricted")).id);
     const results = await Promise.allSettled([decide(reviewer, asked.id, "awaiting_security"), decide(reviewer2, asked.id, "awaiting_security", { decision: "reject" })]);

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { roleFromGroups } from "@/lib/auth/roles";
-import { ACTIONS, can, type Action } from "@/lib/domain/policy";
+import { ACTIONS, can, canHoldScope, scopesFor, type Action } from "@/lib/domain/policy";
+import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/api-tokens";
 import { defaultReviewDue } from "@/lib/domain/review-due";
 import { slugify } from "@/lib/domain/slug";
 import { ROLES, type Role } from "@/lib/domain/vocabulary";
 
 /** The whole table, spelled out, so that any change to who may do what is a deliberate one. */
 const EXPECTED: Record<Role, Action[]> = {
-  employee: ["catalogue.read", "request.create", "notifications.own"],
-  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own"],
-  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "notifications.own"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "webhooks.manage", "notifications.own"],
+  employee: ["catalogue.read", "request.create", "notifications.own", "sessions.own"],
+  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own", "sessions.own"],
+  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "tokens.own", "notifications.own", "sessions.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own"],
 };
 
 describe("policy table", () => {
@@ -21,6 +22,26 @@ describe("policy table", () => {
         expect(can(role, action)).toBe(allowed);
       });
     }
+  }
+});
+
+/** Who may hold which API token scope, spelled out like the table above. */
+const EXPECTED_SCOPES: Record<Role, TokenScope[]> = {
+  employee: [],
+  manager: [],
+  reviewer: ["check:read", "catalogue:read", "catalogue:write", "requests:write"],
+  admin: ["check:read", "catalogue:read", "requests:write"],
+};
+
+describe("token scopes by role", () => {
+  for (const role of ROLES) {
+    for (const scope of TOKEN_SCOPES) {
+      const allowed = EXPECTED_SCOPES[role].includes(scope);
+      it(`${role} ${allowed ? "may" : "may not"} hold ${scope}`, () => {
+        expect(canHoldScope(role, scope)).toBe(allowed);
+      });
+    }
+    it(`offers ${role} exactly those scopes`, () => expect(scopesFor(role)).toEqual(EXPECTED_SCOPES[role]));
   }
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   canViewRequest,
   checkDecision,
+  earlierDeciderIds,
   checkEndDate,
   checkWithdraw,
   dueReminder,
@@ -27,6 +28,7 @@ const request = (over: Partial<RequestFacts> = {}): RequestFacts => ({
   softwareStatus: "restricted",
   securityDeciderId: null,
   supporterIds: [],
+  deciderIds: [],
   ...over,
 });
 
@@ -67,6 +69,29 @@ describe("checkDecision", () => {
     const held = request({ status: "awaiting_confirmation", softwareStatus: "prohibited", securityDeciderId: reviewer.id });
     expect(checkDecision(held, reviewer, "approve")).toMatchObject({ allowed: false, reason: "A second, different reviewer must confirm your approval." });
     expect(checkDecision(held, reviewer2, "approve")).toEqual({ allowed: true, next: "approved" });
+  });
+
+  it("lets nobody decide two steps: a reviewer who is the requester's manager decides one of them", () => {
+    const reviewerManager = { id: "revmgr", role: "reviewer" as const };
+    expect(checkDecision(request({ requesterManagerId: reviewerManager.id }), reviewerManager, "approve")).toEqual({ allowed: true, next: "awaiting_security" });
+    const atSecurity = request({ status: "awaiting_security", requesterManagerId: reviewerManager.id, deciderIds: [reviewerManager.id] });
+    expect(checkDecision(atSecurity, reviewerManager, "approve")).toMatchObject({ allowed: false, reason: expect.stringMatching(/already decided a step/) });
+    expect(checkDecision(atSecurity, reviewerManager, "reject")).toMatchObject({ allowed: false });
+    expect(checkDecision(atSecurity, reviewer, "approve")).toEqual({ allowed: true, next: "approved" });
+    const atConfirmation = request({ status: "awaiting_confirmation", softwareStatus: "prohibited", securityDeciderId: reviewer.id, deciderIds: [reviewerManager.id, reviewer.id] });
+    expect(checkDecision(atConfirmation, reviewerManager, "approve")).toMatchObject({ allowed: false, reason: expect.stringMatching(/already decided a step/) });
+    expect(checkDecision(atConfirmation, reviewer2, "approve")).toEqual({ allowed: true, next: "approved" });
+  });
+
+  it("counts the deciders of a request from its timeline's decision events", () => {
+    const events = [
+      { kind: "submitted", actorId: "emp" },
+      { kind: "comment", actorId: "rev" },
+      { kind: "manager_approved", actorId: "mgr" },
+      { kind: "security_approved", actorId: "rev" },
+      { kind: "escalated", actorId: null },
+    ];
+    expect(earlierDeciderIds(events).sort()).toEqual(["mgr", "rev"]);
   });
 
   it("refuses any decision once decided", () => {

@@ -3,6 +3,7 @@ import { CreateTokenForm, RevokeTokenForm } from "@/components/api-token-forms";
 import { requirePermission } from "@/lib/auth/require";
 import { now, today } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
+import { can, scopesFor } from "@/lib/domain/policy";
 import { addDays } from "@/lib/domain/requests";
 import { listApiTokens } from "@/lib/queries/api-tokens";
 
@@ -13,17 +14,20 @@ function day(date: Date | null) {
 }
 
 export default async function TokensPage() {
-  await requirePermission("tokens.manage");
-  const tokens = await listApiTokens(await getDb());
+  const user = await requirePermission("tokens.own");
+  const everyones = can(user.role, "tokens.manage");
+  const tokens = await listApiTokens(await getDb(), everyones ? null : user.id);
   const at = now();
   return (
     <div className="max-w-5xl space-y-8">
       <h1 className="text-2xl font-bold">API tokens</h1>
       <p className="text-slate-600">
         For scripts, CI pipelines and endpoint-management tools: send <code>Authorization: Bearer vt_…</code> to <code>/api/v1</code>. The secret is shown once when the token is created and stored only as a hash. The <a href="/help/api">API reference</a> names the scope each endpoint needs.
+        A token acts for you and may do only what your role may: it stops working if your role changes or your account is deactivated.
+        {everyones ? " This list shows everyone's tokens." : " This list shows your own tokens."}
       </p>
       <section className="card">
-        <CreateTokenForm defaultExpiry={addDays(today(), 90)} />
+        <CreateTokenForm defaultExpiry={addDays(today(), 90)} scopes={scopesFor(user.role)} />
       </section>
       <table className="w-full text-left text-sm">
         <thead className="text-slate-600">

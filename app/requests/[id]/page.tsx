@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
-import { canViewRequest, checkDecision, isOpen, REQUEST_KIND_LABELS } from "@/lib/domain/requests";
+import { canViewRequest, checkDecision, earlierDeciderIds, isOpen, REQUEST_KIND_LABELS } from "@/lib/domain/requests";
 import { currentClassification } from "@/lib/domain/verdict";
 import { getRequestDetail } from "@/lib/queries/requests";
 import { getSettings } from "@/lib/queries/settings";
@@ -59,6 +59,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           softwareStatus: classification?.status ?? null,
           securityDeciderId: request.securityDeciderId,
           supporterIds,
+          deciderIds: earlierDeciderIds(request.events),
         },
         user,
         "approve",

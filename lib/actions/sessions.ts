@@ -1,0 +1,7 @@
+"use server";
+
+import { endMySessions } from "../mutations/sessions";
+import { formAction } from "../server/guard";
+
+/** Sign-out: ends every session of the caller on the server; the button then clears the cookie. */
+export const endMySessionsAction = formAction(endMySessions, () => "Signed out everywhere.");
