@@ -49,6 +49,8 @@ const env: NodeJS.ProcessEnv = {
   VETTED_JOBS: "on",
   // Journeys start webhook receivers on http://127.0.0.1.
   WEBHOOK_ALLOW_HTTP: "true",
+  // The harness's contract proxy (contract-proxy.ts) stands where a load balancer would.
+  TRUSTED_PROXIES: "127.0.0.1",
 };
 delete env.PORT;
 delete env.VETTED_DATA_DIR;

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "../config";
+import { safeCallbackPath } from "../domain/callback-path";
 import { getDb } from "../db/client";
 import { findUserByEmail, normaliseEmail, upsertSsoUser } from "../queries/users";
 import { dummyPasswordHash, verifyPassword } from "./password";
@@ -80,6 +81,10 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
+      // Only this app's own paths after sign-in or sign-out, whatever callbackUrl said.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         // Refuse an IdP account without a verified-looking email: we key users by email.
