@@ -1,44 +1,14 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { config } from "../config";
 import { safeCallbackPath } from "../domain/callback-path";
 import { getDb } from "../db/client";
-import { findUserByEmail, normaliseEmail, upsertSsoUser } from "../queries/users";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { upsertSsoUser } from "../queries/users";
+import { authorizeLocal } from "./local-sign-in";
 import { roleFromGroups } from "./roles";
-import { clearFailures, lockedUntil, recordFailure } from "./throttle";
 
 const SESSION_HOURS = 8;
-
-const CredentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
-});
-
-/** Thrown to the sign-in page as ?error=<message>. */
-export const SIGN_IN_ERRORS = {
-  invalid: "Wrong email or password.",
-  locked: "Too many failed attempts. Try again in 15 minutes.",
-} as const;
-
-async function authorizeLocal(raw: unknown) {
-  const parsed = CredentialsSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
-  const db = await getDb();
-  const key = normaliseEmail(parsed.data.email);
-  const now = new Date();
-  if (await lockedUntil(db, key, now)) throw new Error(SIGN_IN_ERRORS.locked);
-  const user = await findUserByEmail(db, key);
-  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !user.passwordHash || !user.active || !ok) {
-    await recordFailure(db, key, now);
-    throw new Error((await lockedUntil(db, key, now)) ? SIGN_IN_ERRORS.locked : SIGN_IN_ERRORS.invalid);
-  }
-  await clearFailures(db, key);
-  return { id: user.id, email: user.email, name: user.name };
-}
 
 export function authOptions(): NextAuthOptions {
   const cfg = config();
@@ -49,7 +19,8 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: authorizeLocal,
+        // Behind lib/auth/sign-in-gate.ts: hashing slots and the per-address limit come first.
+        authorize: async (credentials, request) => authorizeLocal(await getDb(), credentials, request.headers ?? {}),
       }),
     );
   }
