@@ -1,4 +1,4 @@
-import { subscribe } from "node:diagnostics_channel";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { FORWARDED_HEADERS, isTrustedProxy, PEER_ADDRESS_HEADER } from "./client-address";
@@ -10,15 +10,17 @@ import { FORWARDED_HEADERS, isTrustedProxy, PEER_ADDRESS_HEADER } from "./client
  * request of every HTTP server in the process, synchronously, before its "request" event; the
  * only HTTP server in this process is Next's.
  */
-let installed = false;
+const CHANNEL = "http.server.request.start";
 
-export function installPeerAddressRecorder(): void {
-  if (installed) return;
-  installed = true;
-  subscribe("http.server.request.start", (message) => {
-    const { request, socket } = message as { request: IncomingMessage; socket: Socket };
-    recordPeer(request, socket.remoteAddress);
-  });
+function onRequestStart(message: unknown): void {
+  const { request, socket } = message as { request: IncomingMessage; socket: Socket };
+  recordPeer(request, socket.remoteAddress);
+}
+
+/** Idempotent; returns the way to remove it again (tests). */
+export function installPeerAddressRecorder(): () => void {
+  subscribe(CHANNEL, onRequestStart);
+  return () => unsubscribe(CHANNEL, onRequestStart);
 }
 
 export function recordPeer(request: IncomingMessage, peer: string | undefined): void {
