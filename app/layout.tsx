@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AddressBanner } from "@/components/address-banner";
 import { SignOutButton } from "@/components/sign-out-button";
+import { VettedAddressProvider } from "@/components/vetted-address";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
@@ -71,7 +72,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          {children}
+          <VettedAddressProvider origin={vettedOrigin()}>{children}</VettedAddressProvider>
         </main>
       </body>
     </html>

@@ -68,4 +68,23 @@ test.describe("every change comes from Vetted's own address", () => {
     await expect(page.getByRole("heading", { name: "Sign in to Vetted" })).toBeVisible();
     await expect(page.getByText("Open Vetted at")).toHaveCount(0);
   });
+
+  test("a form submitted at that other address says which address to use, and changes nothing", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${APP_PORT}` });
+    try {
+      const page = await context.newPage();
+      await signIn(page, USERS.reviewer, { callbackPath: "/manage" });
+      await expect(page.getByRole("alert").filter({ hasText: "Open Vetted at" })).toBeVisible();
+      await page.getByRole("link", { name: "New software" }).click();
+      const form = page.getByRole("form", { name: "New software" });
+      const name = `Elsewhere ${Date.now().toString(36)}`;
+      await form.getByLabel("Name").fill(name);
+      await form.getByLabel("Kind").selectOption({ label: "SaaS" });
+      await form.getByRole("button", { name: "Create software" }).click();
+      await expect(form.getByTestId("form-message")).toHaveText(`Open Vetted at ${APP_URL} to make changes.`);
+      expect(await softwareNamed(name)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { config } from "../config";
 import { isInRanges, normaliseAddress, resolveClientAddress } from "../domain/client-address";
+import { openVettedAtMessage } from "../domain/vetted-address";
 
 /**
  * Where a request came from and which address of Vetted the browser used, for sign-in limits,
@@ -75,5 +76,5 @@ export function isVettedOrigin(origin: string | null): boolean {
 
 /** What a refused change, and the banner on a page opened at another address, tell the person. */
 export function wrongAddressMessage(): string {
-  return `Open Vetted at ${vettedOrigin()} to make changes.`;
+  return openVettedAtMessage(vettedOrigin());
 }
