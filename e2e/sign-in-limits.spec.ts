@@ -1,5 +1,5 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { signInRequest } from "./support/auth";
+import { signInRequest, submitSignInForm } from "./support/auth";
 import { APP_URL, DEMO_PASSWORD, USERS } from "./support/constants";
 import { query } from "./support/db";
 import { expect, test } from "./support/test";
@@ -60,7 +60,7 @@ test.describe("sign-in limits", () => {
     expect(await addressFailures(address)).toBe(answered.length);
   });
 
-  test("spraying 30 emails from one client is refused after the limit; another address still signs in", async ({ request, playwright }) => {
+  test("spraying 30 emails from one client is refused after the limit; another address still signs in", async ({ request, playwright, browser }) => {
     const address = testAddress();
     const token = await csrfToken(request);
     const statuses: number[] = [];
@@ -77,8 +77,18 @@ test.describe("sign-in limits", () => {
     const firstRefusal = statuses.indexOf(429);
     expect(firstRefusal, `statuses: ${statuses.join(",")}`).toBeGreaterThan(0);
     expect(statuses.slice(firstRefusal).every((s) => s === 429)).toBe(true);
-    // Even the right password is refused from that address now.
+    // Even the right password is refused from that address now, and the form says why.
     expect((await attempt(request, token, address, USERS.employee, DEMO_PASSWORD)).status()).toBe(429);
+    const sameClient = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+    try {
+      const page = await sameClient.newPage();
+      await page.goto("/signin");
+      await submitSignInForm(page, USERS.employee, DEMO_PASSWORD);
+      await expect(page.getByTestId("signin-error")).toHaveText(/^Too many sign-in attempts from your network\. Try again in \d+ minutes\.$/);
+      await expect(page).toHaveURL(/\/signin/);
+    } finally {
+      await sameClient.close();
+    }
 
     const other = await playwright.request.newContext({ baseURL: APP_URL, extraHTTPHeaders: { "x-forwarded-for": testAddress() } });
     try {
