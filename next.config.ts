@@ -1,23 +1,6 @@
 import type { NextConfig } from "next";
 
-/**
- * Content-Security-Policy. Next's inline bootstrap scripts need 'unsafe-inline' without nonces,
- * but the policy still refuses scripts, frames and objects from elsewhere, framing of Vetted,
- * <base> hijacking and form posts to other sites. Development also needs 'unsafe-eval'.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
+/** The Content-Security-Policy is set per response, with a nonce, by proxy.ts (lib/server/content-security-policy.ts). */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -34,11 +17,7 @@ const nextConfig: NextConfig = {
   // only the outer limit on what a server action will read at all.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
-    return [
-      { source: "/:path*", headers: securityHeaders },
-      // Evidence downloads set their own, stricter policy (sandboxed, nothing allowed).
-      { source: "/((?!api/evidence/).*)", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy }] },
-    ];
+    return [{ source: "/:path*", headers: securityHeaders }];
   },
 };
 

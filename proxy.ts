@@ -1,6 +1,8 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "./lib/config";
+import { isVettedOrigin, PATH_HEADER, wrongAddressMessage } from "./lib/server/client-address";
+import { contentSecurityPolicy, newNonce } from "./lib/server/content-security-policy";
 
 /**
  * Deny by default: every path but sign-in, the auth endpoints, the health check and the API's
@@ -9,20 +11,56 @@ import { config as appConfig } from "./lib/config";
  * again themselves; this is only the outer fence.
  */
 const PUBLIC_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function proxy(request: NextRequest) {
+  const refusal = refuseForeignChange(request);
+  if (refusal) return refusal;
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, appConfig().nodeEnv === "development");
+  // Next reads the nonce for its own scripts from the request's policy; pages may read x-nonce.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const response = await fence(request, requestHeaders);
+  // Evidence downloads set their own, stricter policy (sandboxed, nothing allowed).
+  if (!request.nextUrl.pathname.startsWith("/api/evidence/")) response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+async function fence(request: NextRequest, requestHeaders: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
+  const next = () => NextResponse.next({ request: { headers: requestHeaders } });
+  if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return next();
   const token = await getToken({ req: request, secret: appConfig().authSecret });
-  if (token?.uid) return NextResponse.next();
+  if (token?.uid) return next();
   // Machines present a bearer token to the JSON API; its handlers verify it (lib/auth/api-tokens.ts).
-  if (pathname.startsWith("/api/v1/") && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return NextResponse.next();
+  if (pathname.startsWith("/api/v1/") && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { status: 401, message: "Sign in first." } }, { status: 401 });
   }
   const signIn = new URL("/signin", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
+}
+
+/**
+ * A change to a page (a server action, a form post) must come from VETTED_URL's own scheme,
+ * host and port. Next's own check compares the host alone and answers a mismatch with a 500;
+ * this one answers 403, saying where Vetted is. Browsers send Origin with every such request;
+ * a request without one (curl, a script) carries no one else's cookies. The JSON API's writes
+ * are checked by their own door (assertSameOrigin in lib/server/guard.ts).
+ */
+function refuseForeignChange(request: NextRequest): NextResponse | null {
+  if (SAFE_METHODS.has(request.method) || request.nextUrl.pathname.startsWith("/api/")) return null;
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  if (origin === null ? !site || site === "same-origin" : isVettedOrigin(origin)) return null;
+  return new NextResponse(`This change did not come from Vetted's own address. ${wrongAddressMessage()}`, {
+    status: 403,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /**

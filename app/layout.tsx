@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AddressBanner } from "@/components/address-banner";
 import { SignOutButton } from "@/components/sign-out-button";
+import { VettedAddressProvider } from "@/components/vetted-address";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
+import { safeCallbackPath } from "@/lib/domain/callback-path";
 import { countUnreadNotifications } from "@/lib/queries/notifications";
+import { PATH_HEADER, requestOrigin, vettedOrigin } from "@/lib/server/client-address";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,12 +21,18 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   const unread = user && can(user.role, "notifications.own") ? await countUnreadNotifications(await getDb(), user.id) : 0;
+  // Reading the request also keeps every page dynamic, as the per-response CSP nonce needs (proxy.ts).
+  const requestHeaders = await headers();
+  const openedAt = requestOrigin(requestHeaders);
   return (
     <html lang="en">
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           Skip to content
         </a>
+        {openedAt && openedAt !== vettedOrigin() && (
+          <AddressBanner openedAt={openedAt} vettedAt={vettedOrigin()} path={safeCallbackPath(requestHeaders.get(PATH_HEADER))} />
+        )}
         <header className="border-b border-slate-200 bg-white">
           <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/" className="text-lg font-bold text-slate-900 no-underline">
@@ -61,7 +72,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          {children}
+          <VettedAddressProvider origin={vettedOrigin()}>{children}</VettedAddressProvider>
         </main>
       </body>
     </html>

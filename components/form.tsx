@@ -2,6 +2,7 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/lib/forms";
+import { useWrongAddressMessage } from "./vetted-address";
 
 const FormState = createContext<{ state: ActionState; pending: boolean }>({ state: IDLE, pending: false });
 
@@ -23,7 +24,18 @@ export function ActionForm({
   resetOnSuccess?: boolean;
   label?: string;
 }) {
-  const [state, dispatch, pending] = useActionState(action, IDLE);
+  const wrongAddress = useWrongAddressMessage();
+  // At another address of the server every change is refused before the action runs (proxy.ts): say where to go.
+  const guarded = async (previous: ActionState, formData: FormData): Promise<ActionState> => {
+    try {
+      return await action(previous, formData);
+    } catch (error) {
+      const message = wrongAddress();
+      if (message) return { status: "error", message, at: Date.now() };
+      throw error;
+    }
+  };
+  const [state, dispatch, pending] = useActionState(guarded, IDLE);
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) ref.current?.reset();

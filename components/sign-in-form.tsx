@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { safeCallbackPath } from "@/lib/domain/callback-path";
 
 export function SignInForm({
   callbackUrl,
@@ -33,13 +34,13 @@ export function SignInForm({
       return;
     }
     // A full navigation: the router may hold a prefetched "signed out → /signin" redirect for this URL.
-    window.location.assign(callbackUrl);
+    window.location.assign(safeCallbackPath(callbackUrl));
   }
 
   return (
     <div className="card space-y-5">
       {sso && (
-        <button type="button" className="btn w-full" onClick={() => signIn("oidc", { callbackUrl })}>
+        <button type="button" className="btn w-full" onClick={() => signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl) })}>
           Sign in with {sso.name}
         </button>
       )}

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn, signInRequest } from "./support/auth";
 import { APP_URL, USERS } from "./support/constants";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { CSV_COLUMNS } from "../lib/domain/catalogue-transfer";
 import { parseCsv, restoreFormula, toCsv } from "../lib/domain/csv";
 import { signIn, signInRequest } from "./support/auth";

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signInRequest } from "./support/auth";
 import { APP_URL, USERS } from "./support/constants";
 

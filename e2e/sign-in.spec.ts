@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { mainNav, submitSignInForm } from "./support/auth";
 import { APP_URL, DEMO_PASSWORD, OIDC_ISSUER, USERS } from "./support/constants";
 

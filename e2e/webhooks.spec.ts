@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { startWebhookReceiver, type ReceivedWebhook } from "../tests/support/webhook-receiver";
 import { mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";

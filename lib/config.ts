@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { z } from "zod";
 import { allowedCidrProblem, allowedHostProblem, splitList } from "./domain/address-policy";
+import { parseAddressRanges, type AddressRange } from "./domain/client-address";
 import { ROLES, type Role } from "./domain/vocabulary";
 
 /**
@@ -44,6 +45,15 @@ const EnvSchema = z
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "API_RATE_LIMIT_PER_MINUTE must be a number" }).int().min(1).max(1_000_000).default(600),
     /** Lowest level written to the structured log (JSON lines on stdout). */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default("info"),
+    /** Proxies whose X-Forwarded-* headers count: comma-separated IPs or CIDRs, e.g. "10.0.0.0/8, 192.168.1.7". */
+    TRUSTED_PROXIES: z.string().trim().default(""),
+    /** Failed sign-ins per client address within 15 minutes before that address is refused (429). */
+    SIGN_IN_FAILURES_PER_ADDRESS: z.coerce
+      .number({ message: "SIGN_IN_FAILURES_PER_ADDRESS must be a number" })
+      .int()
+      .min(1, "SIGN_IN_FAILURES_PER_ADDRESS must be at least 1")
+      .max(100_000)
+      .default(20),
     VETTED_JOBS: z.enum(["on", "off"], { message: 'VETTED_JOBS must be "on" or "off"' }).default("on"),
     /** "true": webhook endpoints may be plain http:// (tests, receivers on a trusted network). */
     WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"], { message: 'WEBHOOK_ALLOW_HTTP must be "true" or "false"' }).default("false"),
@@ -77,6 +87,11 @@ const EnvSchema = z
         path: ["OIDC_ISSUER"],
         message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
       });
+    }
+    try {
+      parseAddressRanges(env.TRUSTED_PROXIES);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: `${(error as Error).message}; use comma-separated IPs or CIDRs, e.g. "10.0.0.0/8, 192.168.1.7"` });
     }
     if (env.SMTP_URL && env.SMTP_HOST) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "set either SMTP_URL or SMTP_HOST (with SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_SECURE), not both" });
@@ -114,6 +129,9 @@ export interface Config {
   clockFile: string | null;
   apiRateLimitPerMinute: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Only these peers' X-Forwarded-For, -Host and -Proto count (lib/server/client-address.ts). */
+  trustedProxies: readonly AddressRange[];
+  signInFailuresPerAddress: number;
   authSecret: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; groupsClaim: string; roleGroups: Map<string, Role> } | null;
   localPasswords: boolean;
@@ -216,6 +234,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clockFile: e.VETTED_CLOCK_FILE ?? null,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    trustedProxies: Object.freeze(parseAddressRanges(e.TRUSTED_PROXIES)),
+    signInFailuresPerAddress: e.SIGN_IN_FAILURES_PER_ADDRESS,
     authSecret,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

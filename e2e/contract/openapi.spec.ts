@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { CONTRACT_REPORT_PATH, type ContractReport } from "../support/contract-proxy";
 
 /**

@@ -50,6 +50,8 @@ const env: NodeJS.ProcessEnv = {
   // Journeys start webhook receivers on http://127.0.0.1: an internal receiver the address policy must be told about.
   WEBHOOK_ALLOW_HTTP: "true",
   WEBHOOK_ALLOWED_CIDRS: "127.0.0.1/32",
+  // The harness's contract proxy (contract-proxy.ts) stands where a load balancer would.
+  TRUSTED_PROXIES: "127.0.0.1",
 };
 delete env.PORT;
 delete env.VETTED_DATA_DIR;

@@ -1,54 +1,15 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { config } from "../config";
+import { safeCallbackPath } from "../domain/callback-path";
 import { logSecurityEvent } from "../log";
 import { getDb } from "../db/client";
-import { findUserByEmail, findUserById, normaliseEmail } from "../queries/users";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { findUserById } from "../queries/users";
+import { authorizeLocal } from "./local-sign-in";
 import { roleFromGroups } from "./roles";
-import { clearFailures, lockedUntil, recordFailure } from "./throttle";
 
 const SESSION_HOURS = 8;
-
-const CredentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
-});
-
-/** Thrown to the sign-in page as ?error=<message>. */
-export const SIGN_IN_ERRORS = {
-  invalid: "Wrong email or password.",
-  locked: "Too many failed attempts. Try again in 15 minutes.",
-} as const;
-
-/** The account a sign-in aimed at, for the log; not what was typed when it is no address (a password pasted in the wrong field). */
-function loggedAccount(key: string): string {
-  return /^[^\s@]+@[^\s@]+$/.test(key) ? key : "(not an email address)";
-}
-
-async function authorizeLocal(raw: unknown) {
-  const parsed = CredentialsSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
-  const db = await getDb();
-  const key = normaliseEmail(parsed.data.email);
-  const now = new Date();
-  if (await lockedUntil(db, key, now)) {
-    logSecurityEvent("signin.locked", { account: loggedAccount(key), provider: "credentials" });
-    throw new Error(SIGN_IN_ERRORS.locked);
-  }
-  const user = await findUserByEmail(db, key);
-  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !user.passwordHash || !user.active || !ok) {
-    await recordFailure(db, key, now);
-    const locked = Boolean(await lockedUntil(db, key, now));
-    logSecurityEvent(locked ? "signin.locked" : "signin.failed", { account: loggedAccount(key), provider: "credentials", reason: !user ? "unknown account" : !user.active ? "deactivated" : !user.passwordHash ? "no password" : "wrong password" });
-    throw new Error(locked ? SIGN_IN_ERRORS.locked : SIGN_IN_ERRORS.invalid);
-  }
-  await clearFailures(db, key);
-  return { id: user.id, email: user.email, name: user.name };
-}
 
 export function authOptions(): NextAuthOptions {
   const cfg = config();
@@ -59,7 +20,8 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: authorizeLocal,
+        // Behind lib/auth/sign-in-gate.ts: hashing slots and the per-address limit come first.
+        authorize: async (credentials, request) => authorizeLocal(await getDb(), credentials, request.headers ?? {}),
       }),
     );
   }
@@ -91,6 +53,10 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
+      // Only this app's own paths after sign-in or sign-out, whatever callbackUrl said.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         // Refuse an IdP account without a verified-looking email: we key users by email.

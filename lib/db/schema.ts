@@ -557,6 +557,17 @@ export const signInThrottle = pgTable("sign_in_throttle", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 
+/**
+ * Failed local sign-ins per client address (lib/server/client-address.ts) in a fixed window,
+ * shared by all app instances: one client spraying many emails is refused after
+ * SIGN_IN_FAILURES_PER_ADDRESS, before any more passwords are hashed.
+ */
+export const signInAddressThrottle = pgTable("sign_in_address_throttle", {
+  address: text("address").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const usersRelations = relations(users, ({ one, many }) => ({
   manager: one(users, { fields: [users.managerId], references: [users.id], relationName: "manager" }),
   reports: many(users, { relationName: "manager" }),

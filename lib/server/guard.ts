@@ -15,6 +15,7 @@ import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from 
 import type { ActionState } from "../forms";
 import { currentRequestId, describeError, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
 import { readBodyBytes, readBodyText } from "./body";
+import { isVettedOrigin, wrongAddressMessage } from "./client-address";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
 
@@ -327,8 +328,9 @@ export function assertSameOrigin(request: NextRequest): void {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin") throw new Forbidden("Cross-site requests cannot change anything: use the app's own pages, or an API token.");
   const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(config().baseUrl).origin) {
-    throw new Forbidden(`Requests from ${origin.slice(0, 100)} cannot change anything: use the app at ${config().baseUrl}, or an API token.`);
+  // Scheme, host and port of VETTED_URL exactly; Host and X-Forwarded-Host do not count.
+  if (origin && !isVettedOrigin(origin)) {
+    throw new Forbidden(`Requests from ${origin.slice(0, 100)} cannot change anything. ${wrongAddressMessage()} Scripts use an API token.`);
   }
 }
 

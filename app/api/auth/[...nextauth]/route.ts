@@ -1,10 +1,23 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { gateCredentialsSignIn } from "@/lib/auth/sign-in-gate";
 import { authOptions } from "@/lib/auth/options";
 import { apiRoute } from "@/lib/server/guard";
 
-// Options are built per request so that configuration is read at run time, not at build. The
-// wrapper gives sign-in's log lines (failures, lockouts) the request's id.
-const handler = apiRoute((request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => NextAuth(authOptions())(request, context));
+type Context = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET, handler as POST };
+// Options are built per request so that configuration is read at run time, not at build.
+function nextAuth(request: NextRequest, context: Context) {
+  return NextAuth(authOptions())(request, context);
+}
+
+// The wrapper gives sign-in's log lines (failures, lockouts) the request's id. A password sign-in
+// passes the hashing and per-address limits first (lib/auth/sign-in-gate.ts).
+const GET = apiRoute(nextAuth);
+const POST = apiRoute(async (request: NextRequest, context: Context) => {
+  const segments = (await context.params).nextauth;
+  if (segments.join("/") === "callback/credentials") return gateCredentialsSignIn(request, () => nextAuth(request, context));
+  return nextAuth(request, context);
+});
+
+export { GET, POST };
