@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { can, type Action } from "../lib/domain/policy";
 import { ROLES, type Role } from "../lib/domain/vocabulary";
 import { signInRequest } from "./support/auth";

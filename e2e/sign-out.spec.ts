@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { mainNav, signIn } from "./support/auth";
 import { APP_URL, USERS } from "./support/constants";
 import { query } from "./support/db";
