@@ -7,7 +7,7 @@ import { authenticateToken, consumeRateLimit, type TokenPrincipal } from "../aut
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { config } from "../config";
 import { bearerToken } from "../domain/api-tokens";
-import { writeAudit, type AuditEntry } from "../db/audit";
+import { transactionHasWritten, writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
 import { can, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from "../errors";
@@ -33,7 +33,8 @@ export interface MutationContext<S extends z.ZodType> {
 /**
  * The one guarded door for every change: authenticate → authorise against the policy
  * table → validate with zod → run in a transaction → write the audit events in that same
- * transaction. A mutation must report at least one audit event or it is rolled back. After a
+ * transaction. A mutation that wrote must report at least one audit event or it is rolled back;
+ * one that changed nothing reports none and commits no event. After a
  * commit that recorded notices or webhook events, delivery is nudged.
  */
 export interface Mutation<S extends z.ZodType, R> {
@@ -85,8 +86,9 @@ async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>,
     let notified = false;
     const result = await database.transaction(async (tx) => {
       const { result, audit } = await mutation.run({ tx, actor: caller.user, token: caller.token, input, now: now() });
-      if (audit.length === 0) throw new Error(`mutation ${mutation.name} reported no audit event`);
-      await writeAudit(tx, auditActor(caller), audit);
+      // No event is fine only for a true no-op (nothing written); a write without one is a bug.
+      if (audit.length === 0 && (await transactionHasWritten(tx))) throw new Error(`mutation ${mutation.name} wrote without reporting an audit event`);
+      if (audit.length > 0) await writeAudit(tx, auditActor(caller), audit);
       notified = recordedNotices(tx) || recordedWebhookEvents(tx);
       return result;
     });

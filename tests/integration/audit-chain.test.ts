@@ -8,15 +8,19 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { loadConfig } from "@/lib/config";
 import { writeAudit } from "@/lib/db/audit";
 import { closeDb, getDb, openDatabase, type Db, type DbHandle } from "@/lib/db/client";
 import { auditEvents, notifications, users } from "@/lib/db/schema";
-import { createSoftware } from "@/lib/mutations/catalogue";
-import { markAllNotificationsRead } from "@/lib/mutations/notifications";
+import { addEdition, createSoftware, createVendor, updateEdition, updateSoftware, updateVendor } from "@/lib/mutations/catalogue";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/mutations/notifications";
+import { updateSettings } from "@/lib/mutations/settings";
+import { updateUser } from "@/lib/mutations/users";
+import { getSettings } from "@/lib/queries/settings";
 import { auditChainHead, verifyAuditChain } from "@/lib/queries/audit-chain";
-import { runMutation } from "@/lib/server/guard";
+import { defineMutation, runMutation } from "@/lib/server/guard";
 import { makeUser, unique } from "../support/fixtures";
 
 const run = promisify(execFile);
@@ -216,5 +220,58 @@ describe("no-op mutations write no event", () => {
     await db.insert(notifications).values({ userId: employee.id, title: "Hello", body: "Unread." });
     expect(await runMutation(markAllNotificationsRead, employee, {})).toEqual({ count: 1 });
     expect((await auditChainHead(db)).position).toBe(before.position + 1);
+  });
+
+  it("marking a notification read twice, or saving settings, a user, a software, a vendor or an edition unchanged, audits only the real change", async () => {
+    const db = await getDb();
+    const admin = await makeUser(db, "admin");
+    const reviewer = await makeUser(db, "reviewer");
+    const employee = await makeUser(db, "employee");
+    const [notice] = await db.insert(notifications).values({ userId: employee.id, title: "Once", body: "Read me." }).returning();
+    const vendor = await runMutation(createVendor, reviewer, { name: unique("Vendor") });
+    const tool = await runMutation(createSoftware, reviewer, { name: unique("Unchanged tool"), kind: "saas", category: "Testing", description: "kept" });
+    const edition = await runMutation(addEdition, reviewer, { softwareId: tool.id, name: "Team", description: "for teams" });
+    const settings = await getSettings(db);
+    const settingsInput = { labels: settings.dataClassLabels, intervals: settings.reviewIntervalMonths, reassessment: settings.reassessmentMonths, requests: settings.requests };
+    const userInput = { id: employee.id, role: "employee", managerId: "", active: "on" };
+    const softwareInput = { id: tool.id, name: tool.name, kind: "saas", category: "Testing", description: "kept", vendorId: "", expectedUpdatedAt: tool.updatedAt.toISOString() };
+    const vendorInput = { id: vendor.id, name: vendor.name, certifications: "", subprocessors: "" };
+    const editionInput = { id: edition.id, name: "Team", description: "for teams" };
+
+    const before = await auditChainHead(db);
+    await runMutation(markNotificationRead, employee, { id: notice!.id });
+    expect((await auditChainHead(db)).position).toBe(before.position + 1);
+    const changed = await auditChainHead(db);
+    await runMutation(markNotificationRead, employee, { id: notice!.id });
+    await runMutation(updateSettings, admin, settingsInput);
+    await runMutation(updateUser, admin, userInput);
+    await runMutation(updateSoftware, reviewer, softwareInput);
+    await runMutation(updateVendor, reviewer, vendorInput);
+    await runMutation(updateEdition, reviewer, editionInput);
+    expect(await auditChainHead(db)).toEqual(changed);
+
+    // A real change is still a change, audited.
+    await runMutation(updateEdition, reviewer, { ...editionInput, description: "for bigger teams" });
+    await runMutation(updateUser, admin, { ...userInput, role: "manager" });
+    expect((await auditChainHead(db)).position).toBe(changed.position + 2);
+  });
+
+  it("still rolls back a mutation that wrote without reporting an audit event", async () => {
+    const db = await getDb();
+    const admin = await makeUser(db, "admin");
+    const email = `silent-${Date.now()}@test.example`;
+    const silent = defineMutation({
+      name: "silentWrite",
+      action: "users.manage",
+      input: z.object({}),
+      async run({ tx }) {
+        await tx.insert(users).values({ email, name: "Silent" });
+        return { result: null, audit: [] };
+      },
+    });
+    const before = await auditChainHead(db);
+    await expect(runMutation(silent, admin, {})).rejects.toThrow(/audit event/);
+    expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+    expect(await auditChainHead(db)).toEqual(before);
   });
 });
