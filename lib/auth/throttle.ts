@@ -5,7 +5,7 @@ import { signInThrottle } from "../db/schema";
 
 /** After this many failures within the window, the account is locked for LOCK_MINUTES. */
 export const MAX_FAILURES = 5;
-const WINDOW_MINUTES = 15;
+export const WINDOW_MINUTES = 15;
 const LOCK_MINUTES = 15;
 
 export async function lockedUntil(db: Db, key: string, now: Date): Promise<Date | null> {

@@ -74,6 +74,7 @@ async function runSweep(db: Db): Promise<void> {
   if (report.expired || report.reminded || report.escalated) {
     log(`sweep: ${report.expired} grants expired, ${report.reminded} reminders, ${report.escalated} escalations`);
   }
+  // Pruned throttle rows are not logged: with API traffic there are some every minute.
 }
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
