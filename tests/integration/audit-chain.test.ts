@@ -7,13 +7,15 @@ import { asc, count, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { Client } from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { loadConfig } from "@/lib/config";
 import { writeAudit } from "@/lib/db/audit";
 import { closeDb, getDb, openDatabase, type Db, type DbHandle } from "@/lib/db/client";
 import { auditEvents, notifications, users } from "@/lib/db/schema";
+import { channels } from "@/lib/delivery/outbox";
+import { startJobRunner } from "@/lib/jobs/runner";
 import { addEdition, createSoftware, createVendor, updateEdition, updateSoftware, updateVendor } from "@/lib/mutations/catalogue";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/mutations/notifications";
 import { updateSettings } from "@/lib/mutations/settings";
@@ -187,6 +189,25 @@ describe("the chain under concurrent writers", () => {
   });
 });
 
+describe("the chain head in the log", () => {
+  it("is written by the pg-boss runner when it starts (and by its daily schedule), as one structured line", async () => {
+    const db = await getDb();
+    await db.transaction((tx) => writeAudit(tx, null, [{ action: "test.logged", entityType: "test", entityId: "head" }]));
+    const logged = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const runner = await startJobRunner({ db, database: { kind: "postgres", url: process.env.DATABASE_URL! }, channels: channels(null) });
+    await runner.stop();
+    const lines = logged.mock.calls.map((c) => String(c[0])).filter((line) => line.includes("audit chain head"));
+    logged.mockRestore();
+    expect(lines).toHaveLength(1);
+    const [, position, hash] = /^\[audit\] audit chain head: position (\d+) hash ([0-9a-f]{64})$/.exec(lines[0]!)!;
+    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.position, Number(position)));
+    expect(event?.hash).toBe(hash);
+    // …and the daily schedule is in pg-boss's own table.
+    const schedules = (await db.execute(sql`SELECT cron, options->>'tz' AS tz FROM pgboss.schedule WHERE name = 'audit-chain-head'`)) as unknown as { rows: { cron: string; tz: string }[] };
+    expect(schedules.rows).toEqual([{ cron: "0 0 * * *", tz: "UTC" }]);
+  }, 60_000);
+});
+
 describe("the chain on the embedded database (PGlite)", () => {
   it("chains, verifies and names a rewritten row", async () => {
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "vetted-chain-")), "data");
@@ -198,6 +219,22 @@ describe("the chain on the embedded database (PGlite)", () => {
       await runMutation(createSoftware, actor, { name: "Embedded tool", kind: "cli", category: "Testing" }, handle.db);
       await handle.db.transaction((tx) => writeAudit(tx, null, [1, 2].map((n) => ({ action: "test.batch", entityType: "test", entityId: String(n), after: { n, text: "ü\u2028\"" } }))));
       expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: 3, head: { position: 3 } });
+
+      // The in-process job runner writes the head to the log on its first tick of the day.
+      const logged = vi.spyOn(console, "info").mockImplementation(() => undefined);
+      const runner = await startJobRunner({ db: handle.db, database: { kind: "embedded" }, channels: channels(null), intervalMs: 3_600_000 });
+      let lines: string[];
+      try {
+        await runner.runSweepNow();
+        await runner.runSweepNow();
+      } finally {
+        await runner.stop();
+        lines = logged.mock.calls.map((c) => String(c[0])).filter((line) => line.includes("audit chain head"));
+        logged.mockRestore();
+      }
+      const head = await auditChainHead(handle.db);
+      expect(lines).toEqual([`[audit] audit chain head: position 3 hash ${head.hash}`]);
+
       const [second] = await handle.db.select().from(auditEvents).orderBy(asc(auditEvents.position)).offset(1).limit(1);
       await tamper(handle.db, sql`UPDATE audit_events SET after = '{"n": 9}' WHERE id = ${second!.id}`);
       expect((await verifyAuditChain(handle.db)).brokenLink).toMatchObject({ position: 2, eventId: String(second!.id) });
