@@ -79,12 +79,10 @@ export function chainVerifier() {
     check(row: ChainedAuditRow): BrokenLink | null {
       const position = Number(row.position);
       const broken = (problem: string): BrokenLink => ({ position, eventId: row.id, at: row.at, problem });
-      if (position !== head.position + 1) {
-        return broken(
-          position <= head.position
-            ? `position ${position} appears twice`
-            : `events ${head.position + 1}${position - 1 > head.position + 1 ? `–${position - 1}` : ""} before it are missing`,
-        );
+      if (!Number.isSafeInteger(position) || position < 1) return broken("it has no place in the chain: it was written with the chaining trigger switched off");
+      if (position <= head.position) return broken(`position ${position} appears twice`);
+      if (position > head.position + 1) {
+        return broken(`events ${head.position + 1}${position - 1 > head.position + 1 ? `–${position - 1}` : ""} before it are missing`);
       }
       if (auditEventHash(head.hash, row) !== row.hash) return broken("its stored hash does not match its content and the event before it: it was changed");
       head = { position, hash: row.hash };
