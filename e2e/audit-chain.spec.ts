@@ -36,6 +36,16 @@ test.describe("the audit trail's hash chain", () => {
     }
     await page.reload();
     await expect(page.getByRole("status")).toContainText("The chain holds: all");
+
+    // A head line from the log, held against the database.
+    const head = (await page.getByTestId("chain-head-hash").textContent())!;
+    const headPosition = (await page.getByTestId("chain-head-position").textContent())!;
+    await page.getByLabel("Log line").fill(`[audit] audit chain head: position ${headPosition} hash ${head}`);
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await expect(page.getByTestId("logged-head")).toHaveText(`The event at position ${headPosition} still has the logged hash.`);
+    await page.getByLabel("Log line").fill(`audit chain head: position ${headPosition} hash ${"0".repeat(64)}`);
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await expect(page.getByTestId("logged-head")).toHaveAttribute("data-status", "differs");
   });
 
   test("reviewers and employees cannot open it, and are not offered it", async ({ browser }) => {

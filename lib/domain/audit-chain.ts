@@ -98,3 +98,11 @@ export function chainVerifier() {
 export function chainHeadLogLine(head: ChainHead): string {
   return `audit chain head: position ${head.position} hash ${head.hash}`;
 }
+
+const LOGGED_HEAD = /audit chain head: position (\d{1,15}) hash ([0-9a-f]{64})/;
+
+/** The head in a log line as chainHeadLogLine wrote it (whatever the logger put around it); null if there is none. */
+export function parseChainHeadLine(text: string): ChainHead | null {
+  const match = LOGGED_HEAD.exec(text.slice(0, 2_000));
+  return match ? { position: Number(match[1]), hash: match[2]! } : null;
+}

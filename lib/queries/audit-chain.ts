@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, gt, sql } from "drizzle-orm";
+import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditEvents } from "../db/schema";
 import { AUDIT_CHAIN_GENESIS, chainVerifier, type BrokenLink, type ChainedAuditRow, type ChainHead } from "../domain/audit-chain";
@@ -37,6 +37,12 @@ const chainColumns = {
 export async function auditChainHead(db: Db): Promise<ChainHead> {
   const [head] = await db.select({ position: auditEvents.position, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.position)).limit(1);
   return head ?? { position: 0, hash: AUDIT_CHAIN_GENESIS };
+}
+
+/** The stored hash of the event at `position`; null when there is none. */
+export async function auditEventHashAt(db: Db, position: number): Promise<string | null> {
+  const [event] = await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.position, position));
+  return event?.hash ?? null;
 }
 
 /**

@@ -21,7 +21,9 @@ import { markAllNotificationsRead, markNotificationRead } from "@/lib/mutations/
 import { updateSettings } from "@/lib/mutations/settings";
 import { updateUser } from "@/lib/mutations/users";
 import { getSettings } from "@/lib/queries/settings";
+import { chainHeadLogLine } from "@/lib/domain/audit-chain";
 import { auditChainHead, verifyAuditChain } from "@/lib/queries/audit-chain";
+import { checkLoggedHead } from "@/lib/services/audit-chain";
 import { defineMutation, runMutation } from "@/lib/server/guard";
 import { makeUser, unique } from "../support/fixtures";
 
@@ -77,10 +79,10 @@ async function tamper(db: Db, statement: ReturnType<typeof sql>): Promise<void> 
   });
 }
 
-async function verifyScript(url: string): Promise<{ code: number; out: string }> {
+async function verifyScript(url: string, args: string[] = []): Promise<{ code: number; out: string }> {
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
   try {
-    const { stdout, stderr } = await run(tsx, ["--conditions=react-server", "scripts/audit-verify.ts"], {
+    const { stdout, stderr } = await run(tsx, ["--conditions=react-server", "scripts/audit-verify.ts", ...args], {
       cwd: process.cwd(),
       env: { PATH: process.env.PATH, DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET, NODE_ENV: "test" },
     });
@@ -95,6 +97,8 @@ describe("the audit trail's hash chain (PostgreSQL)", () => {
   let url: string;
   let handle: DbHandle;
   let reviewer: SessionUser;
+  /** The head as the daily log line recorded it, before anyone tampered. */
+  let loggedHead = "";
 
   beforeAll(async () => {
     url = await freshDatabase();
@@ -125,6 +129,7 @@ describe("the audit trail's hash chain (PostgreSQL)", () => {
     expect(result.head).toEqual(await auditChainHead(handle.db));
     expect(result.head.position).toBe(7);
     expect(result.head.hash).toMatch(/^[0-9a-f]{64}$/);
+    loggedHead = chainHeadLogLine(result.head);
   });
 
   it("the verify script exits 0 on an intact chain and prints its head", async () => {
@@ -162,6 +167,33 @@ describe("the audit trail's hash chain (PostgreSQL)", () => {
     expect(afterDelete.brokenLink).toMatchObject({ position: 2, eventId: String(earlier!.id) });
     expect(afterDelete.brokenLink!.problem).toMatch(/events 1 before it are missing/);
   });
+
+  it("a history rewritten wholesale (every position and hash recomputed) verifies, but no longer matches the logged head", async () => {
+    await tamper(
+      handle.db,
+      sql.raw(`DO $$
+        DECLARE r audit_events; n bigint := 0; previous text := repeat('0', 64);
+        BEGIN
+          FOR r IN SELECT * FROM audit_events ORDER BY "position" LOOP
+            n := n + 1; r."position" := n; r.hash := audit_event_hash(previous, r);
+            UPDATE audit_events SET "position" = r."position", hash = r.hash WHERE id = r.id;
+            previous := r.hash;
+          END LOOP;
+        END $$`),
+    );
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: 6 });
+    expect(await checkLoggedHead(handle.db, `[audit] ${loggedHead}`)).toMatchObject({ status: "missing", logged: { position: 7 } });
+    const { code, out } = await verifyScript(url, ["--logged", loggedHead]);
+    expect(out).toContain("logged head position 7 DOES NOT MATCH");
+    expect(code).toBe(1);
+
+    const current = chainHeadLogLine(await auditChainHead(handle.db));
+    expect(await checkLoggedHead(handle.db, current)).toMatchObject({ status: "matches" });
+    expect(await checkLoggedHead(handle.db, "audit chain head: position 6 hash " + "0".repeat(64))).toMatchObject({ status: "differs" });
+    expect(await checkLoggedHead(handle.db, "position 6")).toEqual({ status: "unreadable" });
+    expect((await verifyScript(url, ["--logged", current])).code).toBe(0);
+    expect((await verifyScript(url, ["--logged", "nonsense"])).code).toBe(2);
+  }, 60_000);
 });
 
 describe("the chain under concurrent writers", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { AUDIT_CHAIN_GENESIS, auditEventHash, canonicalAuditEvent, chainHeadLogLine, chainVerifier, type ChainedAuditRow } from "@/lib/domain/audit-chain";
+import { AUDIT_CHAIN_GENESIS, auditEventHash, canonicalAuditEvent, chainHeadLogLine, chainVerifier, parseChainHeadLine, type ChainedAuditRow } from "@/lib/domain/audit-chain";
 
 const base: Omit<ChainedAuditRow, "hash"> = {
   position: "1",
@@ -57,5 +57,18 @@ describe("chainVerifier", () => {
     expect([rows[0]!, rows[3]!].map((r) => gap.check(r))[1]).toMatchObject({ position: 4, problem: "events 2–3 before it are missing" });
 
     expect(chainVerifier().check({ ...rows[0]!, position: "0", hash: "" })).toMatchObject({ position: 0, problem: expect.stringMatching(/trigger switched off/) });
+  });
+});
+
+describe("parseChainHeadLine", () => {
+  const hash = "ab".repeat(32);
+  it("reads the head from the log line, whatever the logger wrapped around it", () => {
+    expect(parseChainHeadLine(`audit chain head: position 42 hash ${hash}`)).toEqual({ position: 42, hash });
+    expect(parseChainHeadLine(`{"level":30,"msg":"audit chain head: position 7 hash ${hash}"}`)).toEqual({ position: 7, hash });
+  });
+  it("is null for anything else", () => {
+    expect(parseChainHeadLine("audit chain head: position 42")).toBeNull();
+    expect(parseChainHeadLine(`audit chain head: position x hash ${hash}`)).toBeNull();
+    expect(parseChainHeadLine(`audit chain head: position 1 hash ${hash.toUpperCase()}`)).toBeNull();
   });
 });

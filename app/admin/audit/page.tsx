@@ -7,7 +7,9 @@ export const metadata: Metadata = { title: "Audit trail" };
 
 export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("audit.verify");
-  const { head, verification } = await getAuditChainView(await getDb(), { verify: (await searchParams).verify === "1" });
+  const params = await searchParams;
+  const loggedLine = typeof params.logged === "string" ? params.logged : undefined;
+  const { head, verification, loggedHead } = await getAuditChainView(await getDb(), { verify: params.verify === "1", loggedLine });
   return (
     <div className="max-w-4xl space-y-6">
       <div className="space-y-2">
@@ -55,6 +57,33 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
               </p>
             )}
           </div>
+        )}
+      </section>
+      <section className="card space-y-3" aria-labelledby="chain-logged">
+        <h2 id="chain-logged" className="text-lg font-semibold">Check a head from the log</h2>
+        <p className="text-sm text-slate-600">
+          Paste an <code>audit chain head: position N hash H</code> line from the server log. If the event at that position no longer has that hash, the
+          history before it was rewritten, even if the chain verifies now.
+        </p>
+        <form method="get" className="flex flex-wrap items-end gap-2">
+          <label className="flex min-w-0 flex-1 flex-col text-sm">
+            Log line
+            <input name="logged" type="text" maxLength={2000} defaultValue={loggedLine ?? ""} className="font-mono" />
+          </label>
+          <button type="submit" className="btn">
+            Check
+          </button>
+        </form>
+        {loggedHead && (
+          <p role="status" data-testid="logged-head" data-status={loggedHead.status} className="text-sm">
+            {loggedHead.status === "unreadable"
+              ? "That is not a head line: paste one like “audit chain head: position 42 hash 3f…” (64 hexadecimal characters)."
+              : loggedHead.status === "matches"
+                ? `The event at position ${loggedHead.logged.position} still has the logged hash.`
+                : loggedHead.status === "missing"
+                  ? `There is no event at position ${loggedHead.logged.position}: events were removed since that line was logged.`
+                  : `The event at position ${loggedHead.logged.position} now has the hash ${loggedHead.stored}, not the logged one: history up to it was rewritten.`}
+          </p>
         )}
       </section>
     </div>
