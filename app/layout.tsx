@@ -51,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {can(user.role, "tokens.own") && <Link href="/admin/tokens">Tokens</Link>}
                 {can(user.role, "webhooks.manage") && <Link href="/admin/webhooks">Webhooks</Link>}
                 {can(user.role, "outbox.read") && <Link href="/admin/outbox">Outbox</Link>}
+                {can(user.role, "audit.verify") && <Link href="/admin/audit">Audit trail</Link>}
                 <Link href="/help">Help</Link>
                 {can(user.role, "notifications.own") && (
                   <Link href="/notifications" className="inline-flex items-center gap-1">

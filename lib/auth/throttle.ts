@@ -5,7 +5,7 @@ import { signInAddressThrottle, signInThrottle } from "../db/schema";
 
 /** After this many failures within the window, the account is locked for LOCK_MINUTES. */
 export const MAX_FAILURES = 5;
-const WINDOW_MINUTES = 15;
+export const WINDOW_MINUTES = 15;
 const LOCK_MINUTES = 15;
 
 export async function lockedUntil(db: Db, key: string, now: Date): Promise<Date | null> {
@@ -36,7 +36,7 @@ export async function clearFailures(db: Db, key: string): Promise<void> {
 
 // ---- Per client address ---------------------------------------------------------------
 
-const ADDRESS_WINDOW_MINUTES = 15;
+export const ADDRESS_WINDOW_MINUTES = 15;
 
 /**
  * Seconds until `address` may try again, when it has `limit` failures in its current window;

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Tx } from "./client";
 import { auditEvents } from "./schema";
 
@@ -42,4 +43,15 @@ async function insertAudit(tx: Tx, actor: Actor | null, entries: AuditEntry[]): 
       reason: e.reason ?? null,
     })),
   );
+}
+
+/**
+ * Whether this transaction has written anything (or locked a row: FOR UPDATE counts too). A
+ * transaction gets its id at its first write, so none means nothing to audit and nothing to
+ * commit. Works the same on PostgreSQL and PGlite.
+ */
+export async function transactionHasWritten(tx: Tx): Promise<boolean> {
+  // Both drivers answer with `rows`.
+  const result = (await tx.execute(sql`SELECT txid_current_if_assigned()::text AS xid`)) as unknown as { rows: { xid: string | null }[] };
+  return result.rows[0]?.xid != null;
 }

@@ -276,11 +276,20 @@ export const auditEvents = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
     reason: text("reason"),
+    /**
+     * The event's place in the hash chain (1, 2, 3… in commit order) and
+     * sha256(previous hash || canonical form of this row), both set by the audit_events_chain
+     * trigger (db/migrations, canonical form in lib/domain/audit-chain.ts). The defaults only
+     * stand if that trigger is bypassed, and then the verifier names the row as a broken link.
+     */
+    position: bigint("position", { mode: "number" }).notNull().default(0),
+    hash: text("hash").notNull().default(""),
   },
   (t) => [
     index("audit_events_software_idx").on(t.softwareId, t.at),
     index("audit_events_entity_idx").on(t.entityType, t.entityId),
     index("audit_events_at_idx").on(t.at),
+    uniqueIndex("audit_events_position_idx").on(t.position),
   ],
 );
 

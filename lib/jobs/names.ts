@@ -11,6 +11,8 @@ export const JOBS = {
   deliver: "deliver-email",
   /** One webhook delivery's next try, by delivery id; queued at the try's time (our own backoff, lib/domain/webhooks.ts). */
   deliverWebhook: "deliver-webhook",
+  /** Once a day: the audit chain's head, written to the log (lib/jobs/audit-chain-head.ts). */
+  auditChainHead: "audit-chain-head",
 } as const;
 
 /** Tries after the first; a message still failing after them stays pending with its last error. */

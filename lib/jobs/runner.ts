@@ -6,6 +6,7 @@ import { deliverableOutboxIds, deliverOutboxMessage, deliverPendingOutbox, summa
 import { deliverDueWebhooks, deliverWebhook, dueWebhookDeliveries, nextWebhookAttempt, pruneWebhookDeliveries, summariseWebhooks } from "../delivery/webhooks";
 import { DELIVERY_RETRY_LIMIT, JOB_SCHEMA, JOBS } from "./names";
 import { nextGrantEnd } from "../queries/requests";
+import { logAuditChainHead } from "./audit-chain-head";
 import { sweep } from "./sweep";
 import { logger } from "../log";
 
@@ -26,6 +27,10 @@ import { logger } from "../log";
  * - Embedded (PGlite, one process): a timer runs the sweep and then delivers the outbox and due
  *   webhooks every minute (and a webhook retry due sooner at its time); a failed email is tried
  *   again on the next tick.
+ *
+ * Both log the audit chain's head when they start and then once a day (pg-boss: a cron schedule
+ * at 00:00 UTC; in-process: the first tick of each day), so the log outside the database can
+ * tell a rewritten history.
  */
 export interface JobRunner {
   kind: "pg-boss" | "in-process";
@@ -46,6 +51,7 @@ export interface JobRunnerOptions {
 }
 
 const SWEEP_CRON = "* * * * *";
+const AUDIT_CHAIN_HEAD_CRON = "0 0 * * *";
 /** How often an idle worker asks for work: a sweep queued by a test starts within a second. */
 const SWEEP_POLL_SECONDS = 1;
 const DELIVER_POLL_SECONDS = 2;
@@ -75,6 +81,7 @@ async function runSweep(db: Db): Promise<void> {
   if (report.expired || report.reminded || report.escalated) {
     log(`sweep: ${report.expired} grants expired, ${report.reminded} reminders, ${report.escalated} escalations`);
   }
+  // Pruned throttle rows are not logged: with API traffic there are some every minute.
 }
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
@@ -112,6 +119,12 @@ async function startPgBoss(url: string, db: Db, channels: Channels): Promise<Job
   // Webhook retries follow our own backoff (next_attempt_at): the queue only runs each try at its time.
   await boss.createQueue(JOBS.deliverWebhook, { name: JOBS.deliverWebhook, policy: "short", retryLimit: 0, expireInSeconds: 120 });
   await boss.schedule(JOBS.sweep, SWEEP_CRON, {}, { tz: "UTC" });
+  await boss.createQueue(JOBS.auditChainHead, { name: JOBS.auditChainHead, policy: "singleton", retryLimit: 2, expireInSeconds: 300 });
+  await boss.schedule(JOBS.auditChainHead, AUDIT_CHAIN_HEAD_CRON, {}, { tz: "UTC" });
+  await boss.work(JOBS.auditChainHead, async () => {
+    await logAuditChainHead(db);
+  });
+  await logAuditChainHead(db).catch((error: unknown) => logFailure("logging the audit chain head", error));
 
   await boss.work(JOBS.sweep, { pollingIntervalSeconds: SWEEP_POLL_SECONDS }, async () => {
     try {
@@ -225,6 +238,8 @@ function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunn
   let stopped = false;
   let atGrantEnd: ReturnType<typeof setTimeout> | undefined;
   let atWebhookRetry: ReturnType<typeof setTimeout> | undefined;
+  /** The UTC day whose audit chain head is in the log already. */
+  let headLoggedOn: string | null = null;
 
   /** Due webhooks now; and a retry due before the next tick gets a timer of its own. */
   const deliverWebhooksInProcess = async (): Promise<void> => {
@@ -250,6 +265,15 @@ function startInProcess(db: Db, channels: Channels, intervalMs: number): JobRunn
         await runSweep(db);
       } catch (error) {
         logFailure("sweep", error);
+      }
+      const day = now().toISOString().slice(0, 10);
+      if (headLoggedOn !== day) {
+        try {
+          await logAuditChainHead(db);
+          headLoggedOn = day;
+        } catch (error) {
+          logFailure("logging the audit chain head", error);
+        }
       }
       try {
         const line = summarise(await deliverPendingOutbox(db, channels));

@@ -1,11 +1,13 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { config } from "../config";
-import { writeAudit } from "../db/audit";
+import { ADDRESS_WINDOW_MINUTES, WINDOW_MINUTES } from "../auth/throttle";
+import { writeAudit, type AuditEntry } from "../db/audit";
 import { transactionWithHooks } from "../db/transaction";
 import type { Db, Tx } from "../db/client";
-import { grants, requestEvents, requests, software, users } from "../db/schema";
+import { apiRateWindows, grants, requestEvents, requests, signInAddressThrottle, signInThrottle, software, users } from "../db/schema";
+import { rateWindow } from "../domain/api-tokens";
 import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS, requestPath } from "../domain/requests";
 import { notify, type Notice } from "../notifications";
 import { emitGrantsExpired } from "../webhooks/events";
@@ -14,12 +16,14 @@ export interface SweepReport {
   expired: number;
   reminded: number;
   escalated: number;
+  /** Rows of finished rate-limit windows and of sign-in throttles past their window and lock. */
+  pruned: { rateWindows: number; signInThrottles: number };
 }
 
 const DAY = 86_400_000;
 
 /** Grants whose last day has passed: marked expired once, and their holders told. */
-async function expireGrants(tx: Tx, now: Date): Promise<number> {
+async function expireGrants(tx: Tx, now: Date, audit: AuditEntry[]): Promise<number> {
   const ended = await tx
     .update(grants)
     .set({ expiredAt: now })
@@ -38,13 +42,13 @@ async function expireGrants(tx: Tx, now: Date): Promise<number> {
     })),
     config().baseUrl,
   );
-  await writeAudit(tx, null, ended.map((g) => ({ action: "grant.expired", entityType: "grant", entityId: g.id, softwareId: g.softwareId, after: { endsOn: g.endsOn } })));
+  audit.push(...ended.map((g) => ({ action: "grant.expired", entityType: "grant", entityId: g.id, softwareId: g.softwareId, after: { endsOn: g.endsOn } })));
   await emitGrantsExpired(tx, ended.map((g) => g.id), now);
   return ended.length;
 }
 
 /** Reminders 7 days and 1 day before a grant ends, each sent once. */
-async function remindBeforeEnd(tx: Tx, now: Date): Promise<number> {
+async function remindBeforeEnd(tx: Tx, now: Date, audit: AuditEntry[]): Promise<number> {
   const horizon = new Date(now.getTime() + Math.max(...REMINDER_DAYS) * DAY);
   const candidates = await tx
     .select({ id: grants.id, requestId: grants.requestId, userId: grants.userId, softwareId: grants.softwareId, endsOn: grants.endsOn, endsAt: grants.endsAt, lastReminderDays: grants.lastReminderDays })
@@ -73,14 +77,14 @@ async function remindBeforeEnd(tx: Tx, now: Date): Promise<number> {
       }],
       config().baseUrl,
     );
-    await writeAudit(tx, null, [{ action: "grant.reminded", entityType: "grant", entityId: grant.id, softwareId: grant.softwareId, after: { daysBefore: days } }]);
+    audit.push({ action: "grant.reminded", entityType: "grant", entityId: grant.id, softwareId: grant.softwareId, after: { daysBefore: days } });
     sent += 1;
   }
   return sent;
 }
 
 /** Requests whose step is past due: escalated once per step, to the holder and the level above. */
-async function escalateOverdue(tx: Tx, now: Date): Promise<number> {
+async function escalateOverdue(tx: Tx, now: Date, audit: AuditEntry[]): Promise<number> {
   const requester = alias(users, "requester");
   const manager = alias(users, "manager");
   const overdue = await tx
@@ -111,7 +115,7 @@ async function escalateOverdue(tx: Tx, now: Date): Promise<number> {
   }
   await tx.insert(requestEvents).values(overdue.map((r) => ({ requestId: r.id, actorId: null, kind: "escalated", body: "Past its due date: escalated." })));
   await notify(tx, notices, config().baseUrl);
-  await writeAudit(tx, null, overdue.map((r) => ({ action: "request.escalated", entityType: "request", entityId: r.id, softwareId: r.softwareId, after: { status: r.status } })));
+  audit.push(...overdue.map((r) => ({ action: "request.escalated", entityType: "request", entityId: r.id, softwareId: r.softwareId, after: { status: r.status } })));
   return overdue.length;
 }
 
@@ -122,18 +126,44 @@ async function softwareNames(tx: Tx, ids: string[]): Promise<Map<string, string>
 }
 
 /**
+ * Bookkeeping tables that would otherwise only grow: a token's rate-limit window is done when
+ * the next minute starts, and a sign-in throttle row once its failure window has passed and any
+ * lock it set has ended, and a client address's failure count once its window has passed (the
+ * next failure would start counting afresh anyway).
+ */
+async function pruneThrottles(db: Db, now: Date): Promise<SweepReport["pruned"]> {
+  const rateWindows = await db.delete(apiRateWindows).where(lt(apiRateWindows.windowStart, rateWindow(now).start)).returning({ tokenId: apiRateWindows.tokenId });
+  const windowOpenSince = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
+  const signInThrottles = await db
+    .delete(signInThrottle)
+    .where(and(lt(signInThrottle.windowStartedAt, windowOpenSince), or(isNull(signInThrottle.lockedUntil), lte(signInThrottle.lockedUntil, now))))
+    .returning({ key: signInThrottle.key });
+  const addressWindowOpenSince = new Date(now.getTime() - ADDRESS_WINDOW_MINUTES * 60_000);
+  const addressThrottles = await db
+    .delete(signInAddressThrottle)
+    .where(lt(signInAddressThrottle.windowStartedAt, addressWindowOpenSince))
+    .returning({ address: signInAddressThrottle.address });
+  return { rateWindows: rateWindows.length, signInThrottles: signInThrottles.length + addressThrottles.length };
+}
+
+/**
  * The scheduled sweep, run every minute by the job queue: ends grants whose last day has
- * passed, sends reminders before grants end, escalates requests whose step is overdue.
- * Idempotent and safe to run on several instances at once: each change is claimed with a
- * conditional UPDATE, so whichever sweep gets a row first does it, and the others skip it.
+ * passed, sends reminders before grants end, escalates requests whose step is overdue, and
+ * prunes finished throttle rows. Idempotent and safe to run on several instances at once: each
+ * change is claimed with a conditional UPDATE, so whichever sweep gets a row first does it, and
+ * the others skip it.
  */
 export async function sweep(db: Db, now: Date): Promise<SweepReport> {
-  return transactionWithHooks(db, async (tx) => {
+  const report = await transactionWithHooks(db, async (tx) => {
     // A transaction-scoped advisory lock keeps two sweeps from interleaving their claims.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('vetted.sweep'))`);
-    const expired = await expireGrants(tx, now);
-    const reminded = await remindBeforeEnd(tx, now);
-    const escalated = await escalateOverdue(tx, now);
+    const audit: AuditEntry[] = [];
+    const expired = await expireGrants(tx, now, audit);
+    const reminded = await remindBeforeEnd(tx, now, audit);
+    const escalated = await escalateOverdue(tx, now, audit);
+    // Last: writing audit events holds the chain's lock until commit, so nothing else waits behind it.
+    if (audit.length > 0) await writeAudit(tx, null, audit);
     return { expired, reminded, escalated };
   });
+  return { ...report, pruned: await pruneThrottles(db, now) };
 }

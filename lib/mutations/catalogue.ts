@@ -8,6 +8,7 @@ import { refreshSearchIndex } from "../db/search-index";
 import { refreshStatus } from "../db/status";
 import { defaultReviewDue } from "../domain/review-due";
 import { slugify } from "../domain/slug";
+import { isUnchanged } from "../domain/unchanged";
 import { secondReviewerRule } from "../domain/four-eyes";
 import { currentClassification, decisionsInEffect } from "../domain/verdict";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
@@ -89,6 +90,10 @@ export const updateVendor = defineMutation({
   action: "catalogue.write",
   input: UpdateVendorInput,
   async run({ tx, input, now }) {
+    // Saved unchanged: a no-op, decided before taking the row lock (a lock counts as a write).
+    const [current] = await tx.select().from(vendors).where(eq(vendors.id, input.id));
+    const { id: _id, ...wanted } = input;
+    if (current && isUnchanged(current, wanted)) return { result: current, audit: [] };
     const [before] = await tx.select().from(vendors).where(eq(vendors.id, input.id)).for("update");
     if (!before) throw new NotFound("That vendor no longer exists.");
     const [clash] = await tx
@@ -144,6 +149,9 @@ export const updateSoftware = defineMutation({
   action: "catalogue.write",
   input: UpdateSoftwareInput,
   async run({ tx, input, now }) {
+    // Saved unchanged (and nobody changed it since): a no-op, decided before taking the row lock.
+    const [current] = await tx.select().from(software).where(eq(software.id, input.id));
+    if (current && current.updatedAt.toISOString() === input.expectedUpdatedAt && isUnchanged(current, softwareColumns(input))) return { result: current, audit: [] };
     const before = await lockSoftware(tx, input.id);
     if (before.updatedAt.toISOString() !== input.expectedUpdatedAt) {
       throw new Conflict("Someone else changed this software since you opened it. Reload to see their change, then edit again.");
@@ -191,6 +199,9 @@ export const updateEdition = defineMutation({
   action: "catalogue.write",
   input: UpdateEditionInput,
   async run({ tx, input }) {
+    // Saved unchanged: a no-op, decided before taking the row lock (a lock counts as a write).
+    const [current] = await tx.select().from(editions).where(eq(editions.id, input.id));
+    if (current && isUnchanged(current, { name: input.name, description: input.description })) return { result: current, audit: [] };
     const [before] = await tx.select().from(editions).where(eq(editions.id, input.id)).for("update");
     if (!before) throw new NotFound("That edition no longer exists.");
     const siblings = await tx

@@ -5,30 +5,30 @@ import { NotFound } from "../errors";
 import { defineMutation } from "../server/guard";
 import { MarkAllNotificationsReadInput, MarkNotificationReadInput } from "../validation/notifications";
 
-/** Marks one of the caller's own notifications read. Someone else's is "not found": the WHERE clause holds the owner. */
+/**
+ * Marks one of the caller's own notifications read. Someone else's is "not found": the WHERE
+ * clause holds the owner. One already read is a no-op: nothing written, nothing audited.
+ */
 export const markNotificationRead = defineMutation({
   name: "markNotificationRead",
   action: "notifications.own",
   input: MarkNotificationReadInput,
   async run({ tx, actor, input, now }) {
-    const [before] = await tx
-      .select({ id: notifications.id, readAt: notifications.readAt })
-      .from(notifications)
-      .where(and(eq(notifications.id, input.id), eq(notifications.userId, actor.id)))
-      .for("update");
-    if (!before) throw new NotFound("No such notification.");
-    const readAt = before.readAt ?? now;
-    if (!before.readAt) {
-      await tx.update(notifications).set({ readAt }).where(and(eq(notifications.id, input.id), eq(notifications.userId, actor.id)));
+    const mine = and(eq(notifications.id, input.id), eq(notifications.userId, actor.id));
+    const [marked] = await tx.update(notifications).set({ readAt: now }).where(and(mine, isNull(notifications.readAt))).returning({ readAt: notifications.readAt });
+    if (marked) {
+      return {
+        result: { id: input.id, readAt: marked.readAt! },
+        audit: [{ action: "notification.read", entityType: "notification", entityId: input.id, before: { readAt: null }, after: { readAt: marked.readAt } }],
+      };
     }
-    return {
-      result: { id: input.id, readAt },
-      audit: [{ action: "notification.read", entityType: "notification", entityId: input.id, before: { readAt: before.readAt }, after: { readAt } }],
-    };
+    const [already] = await tx.select({ readAt: notifications.readAt }).from(notifications).where(mine);
+    if (!already) throw new NotFound("No such notification.");
+    return { result: { id: input.id, readAt: already.readAt ?? now }, audit: [] };
   },
 });
 
-/** Marks every unread notification of the caller read. */
+/** Marks every unread notification of the caller read; with none unread, a no-op that audits nothing. */
 export const markAllNotificationsRead = defineMutation({
   name: "markAllNotificationsRead",
   action: "notifications.own",
@@ -41,7 +41,7 @@ export const markAllNotificationsRead = defineMutation({
       .returning({ id: notifications.id });
     return {
       result: { count: marked.length },
-      audit: [{ action: "notifications.read_all", entityType: "user", entityId: actor.id, after: { marked: marked.length } }],
+      audit: marked.length === 0 ? [] : [{ action: "notifications.read_all", entityType: "user", entityId: actor.id, after: { marked: marked.length } }],
     };
   },
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { eq } from "drizzle-orm";
 import { config } from "../config";
 import { settings } from "../db/schema";
@@ -14,6 +15,9 @@ export const updateSettings = defineMutation({
   input: SettingsInput,
   async run({ tx, input, now }) {
     const before = await getSettings(tx);
+    const after = { dataClassLabels: input.labels, reviewIntervalMonths: input.intervals, reassessmentMonths: input.reassessment, requests: input.requests };
+    // Saved unchanged: nothing to write, nothing to audit. (Compared as JSON, as they are stored.)
+    if (isDeepStrictEqual(JSON.parse(JSON.stringify(before)), JSON.parse(JSON.stringify(after)))) return { result: after, audit: [] };
     const rows = [
       { key: SETTING_KEYS.dataClassLabels, value: input.labels },
       { key: SETTING_KEYS.reviewIntervalMonths, value: input.intervals },
@@ -26,7 +30,6 @@ export const updateSettings = defineMutation({
         .values({ ...row, updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: row.value, updatedAt: now } });
     }
-    const after = { dataClassLabels: input.labels, reviewIntervalMonths: input.intervals, reassessmentMonths: input.reassessment, requests: input.requests };
     return { result: after, audit: [{ action: "settings.updated", entityType: "settings", entityId: "global", before, after }] };
   },
 });
@@ -37,7 +40,10 @@ export const setChatWebhook = defineMutation({
   action: "settings.manage",
   input: ChatWebhookInput,
   async run({ tx, input, now }) {
-    const before = describeChatWebhook(await getChatWebhookUrl(tx));
+    const current = await getChatWebhookUrl(tx);
+    const before = describeChatWebhook(current);
+    // The same URL again, or removing none: a no-op, not audited.
+    if ((input.intent === "set" ? input.url : null) === current) return { result: before, audit: [] };
     if (input.intent === "set") {
       // A clear message now; every post checks the address it connects to again.
       const refusal = hostRefusal(new URL(input.url).hostname, addressPolicy(config().webhooks));

@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
 import type { Tx } from "../db/client";
 import { users } from "../db/schema";
+import { isUnchanged } from "../domain/unchanged";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
 import { defineMutation } from "../server/guard";
 import { CreateUserInput, UpdateUserInput } from "../validation/users";
@@ -53,6 +54,9 @@ export const updateUser = defineMutation({
   action: "users.manage",
   input: UpdateUserInput,
   async run({ tx, actor, input, now }) {
+    // Saved unchanged: a no-op, decided before taking the row lock (a lock counts as a write).
+    const [current] = await tx.select().from(users).where(eq(users.id, input.id));
+    if (current && isUnchanged(current, { role: input.role, managerId: input.managerId, active: input.active })) return { result: current, audit: [] };
     const [before] = await tx.select().from(users).where(eq(users.id, input.id)).for("update");
     if (!before) throw new NotFound("That user no longer exists.");
     if (before.role === "admin" && (input.role !== "admin" || !input.active)) {

@@ -6,6 +6,7 @@ import type { Tx } from "../db/client";
 import { webhookDeliveries, webhookEndpoints } from "../db/schema";
 import { addressPolicy } from "../domain/address-policy";
 import { generateWebhookSecret, webhookSecretHint } from "../domain/webhook-signature";
+import { isUnchanged } from "../domain/unchanged";
 import { describeWebhookUrl, webhookUrlProblem } from "../domain/webhooks";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
 import { defineMutation } from "../server/guard";
@@ -78,6 +79,9 @@ export const updateWebhook = defineMutation({
   action: "webhooks.manage",
   input: UpdateWebhookInput,
   async run({ tx, input, now }) {
+    // Saved unchanged: a no-op, decided before taking the row lock (a lock counts as a write).
+    const [current] = await tx.select({ name: webhookEndpoints.name, url: webhookEndpoints.url, events: webhookEndpoints.events }).from(webhookEndpoints).where(eq(webhookEndpoints.id, input.id));
+    if (current && isUnchanged(current, { name: input.name, url: input.url, events: input.events })) return { result: { id: input.id, name: current.name }, audit: [] };
     const before = await lockEndpoint(tx, input.id);
     await checkUrl(tx, input.url, input.id);
     const [after] = await tx

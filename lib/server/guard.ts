@@ -7,7 +7,7 @@ import { authenticateToken, consumeRateLimit, type TokenPrincipal } from "../aut
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { config } from "../config";
 import { bearerToken, tokenPrefix, type TokenScope } from "../domain/api-tokens";
-import { writeAudit, type AuditEntry } from "../db/audit";
+import { transactionHasWritten, writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
 import { afterCommit, transactionWithHooks } from "../db/transaction";
 import { can, scopesAllow, SYSTEM_ACTIONS, type Action } from "../domain/policy";
@@ -50,7 +50,8 @@ declare const resultOf: unique symbol;
 /**
  * The one guarded door for every change: authenticate → authorise against the policy
  * table → validate with zod → run in a transaction → write the audit events in that same
- * transaction. A mutation must report at least one audit event or it is rolled back.
+ * transaction. A mutation that wrote must report at least one audit event or it is rolled back;
+ * one that changed nothing reports none and commits no event.
  *
  * What defineMutation hands out has a name, an action and an input schema, and no way to run
  * it: the body is kept in this module (`bodies`), so the only way to run a mutation is through
@@ -172,8 +173,9 @@ async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>,
       const run: Run = { tx, now: now(), caller, audit: [] };
       const result = await runBody(mutation, input, run);
       const audit = run.audit;
-      if (audit.length === 0) throw new Error(`mutation ${mutation.name} reported no audit event`);
-      await writeAudit(tx, auditActor(caller), audit);
+      // No event is fine only for a true no-op (nothing written); a write without one is a bug.
+      if (audit.length === 0 && (await transactionHasWritten(tx))) throw new Error(`mutation ${mutation.name} wrote without reporting an audit event`);
+      if (audit.length > 0) await writeAudit(tx, auditActor(caller), audit);
       return result;
     });
   } catch (error) {

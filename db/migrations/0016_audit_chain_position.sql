@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "audit_events_position_idx" ON "audit_events" USING btree ("position");
