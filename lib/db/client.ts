@@ -58,10 +58,18 @@ export async function openDatabase(cfg: Config): Promise<DbHandle> {
       max: cfg.database.poolMax,
       statement_timeout: cfg.database.statementTimeoutMs,
       idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 10_000,
+      // In pg-pool 3 this bounds both waits: for a free client when the pool is full, and for a
+      // new connection. Past it the request is shed with 503 (lib/db/unavailable.ts) instead of
+      // queueing behind a saturated pool past any client's own timeout.
+      connectionTimeoutMillis: cfg.database.acquireTimeoutMs,
+      keepAlive: true,
       options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
     });
-    pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+    // A client checked out for a transaction has no listener of the pool's: without one of its
+    // own, a connection dropped by a restart would be an uncaught exception. The failed query
+    // still rejects (and answers 503); the pool discards the broken client when it is released.
+    pool.on("connect", (client) => client.on("error", logConnectionError));
+    pool.on("error", logConnectionError);
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
   }
@@ -79,12 +87,19 @@ export async function openDatabase(cfg: Config): Promise<DbHandle> {
   return { db: db as unknown as Db, kind: "embedded", close: () => client.close() };
 }
 
+/** Logged once per broken connection; the query that was running on it fails on its own. */
+function logConnectionError(error: Error): void {
+  const code = (error as { code?: string }).code;
+  console.error(`[db] connection lost: ${code ? `${code} ` : ""}${error.message.slice(0, 200)}`);
+}
+
 /** Applies pending migrations on one dedicated connection holding an advisory lock. */
 async function migratePostgres(url: string): Promise<void> {
   const { Client } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const client = new Client({ connectionString: url });
+  client.on("error", logConnectionError);
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);

@@ -9,8 +9,9 @@ import { config } from "../config";
 import { bearerToken } from "../domain/api-tokens";
 import { writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
+import { asServiceUnavailable } from "../db/unavailable";
 import { can, type Action } from "../domain/policy";
-import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from "../errors";
+import { AppError, Conflict, Forbidden, ServiceUnavailable, TooManyRequests, Unauthenticated } from "../errors";
 import type { ActionState } from "../forms";
 import { nudgeDelivery } from "../jobs/runner";
 import { recordedNotices } from "../notifications";
@@ -121,7 +122,8 @@ export function formAction<S extends z.ZodType, R>(
     let result: R;
     try {
       result = await runMutation(mutation, await getSessionUser(), formDataToObject(formData));
-    } catch (error) {
+    } catch (thrown) {
+      const error = asServiceUnavailable(thrown);
       if (error instanceof AppError) {
         return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
       }
@@ -283,8 +285,10 @@ async function previewMutation<S extends z.ZodType, P>(
   return db.transaction((tx) => run({ tx, actor: caller.user, token: caller.token, input, now: now() }), { accessMode: "read only" });
 }
 
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(thrown: unknown): NextResponse {
+  const error = asServiceUnavailable(thrown);
   if (error instanceof AppError) {
+    const retryAfter: Record<string, string> = error instanceof TooManyRequests || error instanceof ServiceUnavailable ? { "Retry-After": String(error.retryAfterSeconds) } : {};
     return NextResponse.json(
       {
         error: {
@@ -294,7 +298,7 @@ export function errorResponse(error: unknown): NextResponse {
           ...(error.details !== undefined ? { details: error.details } : {}),
         },
       },
-      { status: error.status, headers: { "Cache-Control": "no-store", ...(error instanceof TooManyRequests ? { "Retry-After": String(error.retryAfterSeconds) } : {}) } },
+      { status: error.status, headers: { "Cache-Control": "no-store", ...retryAfter } },
     );
   }
   const requestId = logUnexpected(error);

@@ -1,9 +1,12 @@
 import { NextResponse } from "next/server";
+import { ServiceUnavailable } from "@/lib/errors";
 import { databaseHealth } from "@/lib/queries/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const health = await databaseHealth();
-  return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  if (health.status === "ok") return NextResponse.json(health, { headers: { "Cache-Control": "no-store" } });
+  const retryAfter = String(new ServiceUnavailable().retryAfterSeconds);
+  return NextResponse.json(health, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": retryAfter } });
 }
