@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { config, type Config } from "../config";
 import * as schema from "./schema";
 
@@ -70,6 +70,7 @@ export async function openDatabase(cfg: Config): Promise<DbHandle> {
     // still rejects (and answers 503); the pool discards the broken client when it is released.
     pool.on("connect", (client) => client.on("error", logConnectionError));
     pool.on("error", logConnectionError);
+    releaseClientsWhoseBeginFails(pool);
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
   }
@@ -85,6 +86,30 @@ export async function openDatabase(cfg: Config): Promise<DbHandle> {
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db: db as unknown as Db, kind: "embedded", close: () => client.close() };
+}
+
+/**
+ * Drizzle's node-postgres transaction (0.45) checks a client out and sends BEGIN before its
+ * try/finally: when the connection is lost at BEGIN the client is never released, and after a
+ * few outages the pool has no connections left (every request then times out waiting). A
+ * transaction is the only caller of the pool's promise-form `connect()` (queries use the
+ * callback form), so there a failed first query gives the client back, broken, to be discarded.
+ */
+function releaseClientsWhoseBeginFails(pool: Pool): void {
+  const connect = pool.connect.bind(pool);
+  const guarded = (callback?: Parameters<Pool["connect"]>[0]) => {
+    if (callback) return connect(callback);
+    return connect().then((client) => {
+      client.query = ((...args: Parameters<PoolClient["query"]>) => {
+        delete (client as Partial<PoolClient>).query; // only the first query, BEGIN, is guarded
+        const result = client.query(...args) as unknown;
+        if (result instanceof Promise) result.catch((error: Error) => client.release(error));
+        return result;
+      }) as PoolClient["query"];
+      return client;
+    });
+  };
+  pool.connect = guarded as Pool["connect"];
 }
 
 /** Logged once per broken connection; the query that was running on it fails on its own. */
