@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { config } from "../config";
 import { writeAudit } from "../db/audit";
 import type { Db, Tx } from "../db/client";
+import { pruneIdempotencyKeys } from "../db/idempotency";
 import { grants, requestEvents, requests, software, users } from "../db/schema";
 import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS, requestPath } from "../domain/requests";
 import { notify, type Notice } from "../notifications";
@@ -13,6 +14,8 @@ export interface SweepReport {
   expired: number;
   reminded: number;
   escalated: number;
+  /** Idempotency keys past their 24 hours, forgotten. */
+  idempotencyKeysPruned: number;
 }
 
 const DAY = 86_400_000;
@@ -122,7 +125,8 @@ async function softwareNames(tx: Tx, ids: string[]): Promise<Map<string, string>
 
 /**
  * The scheduled sweep, run every minute by the job queue: ends grants whose last day has
- * passed, sends reminders before grants end, escalates requests whose step is overdue.
+ * passed, sends reminders before grants end, escalates requests whose step is overdue, and
+ * forgets idempotency keys past their 24 hours.
  * Idempotent and safe to run on several instances at once: each change is claimed with a
  * conditional UPDATE, so whichever sweep gets a row first does it, and the others skip it.
  */
@@ -133,6 +137,7 @@ export async function sweep(db: Db, now: Date): Promise<SweepReport> {
     const expired = await expireGrants(tx, now);
     const reminded = await remindBeforeEnd(tx, now);
     const escalated = await escalateOverdue(tx, now);
-    return { expired, reminded, escalated };
+    const idempotencyKeysPruned = await pruneIdempotencyKeys(tx, now);
+    return { expired, reminded, escalated, idempotencyKeysPruned };
   });
 }

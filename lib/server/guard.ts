@@ -9,6 +9,7 @@ import { config } from "../config";
 import { bearerToken } from "../domain/api-tokens";
 import { writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
+import { claimIdempotencyKey, IdempotentReplay, keepIdempotentAnswer, type StoredAnswer } from "../db/idempotency";
 import { asServiceUnavailable } from "../db/unavailable";
 import { can, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, ServiceUnavailable, TooManyRequests, Unauthenticated } from "../errors";
@@ -18,6 +19,7 @@ import { recordedNotices } from "../notifications";
 import { recordedWebhookEvents } from "../webhooks/emit";
 import { findUserById } from "../queries/users";
 import { readBodyBytes } from "./body";
+import { idempotencyScope, readIdempotencyKey } from "./idempotency";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
 
@@ -79,15 +81,24 @@ export function auditActor(caller: ApiCaller): { id: string; email: string } {
   return { id: caller.user.id, email: `${caller.user.email} via API token "${caller.token.name}" (${caller.token.prefix}…)` };
 }
 
+/** Work of the door's own in the mutation's transaction: before it runs, and after its audit events. */
+interface TransactionHooks<R> {
+  before(tx: Tx, at: Date): Promise<void>;
+  after(tx: Tx, result: R, at: Date): Promise<void>;
+}
+
 /** Runs an already authorised mutation: validate → transaction → audit in that transaction. */
-async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>, caller: ApiCaller, rawInput: unknown, database: Db): Promise<R> {
+async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>, caller: ApiCaller, rawInput: unknown, database: Db, hooks?: TransactionHooks<R>): Promise<R> {
   const input = parseInput(mutation.input, rawInput);
   try {
     let notified = false;
     const result = await database.transaction(async (tx) => {
-      const { result, audit } = await mutation.run({ tx, actor: caller.user, token: caller.token, input, now: now() });
+      const at = now();
+      await hooks?.before(tx, at);
+      const { result, audit } = await mutation.run({ tx, actor: caller.user, token: caller.token, input, now: at });
       if (audit.length === 0) throw new Error(`mutation ${mutation.name} reported no audit event`);
       await writeAudit(tx, auditActor(caller), audit);
+      await hooks?.after(tx, result, at);
       notified = recordedNotices(tx) || recordedWebhookEvents(tx);
       return result;
     });
@@ -232,7 +243,7 @@ export async function authoriseApiWrite(request: NextRequest, db: Db, access: Ac
  * instead: the same checks and answer, nothing written, nothing audited.
  */
 export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
-  endpoint: { access: Access; query: Q },
+  endpoint: { access: Access; query: Q; write?: boolean },
   options: {
     mutation: Mutation<S, R>;
     maxBodyBytes: number;
@@ -244,22 +255,44 @@ export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
   if (endpoint.access.action !== options.mutation.action) {
     throw new Error(`${options.mutation.name} is authorised by ${options.mutation.action}, but its endpoint documents ${endpoint.access.action}`);
   }
+  // So that the reference documents its Idempotency-Key header.
+  if (!endpoint.write) throw new Error(`${options.mutation.name} is a write: mark its endpoint \`write: true\``);
   return async (request: NextRequest) => {
     try {
       const db = await getDb();
       const caller = await authoriseApiWrite(request, db, endpoint.access);
       const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams));
+      const key = readIdempotencyKey(request.headers);
       const body = await readBodyBytes(request, options.maxBodyBytes);
-      const raw = options.input({ query, body, contentType: request.headers.get("content-type") ?? "" });
+      const contentType = request.headers.get("content-type") ?? "";
+      const raw = options.input({ query, body, contentType });
       const dryRun = options.dryRun && options.dryRun.when(query) ? options.dryRun : null;
-      const result = dryRun
-        ? await previewMutation(options.mutation, dryRun.run, caller, raw, db)
-        : await executeMutation(options.mutation, caller, raw, db);
-      return NextResponse.json(result, { headers: { "Cache-Control": "private, no-store" } });
+      if (dryRun) return NextResponse.json(await previewMutation(options.mutation, dryRun.run, caller, raw, db), { headers: { "Cache-Control": "private, no-store" } });
+      if (!key) return NextResponse.json(await executeMutation(options.mutation, caller, raw, db), { headers: { "Cache-Control": "private, no-store" } });
+      // The answer is kept in the write's transaction: applied and remembered together, or neither.
+      const scope = idempotencyScope(key, { userId: caller.user.id, tokenId: caller.token?.id ?? null }, { method: request.method, url: request.nextUrl, contentType, body });
+      let answer: StoredAnswer | null = null;
+      await executeMutation(options.mutation, caller, raw, db, {
+        before: (tx, at) => claimIdempotencyKey(tx, scope, at),
+        after: async (tx, result, at) => {
+          answer = { status: 200, body: JSON.stringify(result) };
+          await keepIdempotentAnswer(tx, scope, answer, at);
+        },
+      });
+      return idempotentResponse(answer!, false);
     } catch (error) {
+      if (error instanceof IdempotentReplay) return idempotentResponse(error.answer, true);
       return errorResponse(error);
     }
   };
+}
+
+/** The kept answer, byte for byte; `Idempotent-Replayed: true` when it is the answer to an earlier request. */
+function idempotentResponse(answer: StoredAnswer, replayed: boolean): NextResponse {
+  return new NextResponse(answer.body, {
+    status: answer.status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },
+  });
 }
 
 /** A signed-in person's dry run of a mutation (authorised as the mutation itself): `run` in a read-only transaction. */
