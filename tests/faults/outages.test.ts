@@ -55,8 +55,9 @@ function importDocument(name: string) {
   };
 }
 
-function importOne(name: string): Promise<Response> {
-  const init = { method: "POST", body: enc(JSON.stringify(importDocument(name))), headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, duplex: "half" };
+function importOne(name: string, idempotencyKey: string): Promise<Response> {
+  const headers = { "content-type": "application/json", authorization: `Bearer ${secret}`, "idempotency-key": idempotencyKey };
+  const init = { method: "POST", body: enc(JSON.stringify(importDocument(name))), headers, duplex: "half" };
   return importRoute(new NextRequest(`${config().baseUrl}/api/v1/catalogue/import?mode=apply`, init as ConstructorParameters<typeof NextRequest>[1]));
 }
 
@@ -101,13 +102,14 @@ afterAll(async () => {
 }, 60_000);
 
 describe("faults: PostgreSQL restarts under load", () => {
-  it("answers 503 with Retry-After while it is down, recovers at once, loses no acknowledged write, and keeps the process and the job runner alive", async () => {
+  it("answers 503 with Retry-After while it is down, recovers at once, loses no acknowledged write, applies no retried write twice, and keeps the process and the job runner alive", async () => {
     const acknowledged: string[] = [];
     const unexpected: string[] = [];
     const seen = { ok: 0, unavailable: 0 };
     let lastSuccessAt = 0;
     let stopping = false;
     let counter = 0;
+    let replayed = 0;
 
     const observe = async (response: Response, what: string) => {
       if (response.status === 200) {
@@ -124,11 +126,21 @@ describe("faults: PostgreSQL restarts under load", () => {
     };
 
     const worker = async (id: number) => {
+      // A write that got no success answer is retried with its key until it gets one, as a client would.
+      let pending: { name: string; key: string } | null = null;
       while (!stopping) {
         counter += 1;
-        const name = `Fault ${id}-${counter} ${Date.now().toString(36)}`;
-        const wrote = await observe(await importOne(name), `import ${name}`);
-        if (wrote) acknowledged.push(name);
+        pending ??= { name: `Fault ${id}-${counter} ${Date.now().toString(36)}`, key: crypto.randomUUID() };
+        const response = await importOne(pending.name, pending.key);
+        const wrote = await observe(response.clone(), `import ${pending.name}`);
+        if (wrote) {
+          acknowledged.push(pending.name);
+          // Applied once: a retry of a write that was applied but not answered gets the first answer (created), never "unchanged".
+          const { summary } = (await response.json()) as { summary: { create: number } };
+          if (summary.create !== 1) unexpected.push(`import ${pending.name} answered ${JSON.stringify(summary)}`);
+          if (response.headers.get("idempotent-replayed")) replayed += 1;
+          pending = null;
+        }
         const read = await observe(await checkOne(acknowledged.at(-1) ?? "nothing"), "check");
         await observe(await healthRoute(), "health");
         if (!wrote || !read) await sleep(20);
@@ -157,7 +169,7 @@ describe("faults: PostgreSQL restarts under load", () => {
       await cluster.start().catch(() => undefined); // up again for what follows, whatever failed
     }
 
-    console.log(`faults: ${JSON.stringify(seen)}, ${acknowledged.length} writes acknowledged, 503s per outage: ${unavailableDuring.join(", ")}, first success after each return (ms): ${recoveries.join(", ")}`);
+    console.log(`faults: ${JSON.stringify(seen)}, ${acknowledged.length} writes acknowledged (${replayed} of them replayed answers), 503s per outage: ${unavailableDuring.join(", ")}, first success after each return (ms): ${recoveries.join(", ")}`);
     expect(unexpected, "every answer is 200, or 503 with Retry-After").toEqual([]);
     expect(uncaught, "no uncaught exception").toEqual([]);
     expect(seen.ok).toBeGreaterThan(0);
