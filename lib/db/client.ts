@@ -69,7 +69,9 @@ export async function openDatabase(cfg: Config): Promise<DbHandle> {
     // own, a connection dropped by a restart would be an uncaught exception. The failed query
     // still rejects (and answers 503); the pool discards the broken client when it is released.
     pool.on("connect", (client) => client.on("error", logConnectionError));
-    pool.on("error", logConnectionError);
+    // The pool re-emits an idle client's error, already logged by the client's own listener;
+    // without a listener here that re-emission would be an uncaught exception.
+    pool.on("error", () => undefined);
     releaseClientsWhoseBeginFails(pool);
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
@@ -123,7 +125,8 @@ async function migratePostgres(url: string): Promise<void> {
   const { Client } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const client = new Client({ connectionString: url });
+  // Bounded: a database that does not answer fails the start (or a health check) instead of hanging it.
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   client.on("error", logConnectionError);
   await client.connect();
   try {
