@@ -93,12 +93,18 @@ beforeAll(async () => {
   runner = await startJobRunner({ db, database: { kind: "postgres", url: cluster.url }, channels: channels(null) });
 }, 120_000);
 
+/** At most `ms` of waiting: a failed test must not keep the cleanup from removing the cluster. */
+const atMost = (work: Promise<unknown> | undefined, ms: number) => Promise.race([work?.catch(() => undefined), sleep(ms)]);
+
 afterAll(async () => {
-  await runner?.stop().catch(() => undefined);
-  await closeDb().catch(() => undefined);
-  cluster?.destroy();
-  process.off("uncaughtException", recordUncaught);
-  process.off("unhandledRejection", recordUncaught);
+  try {
+    await atMost(runner?.stop(), 15_000);
+    await atMost(closeDb(), 10_000);
+  } finally {
+    cluster?.destroy();
+    process.off("uncaughtException", recordUncaught);
+    process.off("unhandledRejection", recordUncaught);
+  }
 }, 60_000);
 
 describe("faults: PostgreSQL restarts under load", () => {
