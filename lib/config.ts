@@ -26,6 +26,8 @@ const EnvSchema = z
     ),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    /** How long a request waits for a free pooled connection (or a new one to connect) before it is shed with 503. */
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number({ message: "DB_ACQUIRE_TIMEOUT_MS must be a number of milliseconds" }).int().min(100).max(60_000).default(2_000),
     VETTED_DATA_DIR: optionalString,
     /** Keep evidence files in this directory instead of PostgreSQL. */
     EVIDENCE_DIR: optionalString,
@@ -122,7 +124,7 @@ const EnvSchema = z
 export interface Config {
   nodeEnv: "development" | "production" | "test";
   baseUrl: string;
-  database: { kind: "postgres"; url: string; poolMax: number; statementTimeoutMs: number } | { kind: "embedded"; dataDir: string };
+  database: { kind: "postgres"; url: string; poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number } | { kind: "embedded"; dataDir: string };
   dataDir: string;
   /** Absolute; null: evidence files are kept in the database. */
   evidenceDir: string | null;
@@ -227,7 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     nodeEnv: e.NODE_ENV,
     baseUrl,
     database: e.DATABASE_URL
-      ? { kind: "postgres" as const, url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS }
+      ? { kind: "postgres" as const, url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS }
       : { kind: "embedded" as const, dataDir: path.join(dataDir, "pglite") },
     dataDir,
     evidenceDir: e.EVIDENCE_DIR ? path.resolve(/*turbopackIgnore: true*/ e.EVIDENCE_DIR) : null,

@@ -56,3 +56,16 @@ export class Unprocessable extends AppError {
     super(message, 422, undefined, details);
   }
 }
+
+/**
+ * The database cannot be reached or has no connection free in time (a restart, a failover, an
+ * overload): nothing about the request is wrong, so try again after `retryAfterSeconds`.
+ */
+export class ServiceUnavailable extends AppError {
+  constructor(
+    readonly retryAfterSeconds = 2,
+    message = "The database is unavailable or overloaded right now: try again in a few seconds.",
+  ) {
+    super(message, 503);
+  }
+}

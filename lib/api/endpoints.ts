@@ -49,9 +49,11 @@ export interface EndpointSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodTy
     /** Other representations of the same answer, by media type (the handler answers a Response of its own for these). */
     alternatives?: Record<string, { schema: z.ZodType; example: unknown }>;
   };
+  /** A write, served by apiMutation (lib/server/guard.ts): it takes an `Idempotency-Key` header, documented with it. */
+  write?: boolean;
   /**
    * Statuses this endpoint can answer besides 200 and the ones every guarded endpoint can (401,
-   * 403, 429, 500); with a schema when the body is more than the standard error.
+   * 403, 429, 500, 503; and 409 for a write); with a schema when the body is more than the standard error.
    */
   errors: { status: 400 | 404 | 413 | 422; description: string; schema?: z.ZodType; example?: unknown }[];
 }
@@ -183,6 +185,7 @@ export const API = {
       "`mode=apply` makes the same plan and writes everything in one transaction, with audit events, or nothing at all when a row is rejected (422). " +
       `Files over ${IMPORT_MAX_BYTES / 1024 / 1024} MB are refused with 413 before they are read whole. A session must call from the app's own pages (cross-site calls get 403); a token's changes are recorded under the person (a reviewer) who created it, and a token cannot record classification decisions.`,
     access: { action: "catalogue.import", scope: "catalogue:write" },
+    write: true,
     query: ImportQuery,
     params: noParams,
     queryExample: { mode: "dry-run" },

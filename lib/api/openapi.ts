@@ -4,6 +4,7 @@ import { can } from "../domain/policy";
 import { ROLES } from "../domain/vocabulary";
 import { API, type EndpointSpec } from "./endpoints";
 import { ApiError } from "./responses";
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_HOURS, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "../domain/idempotency";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the endpoint table and its zod schemas
@@ -27,15 +28,42 @@ const STANDARD_ERRORS: Record<number, { description: string; example: string }> 
   404: { description: "Not found", example: "No software with slug \"no-such-tool\"." },
   413: { description: "The body is too large", example: "The body is larger than 5 MB." },
   422: { description: "Refused as a whole", example: "Nothing was imported: 1 row is rejected." },
+  409: {
+    description: "The `Idempotency-Key` is in use by a request still in progress (retry once it has finished), or was used for a different request (use a new key)",
+    example: "This Idempotency-Key was already used for a different request (another body, path or query): use a new key for a new request.",
+  },
   429: { description: "The token's rate limit for this minute is used up; retry after `Retry-After` seconds", example: "Too many requests for this token: try again in 42 s." },
   500: { description: "An unexpected failure, logged under `requestId`", example: "Internal error" },
+  503: {
+    description: "The database is unavailable (a restart, a failover) or has no connection free in time (overload); retry after `Retry-After` seconds. For a write, retry with the same `Idempotency-Key`: it may have been applied.",
+    example: "The database is unavailable or overloaded right now: try again in a few seconds.",
+  },
+};
+
+const RETRY_AFTER_HEADERS: Record<number, string> = {
+  429: "Seconds until the next minute's budget",
+  503: "Seconds to wait before trying again",
+};
+
+/** The header every write takes (lib/server/idempotency.ts). */
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: IDEMPOTENCY_HEADER,
+  in: "header",
+  required: false,
+  description:
+    `Makes a retry safe: a repeated request with the same key (from the same token or person, within ${IDEMPOTENCY_KEY_HOURS} hours) gets the first answer — status and body, with \`Idempotent-Replayed: true\` — and is not applied again. ` +
+    `Send a new random key (a UUID) for each new write, and the same key when retrying it after a timeout, a 503 or a lost connection. ` +
+    `Only an answered write is remembered: a refused one changed nothing and runs again; a dry run keeps nothing. The same key with another body, path or query gets 409, as does a retry while the first request is still in progress. ` +
+    `The key is ${IDEMPOTENCY_KEY_RULE}; anything else gets 400.`,
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: IDEMPOTENCY_KEY_PATTERN.source },
+  example: "6f1c1d2e-0d8b-4d55-9a53-3f1c6c2b7a10",
 };
 
 function errorResponse(status: number, description = STANDARD_ERRORS[status]!.description) {
   const message = STANDARD_ERRORS[status]!.example;
   return {
     description,
-    ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds until the next minute's budget", schema: { type: "integer", minimum: 1 } } } } : {}),
+    ...(RETRY_AFTER_HEADERS[status] ? { headers: { "Retry-After": { description: RETRY_AFTER_HEADERS[status], schema: { type: "integer", minimum: 1 } } } } : {}),
     content: {
       "application/json": {
         schema: ERROR_REF,
@@ -76,6 +104,7 @@ function operation(endpoint: EndpointSpec) {
   const responses: Record<string, unknown> = {
     200: {
       description: endpoint.ok.description,
+      ...(endpoint.write ? { headers: { "Idempotent-Replayed": { description: "`true` when this is the kept answer to an earlier request with the same `Idempotency-Key`", schema: { type: "string", enum: ["true"] } } } } : {}),
       content: {
         [endpoint.ok.contentType]: { schema: jsonSchema(endpoint.ok.schema, "output"), example: endpoint.ok.example },
         ...Object.fromEntries(
@@ -89,8 +118,10 @@ function operation(endpoint: EndpointSpec) {
       ? { description: error.description, content: { "application/json": { schema: jsonSchema(error.schema, "output"), example: error.example } } }
       : errorResponse(error.status, error.description);
   }
+  if (endpoint.write) responses[409] = errorResponse(409);
   if (endpoint.access) for (const status of [401, 403, 429]) responses[status] = errorResponse(status);
   responses[500] = errorResponse(500);
+  if (endpoint.access) responses[503] = errorResponse(503);
   return {
     operationId: endpoint.operationId,
     tags: [endpoint.tag],
@@ -98,7 +129,7 @@ function operation(endpoint: EndpointSpec) {
     description: `${endpoint.description}\n\n${accessText(endpoint)}`,
     security: endpoint.access ? [{ apiToken: [endpoint.access.scope] }, { session: [] }] : [],
     ...(endpoint.access ? { "x-token-scope": endpoint.access.scope } : {}),
-    parameters: parameters(endpoint),
+    parameters: [...parameters(endpoint), ...(endpoint.write ? [IDEMPOTENCY_KEY_PARAMETER] : [])],
     ...(endpoint.body
       ? {
           requestBody: {
@@ -134,7 +165,9 @@ export function openApiDocument(serverUrl: string) {
         "**Authentication:** send `Authorization: Bearer vt_…` with an API token created by a reviewer or an administrator (Tokens), or call from a browser with a Vetted session. " +
         "Each endpoint names the token scope it needs:\n\n" +
         TOKEN_SCOPES.map((scope) => `- \`${scope}\`: ${TOKEN_SCOPE_LABELS[scope]}`).join("\n") +
-        "\n\n**Errors** are JSON `{ \"error\": { \"status\", \"message\", \"fields\"? } }`. Each token may make a limited number of calls a minute (600 by default); beyond it the answer is 429 with `Retry-After`.",
+        "\n\n**Errors** are JSON `{ \"error\": { \"status\", \"message\", \"fields\"? } }`. Each token may make a limited number of calls a minute (600 by default); beyond it the answer is 429 with `Retry-After`. " +
+        "While the database is unavailable or overloaded the answer is 503 with `Retry-After`.\n\n" +
+        `**Retries:** every write takes an \`${IDEMPOTENCY_HEADER}\` header; a retry with the same key gets the first answer instead of applying the write twice.`,
     },
     servers: [{ url: serverUrl }],
     tags: [

@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { config, type Config } from "../config";
 import { logger } from "../log";
 import { ensurePrivateDir, makePrivate } from "../storage/private-files";
@@ -59,10 +59,21 @@ export async function openDatabase(cfg: Config): Promise<DbHandle> {
       max: cfg.database.poolMax,
       statement_timeout: cfg.database.statementTimeoutMs,
       idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 10_000,
+      // In pg-pool 3 this bounds both waits: for a free client when the pool is full, and for a
+      // new connection. Past it the request is shed with 503 (lib/db/unavailable.ts) instead of
+      // queueing behind a saturated pool past any client's own timeout.
+      connectionTimeoutMillis: cfg.database.acquireTimeoutMs,
+      keepAlive: true,
       options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
     });
-    pool.on("error", (error) => logger().error({ component: "db", error: error.message }, "idle client error"));
+    // A client checked out for a transaction has no listener of the pool's: without one of its
+    // own, a connection dropped by a restart would be an uncaught exception. The failed query
+    // still rejects (and answers 503); the pool discards the broken client when it is released.
+    pool.on("connect", (client) => client.on("error", logConnectionError));
+    // The pool re-emits an idle client's error, already logged by the client's own listener;
+    // without a listener here that re-emission would be an uncaught exception.
+    pool.on("error", () => undefined);
+    releaseClientsWhoseBeginFails(pool);
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
   }
@@ -88,12 +99,44 @@ export async function openDatabase(cfg: Config): Promise<DbHandle> {
   return { db: db as unknown as Db, kind: "embedded", close };
 }
 
+/**
+ * Drizzle's node-postgres transaction (0.45) checks a client out and sends BEGIN before its
+ * try/finally: when the connection is lost at BEGIN the client is never released, and after a
+ * few outages the pool has no connections left (every request then times out waiting). A
+ * transaction is the only caller of the pool's promise-form `connect()` (queries use the
+ * callback form), so there a failed first query gives the client back, broken, to be discarded.
+ */
+function releaseClientsWhoseBeginFails(pool: Pool): void {
+  const connect = pool.connect.bind(pool);
+  const guarded = (callback?: Parameters<Pool["connect"]>[0]) => {
+    if (callback) return connect(callback);
+    return connect().then((client) => {
+      client.query = ((...args: Parameters<PoolClient["query"]>) => {
+        delete (client as Partial<PoolClient>).query; // only the first query, BEGIN, is guarded
+        const result = client.query(...args) as unknown;
+        if (result instanceof Promise) result.catch((error: Error) => client.release(error));
+        return result;
+      }) as PoolClient["query"];
+      return client;
+    });
+  };
+  pool.connect = guarded as Pool["connect"];
+}
+
+/** Logged once per broken connection; the query that was running on it fails on its own. */
+function logConnectionError(error: Error): void {
+  const code = (error as { code?: string }).code;
+  logger().error({ component: "db", code, error: error.message.slice(0, 200) }, "connection lost");
+}
+
 /** Applies pending migrations on one dedicated connection holding an advisory lock. */
 async function migratePostgres(url: string): Promise<void> {
   const { Client } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const client = new Client({ connectionString: url });
+  // Bounded: a database that does not answer fails the start (or a health check) instead of hanging it.
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  client.on("error", logConnectionError);
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);

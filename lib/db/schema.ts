@@ -482,6 +482,27 @@ export const apiRateWindows = pgTable(
 );
 
 /**
+ * The first answer to an API write sent with an `Idempotency-Key`, kept 24 hours (the sweep prunes
+ * older ones): a retry with the same key gets this answer instead of applying the write again.
+ * Written in the write's own transaction, so an answer is kept exactly when its write committed.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    /** Whose key: `token:<id>` or `user:<id>`; the keys of different callers never meet. */
+    caller: text("caller").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 of the method, path, query, content type and body: the same key for another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    /** The answer's JSON, as sent. */
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caller, t.key] }), index("idempotency_keys_created_at_idx").on(t.createdAt)],
+);
+
+/**
  * Where webhooks go. The signing secret must be usable to sign, so it cannot be hashed: it is kept
  * encrypted (AES-256-GCM, lib/webhooks/secret-box.ts) and shown in clear once, when made.
  */

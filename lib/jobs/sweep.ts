@@ -8,6 +8,7 @@ import { transactionWithHooks } from "../db/transaction";
 import type { Db, Tx } from "../db/client";
 import { apiRateWindows, grants, requestEvents, requests, signInAddressThrottle, signInThrottle, software, users } from "../db/schema";
 import { rateWindow } from "../domain/api-tokens";
+import { pruneIdempotencyKeys } from "../db/idempotency";
 import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS, requestPath } from "../domain/requests";
 import { notify, type Notice } from "../notifications";
 import { emitGrantsExpired } from "../webhooks/events";
@@ -17,7 +18,7 @@ export interface SweepReport {
   reminded: number;
   escalated: number;
   /** Rows of finished rate-limit windows and of sign-in throttles past their window and lock. */
-  pruned: { rateWindows: number; signInThrottles: number };
+  pruned: { rateWindows: number; signInThrottles: number; idempotencyKeys: number };
 }
 
 const DAY = 86_400_000;
@@ -128,10 +129,10 @@ async function softwareNames(tx: Tx, ids: string[]): Promise<Map<string, string>
 /**
  * Bookkeeping tables that would otherwise only grow: a token's rate-limit window is done when
  * the next minute starts, and a sign-in throttle row once its failure window has passed and any
- * lock it set has ended, and a client address's failure count once its window has passed (the
- * next failure would start counting afresh anyway).
+ * lock it set has ended, a client address's failure count once its window has passed (the next
+ * failure would start counting afresh anyway), and an idempotency key after its 24 hours.
  */
-async function pruneThrottles(db: Db, now: Date): Promise<SweepReport["pruned"]> {
+async function pruneBookkeeping(db: Db, now: Date): Promise<SweepReport["pruned"]> {
   const rateWindows = await db.delete(apiRateWindows).where(lt(apiRateWindows.windowStart, rateWindow(now).start)).returning({ tokenId: apiRateWindows.tokenId });
   const windowOpenSince = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const signInThrottles = await db
@@ -143,15 +144,16 @@ async function pruneThrottles(db: Db, now: Date): Promise<SweepReport["pruned"]>
     .delete(signInAddressThrottle)
     .where(lt(signInAddressThrottle.windowStartedAt, addressWindowOpenSince))
     .returning({ address: signInAddressThrottle.address });
-  return { rateWindows: rateWindows.length, signInThrottles: signInThrottles.length + addressThrottles.length };
+  const idempotencyKeys = await pruneIdempotencyKeys(db, now);
+  return { rateWindows: rateWindows.length, signInThrottles: signInThrottles.length + addressThrottles.length, idempotencyKeys };
 }
 
 /**
  * The scheduled sweep, run every minute by the job queue: ends grants whose last day has
  * passed, sends reminders before grants end, escalates requests whose step is overdue, and
- * prunes finished throttle rows. Idempotent and safe to run on several instances at once: each
- * change is claimed with a conditional UPDATE, so whichever sweep gets a row first does it, and
- * the others skip it.
+ * prunes finished throttle rows and idempotency keys past their 24 hours. Idempotent and safe to
+ * run on several instances at once: each change is claimed with a conditional UPDATE, so
+ * whichever sweep gets a row first does it, and the others skip it.
  */
 export async function sweep(db: Db, now: Date): Promise<SweepReport> {
   const report = await transactionWithHooks(db, async (tx) => {
@@ -165,5 +167,5 @@ export async function sweep(db: Db, now: Date): Promise<SweepReport> {
     if (audit.length > 0) await writeAudit(tx, null, audit);
     return { expired, reminded, escalated };
   });
-  return { ...report, pruned: await pruneThrottles(db, now) };
+  return { ...report, pruned: await pruneBookkeeping(db, now) };
 }

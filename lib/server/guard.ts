@@ -9,13 +9,16 @@ import { config } from "../config";
 import { bearerToken, tokenPrefix, type TokenScope } from "../domain/api-tokens";
 import { transactionHasWritten, writeAudit, type AuditEntry } from "../db/audit";
 import { getDb, type Db, type Tx } from "../db/client";
+import { claimIdempotencyKey, IdempotentReplay, keepIdempotentAnswer, type StoredAnswer } from "../db/idempotency";
 import { afterCommit, transactionWithHooks } from "../db/transaction";
+import { asServiceUnavailable } from "../db/unavailable";
 import { can, scopesAllow, SYSTEM_ACTIONS, type Action } from "../domain/policy";
-import { AppError, Conflict, Forbidden, TooManyRequests, Unauthenticated } from "../errors";
+import { AppError, Conflict, Forbidden, ServiceUnavailable, TooManyRequests, Unauthenticated } from "../errors";
 import type { ActionState } from "../forms";
 import { currentRequestId, describeError, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
 import { readBodyBytes, readBodyText } from "./body";
 import { isVettedOrigin, wrongAddressMessage } from "./client-address";
+import { idempotencyScope, readIdempotencyKey } from "./idempotency";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
 
@@ -165,17 +168,25 @@ async function runBody<S extends z.ZodType, R>(mutation: Mutation<S, R>, input: 
   return result as R;
 }
 
+/** Work of the door's own in the mutation's transaction: before it runs, and after its audit events. */
+interface TransactionHooks<R> {
+  before(tx: Tx, at: Date): Promise<void>;
+  after(tx: Tx, result: R, at: Date): Promise<void>;
+}
+
 /** Runs an already authorised mutation: validate → transaction → audit in that transaction. */
-async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>, caller: Caller, rawInput: unknown, database: Db): Promise<R> {
+async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>, caller: Caller, rawInput: unknown, database: Db, hooks?: TransactionHooks<R>): Promise<R> {
   const input = parseInput(mutation.input, rawInput);
   try {
     return await transactionWithHooks(database, async (tx) => {
       const run: Run = { tx, now: now(), caller, audit: [] };
+      await hooks?.before(tx, run.now);
       const result = await runBody(mutation, input, run);
       const audit = run.audit;
       // No event is fine only for a true no-op (nothing written); a write without one is a bug.
       if (audit.length === 0 && (await transactionHasWritten(tx))) throw new Error(`mutation ${mutation.name} wrote without reporting an audit event`);
       if (audit.length > 0) await writeAudit(tx, auditActor(caller), audit);
+      await hooks?.after(tx, result, run.now);
       return result;
     });
   } catch (error) {
@@ -208,7 +219,8 @@ export function formAction<S extends z.ZodType, R>(
       let result: R;
       try {
         result = await runMutation(mutation, await getSessionUser(), formDataToObject(formData));
-      } catch (error) {
+      } catch (thrown) {
+        const error = asServiceUnavailable(thrown);
         if (error instanceof AppError) {
           noteRefusal(error, mutation.action);
           return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
@@ -358,7 +370,7 @@ export async function authoriseApiWrite(request: NextRequest, db: Db, access: Ac
  * instead: the same checks and answer, nothing written, nothing audited.
  */
 export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
-  endpoint: { access: Access; query: Q },
+  endpoint: { access: Access; query: Q; write?: boolean },
   options: {
     mutation: Mutation<S, R>;
     maxBodyBytes: number;
@@ -374,19 +386,33 @@ export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
   if (!scopesAllow([endpoint.access.scope], endpoint.access.action)) {
     throw new Error(`The scope ${endpoint.access.scope} does not stand for ${endpoint.access.action} (SCOPE_ACTIONS, lib/domain/policy.ts)`);
   }
+  // So that the reference documents its Idempotency-Key header.
+  if (!endpoint.write) throw new Error(`${options.mutation.name} is a write: mark its endpoint \`write: true\``);
   return apiRoute(async (request: NextRequest) => {
     try {
       const db = await getDb();
       const caller = await authoriseApiWrite(request, db, endpoint.access);
       const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams));
+      const key = readIdempotencyKey(request.headers);
       const body = await readBodyBytes(request, options.maxBodyBytes);
-      const raw = options.input({ query, body, contentType: request.headers.get("content-type") ?? "" });
+      const contentType = request.headers.get("content-type") ?? "";
+      const raw = options.input({ query, body, contentType });
       const dryRun = options.dryRun && options.dryRun.when(query) ? options.dryRun : null;
-      const result = dryRun
-        ? await previewMutation(options.mutation, dryRun.run, caller, raw, db)
-        : await executeMutation(options.mutation, caller, raw, db);
-      return NextResponse.json(result, { headers: { "Cache-Control": "private, no-store" } });
+      if (dryRun) return NextResponse.json(await previewMutation(options.mutation, dryRun.run, caller, raw, db), { headers: { "Cache-Control": "private, no-store" } });
+      if (!key) return NextResponse.json(await executeMutation(options.mutation, caller, raw, db), { headers: { "Cache-Control": "private, no-store" } });
+      // The answer is kept in the write's transaction: applied and remembered together, or neither.
+      const scope = idempotencyScope(key, { userId: caller.user.id, tokenId: caller.token?.id ?? null }, { method: request.method, url: request.nextUrl, contentType, body });
+      let answer: StoredAnswer | null = null;
+      await executeMutation(options.mutation, caller, raw, db, {
+        before: (tx, at) => claimIdempotencyKey(tx, scope, at),
+        after: async (tx, result, at) => {
+          answer = { status: 200, body: JSON.stringify(result) };
+          await keepIdempotentAnswer(tx, scope, answer, at);
+        },
+      });
+      return idempotentResponse(answer!, false);
     } catch (error) {
+      if (error instanceof IdempotentReplay) return idempotentResponse(error.answer, true);
       return errorResponse(error);
     }
   });
@@ -394,6 +420,14 @@ export function apiMutation<Q extends z.ZodType, S extends z.ZodType, R, P = R>(
 
 /** What a dry run sees: a mutation's context without the means to write (no nested mutations, nothing after commit). */
 export type DryRunContext<S extends z.ZodType> = Pick<MutationContext<S>, "tx" | "actor" | "token" | "input" | "now">;
+
+/** The kept answer, byte for byte; `Idempotent-Replayed: true` when it is the answer to an earlier request. */
+function idempotentResponse(answer: StoredAnswer, replayed: boolean): NextResponse {
+  return new NextResponse(answer.body, {
+    status: answer.status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },
+  });
+}
 
 /** A signed-in person's dry run of a mutation (authorised as the mutation itself): `run` in a read-only transaction. */
 export async function runDryRun<S extends z.ZodType, P>(
@@ -418,9 +452,11 @@ async function previewMutation<S extends z.ZodType, P>(
   return db.transaction((tx) => run({ tx, actor: caller.user, token: caller.token, input, now: now() }), { accessMode: "read only" });
 }
 
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(thrown: unknown): NextResponse {
+  const error = asServiceUnavailable(thrown);
   if (error instanceof AppError) {
     noteRefusal(error);
+    const retryAfter: Record<string, string> = error instanceof TooManyRequests || error instanceof ServiceUnavailable ? { "Retry-After": String(error.retryAfterSeconds) } : {};
     return NextResponse.json(
       {
         error: {
@@ -430,7 +466,7 @@ export function errorResponse(error: unknown): NextResponse {
           ...(error.details !== undefined ? { details: error.details } : {}),
         },
       },
-      { status: error.status, headers: { "Cache-Control": "no-store", ...(error instanceof TooManyRequests ? { "Retry-After": String(error.retryAfterSeconds) } : {}) } },
+      { status: error.status, headers: { "Cache-Control": "no-store", ...retryAfter } },
     );
   }
   const requestId = logUnexpected(error);

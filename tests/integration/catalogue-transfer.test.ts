@@ -345,7 +345,7 @@ describe("catalogue import: round trip into an empty database", () => {
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
     // The same migrations the app applies at start.
-    const handle = await openDatabase({ ...config(), database: { kind: "postgres", url: url.toString(), poolMax: 2, statementTimeoutMs: 30_000 } });
+    const handle = await openDatabase({ ...config(), database: { kind: "postgres", url: url.toString(), poolMax: 2, statementTimeoutMs: 30_000, acquireTimeoutMs: 10_000 } });
     extra.push(handle);
     return handle.db;
   }

@@ -36,7 +36,7 @@ describe("the API reference model", () => {
     expect(check.parameters.map((p) => p.name)).toEqual(["q", "dataClass", "edition"]);
     expect(check.parameters[0]).toMatchObject({ required: true, example: "@anthropic-ai/claude-code" });
     expect(check.response.fields.map((f) => f.path)).toEqual(expect.arrayContaining(["verdict", "software.status", "alternatives[].url"]));
-    expect(check.errors.map((e) => e.status)).toEqual(["400", "401", "403", "429", "500"]);
+    expect(check.errors.map((e) => e.status)).toEqual(["400", "401", "403", "429", "500", "503"]);
     const bulk = operations.find((o) => o.method === "POST")!;
     expect(bulk.body.map((b) => b.mediaType)).toEqual(["application/json", "text/plain"]);
     expect(bulk.body[0]!.fields.map((f) => f.path)).toEqual(expect.arrayContaining(["items", "items[].q", "file"]));

@@ -95,4 +95,21 @@ describe("the OpenAPI document", () => {
     expect(check({ ...slug, method: "DELETE", status: 200, body: "{}" })[0]).toMatch(/method is not documented/);
     expect(check({ ...slug, status: 404, contentType: "text/html", body: "<p>" })[0]).toMatch(/answered text\/html/);
   });
+
+  it("documents the Idempotency-Key header on every write, and 503 with Retry-After on every endpoint that reads the database", () => {
+    type Documented = Operation & { responses: Record<string, { headers?: Record<string, unknown> }> };
+    for (const endpoint of Object.values(API) as EndpointSpec[]) {
+      const operation = (document.paths as Record<string, Record<string, Documented>>)[endpoint.path]![endpoint.method]!;
+      const header = operation.parameters.find((p) => p.in === "header" && p.name === "Idempotency-Key");
+      if (endpoint.write) {
+        expect(header?.description, endpoint.operationId).toMatch(/first answer/);
+        expect(Object.keys(operation.responses), endpoint.operationId).toContain("409");
+        expect(Object.keys(operation.responses[200]!.headers ?? {}), endpoint.operationId).toEqual(["Idempotent-Replayed"]);
+      } else {
+        expect(header, endpoint.operationId).toBeUndefined();
+      }
+      if (endpoint.access) expect(Object.keys(operation.responses[503]?.headers ?? {}), endpoint.operationId).toEqual(["Retry-After"]);
+    }
+    expect((Object.values(API) as EndpointSpec[]).filter((e) => e.write).map((e) => e.operationId)).toEqual(["importCatalogue"]);
+  });
 });

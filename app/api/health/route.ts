@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { ServiceUnavailable } from "@/lib/errors";
 import { databaseHealth } from "@/lib/queries/health";
 import { apiRoute } from "@/lib/server/guard";
 
@@ -7,5 +8,7 @@ export const dynamic = "force-dynamic";
 /** Public: whether this instance can reach its database (for load balancers and monitors). */
 export const GET = apiRoute(async () => {
   const health = await databaseHealth();
-  return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  if (health.status === "ok") return NextResponse.json(health, { headers: { "Cache-Control": "no-store" } });
+  const retryAfter = String(new ServiceUnavailable().retryAfterSeconds);
+  return NextResponse.json(health, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": retryAfter } });
 });
