@@ -20,22 +20,22 @@ const LAYER_FILES = [
   // Leaves every layer uses: configuration, the clock, typed errors, form state, the logger.
   { category: "base", pattern: "lib/{config,clock,errors,forms,log}.ts" },
   { category: "validation", pattern: "lib/validation/**" },
-  // Reading and checking outside input (form data, bodies): no database, no session.
-  { category: "input", pattern: "lib/server/{validation,body}.ts" },
+  // Reading and checking outside input (form data, bodies, client addresses, the CSP): no database, no session.
+  { category: "input", pattern: "lib/server/{validation,body,client-address,peer-address-recorder,content-security-policy}.ts" },
   // The API described as data: endpoints, schemas of answers, the OpenAPI document.
   { category: "api-spec", pattern: "lib/api/**" },
   { category: "db", pattern: ["lib/db/**", "lib/storage/**", "lib/webhooks/secret-box.ts"] },
   { category: "queries", pattern: "lib/queries/**" },
-  // Credentials and their bookkeeping: password hashing, group → role mapping, sign-in
-  // throttling and API tokens (last use, rate windows).
-  { category: "auth-core", pattern: "lib/auth/{password,roles,throttle,api-tokens}.ts" },
+  // Credentials and their bookkeeping: password hashing (and its upgrade), group → role mapping,
+  // sign-in throttling and limits, and API tokens (last use, rate windows).
+  { category: "auth-core", pattern: "lib/auth/{password,roles,throttle,api-tokens,hashing-slots,local-sign-in,sign-in-gate}.ts" },
   // What a change records for later delivery, inside its transaction: notices, webhook events.
   { category: "outbox", pattern: ["lib/notifications.ts", "lib/webhooks/{emit,events}.ts", "lib/jobs/nudge.ts"] },
-  { category: "door", pattern: "lib/server/guard.ts" },
+  { category: "door", pattern: "lib/server/{guard,idempotency}.ts" },
   { category: "mutations", pattern: "lib/mutations/**" },
   { category: "session", pattern: "lib/auth/{session,options,require}.ts" },
   { category: "services", pattern: "lib/services/**" },
-  { category: "jobs", pattern: ["lib/jobs/{runner,sweep,names}.ts", "lib/delivery/**", "lib/server/startup.ts"] },
+  { category: "jobs", pattern: ["lib/jobs/{runner,sweep,names,audit-chain-head}.ts", "lib/delivery/**", "lib/server/startup.ts"] },
   { category: "actions", pattern: "lib/actions/**" },
   { category: "app", pattern: ["app/**", "components/**", "proxy.ts", "instrumentation.ts"] },
 ];
@@ -49,7 +49,7 @@ const LAYERS = {
   "api-spec": ["domain", "base", "validation"],
   db: ["domain", "base"],
   queries: ["domain", "base", "validation", "db"],
-  "auth-core": ["domain", "base", "db", "queries"],
+  "auth-core": ["domain", "base", "input", "db", "queries"],
   outbox: ["domain", "base", "db", "queries"],
   door: ["domain", "base", "validation", "input", "api-spec", "db", "queries", "auth-core", "session"],
   mutations: ["domain", "base", "validation", "input", "db", "queries", "auth-core", "outbox", "door"],
@@ -107,12 +107,13 @@ export default defineConfig([
   },
   {
     // The pure core: no framework, no database, no I/O. zod for schemas, csv-parse (a pure
-    // parser) for CSV, node:crypto for hashes and signatures (pure functions of their input).
+    // parser) for CSV, ipaddr.js (a pure parser) for addresses and ranges, node:crypto for hashes
+    // and signatures (pure functions of their input).
     files: ["lib/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(?!\\.{1,2}/|zod$|csv-parse/sync$|node:crypto$)", message: "lib/domain imports only other domain modules, zod, csv-parse and node:crypto." }] },
+        { patterns: [{ regex: "^(?!\\.{1,2}/|zod$|csv-parse/sync$|node:crypto$|ipaddr\\.js$)", message: "lib/domain imports only other domain modules, zod, csv-parse, ipaddr.js and node:crypto." }] },
       ],
     },
   },
@@ -120,18 +121,21 @@ export default defineConfig([
     // Writes allowed: the mutations; the jobs and delivery code for their own bookkeeping (claims,
     // tries, expiries, which the sweep audits itself); what a mutation records in its own
     // transaction (audit events, notices, webhook events, derived status and search columns); and
-    // credential bookkeeping (sign-in throttle rows, a token's last use and rate windows).
+    // credential bookkeeping (sign-in throttle rows, a password hash upgraded at sign-in, a token's
+    // last use and rate windows); the door's idempotency keys, kept in the mutation's transaction.
     files: [
       "lib/mutations/**",
       "lib/jobs/**",
       "lib/delivery/**",
       "lib/db/audit.ts",
+      "lib/db/idempotency.ts",
       "lib/db/status.ts",
       "lib/db/search-index.ts",
       "lib/notifications.ts",
       "lib/webhooks/emit.ts",
       "lib/auth/throttle.ts",
       "lib/auth/api-tokens.ts",
+      "lib/auth/local-sign-in.ts",
     ],
     rules: { "no-restricted-syntax": "off" },
   },

@@ -4,9 +4,8 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiRateWindows, apiTokens, users } from "../db/schema";
 import { rateWindow, type TokenScope } from "../domain/api-tokens";
-import { canHoldScope } from "../domain/policy";
+import { canHoldScope, type SessionUser } from "../domain/policy";
 import { TooManyRequests, Unauthenticated } from "../errors";
-import type { SessionUser } from "./session";
 
 export interface TokenPrincipal {
   id: string;

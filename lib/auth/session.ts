@@ -3,17 +3,11 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db/client";
-import type { Role } from "../domain/vocabulary";
+import type { SessionUser } from "../domain/policy";
 import { findUserById } from "../queries/users";
 import { authOptions } from "./options";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  managerId: string | null;
-}
+export type { SessionUser } from "../domain/policy";
 
 /**
  * The signed-in user, read fresh from the database on every request so that a role change

@@ -1,6 +1,15 @@
 import { TOKEN_SCOPES, type TokenScope } from "./api-tokens";
 import type { Role } from "./vocabulary";
 
+/** The person acting: a signed-in user, or the creator of the API token a call came with. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  managerId: string | null;
+}
+
 /**
  * Who may do what: the one policy table. The server refuses with it; the UI reads it
  * only to hide what would be refused. Anything not listed is denied.

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { chainHeadLogLine, type ChainHead } from "../domain/audit-chain";
+import { logger } from "../log";
 import { auditChainHead } from "../queries/audit-chain";
 
 /**
@@ -9,7 +10,7 @@ import { auditChainHead } from "../queries/audit-chain";
  * recompute every hash) still cannot make an old head line match: compare a logged head with
  * the event at that position (the admin page and `npm run audit:verify` show it).
  */
-export async function logAuditChainHead(db: Db, log: (line: string) => void = (line) => console.info(`[audit] ${line}`)): Promise<ChainHead> {
+export async function logAuditChainHead(db: Db, log: (line: string) => void = (line) => logger().info({ component: "audit" }, line)): Promise<ChainHead> {
   const head = await auditChainHead(db);
   log(chainHeadLogLine(head));
   return head;
