@@ -7,7 +7,7 @@ import { asc, count, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { Client } from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { loadConfig } from "@/lib/config";
@@ -26,6 +26,7 @@ import { auditChainHead, verifyAuditChain } from "@/lib/queries/audit-chain";
 import { checkLoggedHead } from "@/lib/services/audit-chain";
 import { defineMutation, runMutation } from "@/lib/server/guard";
 import { makeUser, unique } from "../support/fixtures";
+import { setLogDestination } from "@/lib/log";
 
 const run = promisify(execFile);
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -221,17 +222,28 @@ describe("the chain under concurrent writers", () => {
   });
 });
 
+/** The messages the structured log writes until `stop()`, which sends it back to stdout. */
+function captureLog(): { stop: () => string[] } {
+  const messages: string[] = [];
+  setLogDestination({ write: (line: string) => void messages.push((JSON.parse(line) as { msg: string }).msg) });
+  return {
+    stop: () => {
+      setLogDestination(process.stdout);
+      return messages;
+    },
+  };
+}
+
 describe("the chain head in the log", () => {
   it("is written by the pg-boss runner when it starts (and by its daily schedule), as one structured line", async () => {
     const db = await getDb();
     await db.transaction((tx) => writeAudit(tx, null, [{ action: "test.logged", entityType: "test", entityId: "head" }]));
-    const logged = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const logged = captureLog();
     const runner = await startJobRunner({ db, database: { kind: "postgres", url: process.env.DATABASE_URL! }, channels: channels(null) });
     await runner.stop();
-    const lines = logged.mock.calls.map((c) => String(c[0])).filter((line) => line.includes("audit chain head"));
-    logged.mockRestore();
+    const lines = logged.stop().filter((line) => line.includes("audit chain head"));
     expect(lines).toHaveLength(1);
-    const [, position, hash] = /^\[audit\] audit chain head: position (\d+) hash ([0-9a-f]{64})$/.exec(lines[0]!)!;
+    const [, position, hash] = /^audit chain head: position (\d+) hash ([0-9a-f]{64})$/.exec(lines[0]!)!;
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.position, Number(position)));
     expect(event?.hash).toBe(hash);
     // …and the daily schedule is in pg-boss's own table.
@@ -253,7 +265,7 @@ describe("the chain on the embedded database (PGlite)", () => {
       expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: 3, head: { position: 3 } });
 
       // The in-process job runner writes the head to the log on its first tick of the day.
-      const logged = vi.spyOn(console, "info").mockImplementation(() => undefined);
+      const logged = captureLog();
       const runner = await startJobRunner({ db: handle.db, database: { kind: "embedded" }, channels: channels(null), intervalMs: 3_600_000 });
       let lines: string[];
       try {
@@ -261,11 +273,10 @@ describe("the chain on the embedded database (PGlite)", () => {
         await runner.runSweepNow();
       } finally {
         await runner.stop();
-        lines = logged.mock.calls.map((c) => String(c[0])).filter((line) => line.includes("audit chain head"));
-        logged.mockRestore();
+        lines = logged.stop().filter((line) => line.includes("audit chain head"));
       }
       const head = await auditChainHead(handle.db);
-      expect(lines).toEqual([`[audit] audit chain head: position 3 hash ${head.hash}`]);
+      expect(lines).toEqual([`audit chain head: position 3 hash ${head.hash}`]);
 
       const [second] = await handle.db.select().from(auditEvents).orderBy(asc(auditEvents.position)).offset(1).limit(1);
       await tamper(handle.db, sql`UPDATE audit_events SET after = '{"n": 9}' WHERE id = ${second!.id}`);

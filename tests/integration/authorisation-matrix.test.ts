@@ -240,8 +240,8 @@ describe("authorisation matrix: route handlers × anonymous, each role and each 
         expect(statusOutcome(await callRoute(key, handler!, await cookieOf(who), null)), `${key} as ${who}`).toBe(expected);
       }
       for (const scope of TOKEN_SCOPES) {
-        // A token counts only where the API takes one; a session-only route does not know it.
-        const expected: Outcome = rule.kind === "public" ? "passed" : rule.kind === "session" ? "unauthenticated" : rule.access.scope === scope ? "passed" : "forbidden";
+        // A token counts only where the API takes one; a session-only route refuses it (403: it is for signed-in people).
+        const expected: Outcome = rule.kind === "public" ? "passed" : rule.kind === "session" ? "forbidden" : rule.access.scope === scope ? "passed" : "forbidden";
         expect(statusOutcome(await callRoute(key, handler!, null, tokens[scope])), `${key} with a ${scope} token`).toBe(expected);
       }
     });
