@@ -120,7 +120,9 @@ export function formAction<S extends z.ZodType, R>(
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     let result: R;
     try {
-      result = await runMutation(mutation, await getSessionUser(), formDataToObject(formData));
+      // Authorised before a single field is read: a role that may not call this never has its input parsed.
+      const actor = authorise(await getSessionUser(), mutation.action);
+      result = await runMutation(mutation, actor, formDataToObject(formData));
     } catch (error) {
       if (error instanceof AppError) {
         return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
