@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { FORM_POST_MAX_BYTES } from "./lib/domain/uploads";
 
 /**
  * Content-Security-Policy. Next's inline bootstrap scripts need 'unsafe-inline' without nonces,
@@ -31,8 +32,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() answers 403 on pages a role may not see.
   // Evidence uploads are refused above 10 MB by the mutation, with a clear message; this is
-  // only the outer limit on what a server action will read at all.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
+  // only the outer limit on what a server action will read at all. The proxy sees the same
+  // bytes: Next buffers a body for it and silently cuts that copy at proxyClientMaxBodySize
+  // (10 MB by default), which turned a 10.5 MB upload into "Unexpected end of form" and a 500.
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: FORM_POST_MAX_BYTES },
+    proxyClientMaxBodySize: FORM_POST_MAX_BYTES,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
