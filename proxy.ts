@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "./lib/config";
 import { FORM_POST_MAX_BYTES, FORM_POST_TOO_LARGE_MESSAGE } from "./lib/domain/uploads";
-import { hasControlCharacters, isDecodablePath } from "./lib/domain/url-encoding";
+import { isDecodablePath, isPrintableAscii } from "./lib/domain/url-encoding";
 
 /**
  * Deny by default: every path but sign-in, the auth endpoints, the health check and the API's
@@ -47,10 +47,10 @@ export async function proxy(request: NextRequest) {
   if (!isDecodablePath(pathname)) return undecodablePath(request);
   const refusal = formPostRefusal(request);
   if (refusal) return refusal;
-  // A control character in callbackUrl would end up in a Location header, which Node refuses
-  // with a 500: sign-in without one instead. Where a valid callbackUrl may lead is the sign-in
-  // page's own rule.
-  if (pathname === "/signin" && hasControlCharacters(request.nextUrl.searchParams.get("callbackUrl") ?? "")) {
+  // A callbackUrl this app made is percent-encoded ASCII. Anything else (a newline, a %FF that
+  // decodes to U+FFFD) would end up in a Location header, which Node refuses with a 500: sign-in
+  // without one instead. Where a valid callbackUrl may lead is the sign-in page's own rule.
+  if (pathname === "/signin" && !isPrintableAscii(request.nextUrl.searchParams.get("callbackUrl") ?? "")) {
     return NextResponse.redirect(new URL("/signin", request.url));
   }
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();

@@ -42,7 +42,7 @@ function hostilePaths(bad: string): string[] {
   return [...paths].sort();
 }
 
-const SIGNIN_CALLBACKS = ["/%0a", "%0A", "/x%0D%0ALocation:%20https://evil.example/", "/%00", "/%FF", "%E0%A4%A"];
+const SIGNIN_CALLBACKS = ["/%0a", "%0A", "/x%0D%0ALocation:%20https://evil.example/", "/%00", "/%FF", "%E0%A4%A", "/%E2%82%AC", "/%F0%9F%98%80"];
 
 function problemsWith(url: string, response: APIResponse): string[] {
   const problems: string[] = [];

@@ -21,9 +21,13 @@ export type MultipartValue = string | { name: string; mimeType: string; buffer: 
  * arguments (previous state, that form) as field "0", which must come last.
  */
 export async function postServerAction(request: APIRequestContext, pagePath: string, action: string, fields: Record<string, MultipartValue>) {
-  const multipart: Record<string, MultipartValue> = {};
-  for (const [name, value] of Object.entries(fields)) multipart[`_1_${name}`] = value;
-  multipart["0"] = JSON.stringify([{ status: "idle" }, "$K1"]);
+  // A FormData, not an object: the order of the parts matters.
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === "string") multipart.append(`_1_${name}`, value);
+    else multipart.append(`_1_${name}`, new Blob([new Uint8Array(value.buffer)], { type: value.mimeType }), value.name);
+  }
+  multipart.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   return request.post(pagePath, {
     headers: { "Next-Action": serverActionId(action), Accept: "text/x-component", Origin: APP_URL },
     multipart,

@@ -13,7 +13,11 @@ export function isDecodablePath(pathname: string): boolean {
   }
 }
 
-/** C0 control characters and DEL: never part of an address Vetted sends anyone to. */
-export function hasControlCharacters(text: string): boolean {
-  return /[\u0000-\u001f\u007f]/.test(text);
+/**
+ * Whether text is printable ASCII only: what an address Vetted itself builds always is (its
+ * paths and queries percent-encoded). A control character, or any character past U+00FF (a
+ * `%FF` decodes to U+FFFD), cannot go into a Location header: Node refuses it with a 500.
+ */
+export function isPrintableAscii(text: string): boolean {
+  return /^[\x20-\x7e]*$/.test(text);
 }

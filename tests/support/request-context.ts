@@ -19,6 +19,8 @@ export async function inRequestAs<T>(user: SessionUser | null, fn: () => Promise
   }
   const url = new URL("http://vetted.test/");
   const requestStore = createRequestStoreForAPI({ headers } as never, url, { tags: [], expirationsByCacheKind: new Map() } as never, undefined, undefined as never, undefined);
-  const workStore = { route: "/", page: "/", forceStatic: false, dynamicShouldError: false, isStaticGeneration: false } as never;
+  // What Next's work store holds for a server action that the code under test touches: the
+  // route, and somewhere for revalidatePath to record what it would revalidate.
+  const workStore = { route: "/", page: "/", forceStatic: false, dynamicShouldError: false, isStaticGeneration: false, incrementalCache: {}, pendingRevalidatedTags: [] } as never;
   return workAsyncStorage.run(workStore, () => workUnitAsyncStorage.run(requestStore, fn));
 }
