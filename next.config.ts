@@ -32,9 +32,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() answers 403 on pages a role may not see.
   // Evidence uploads are refused above 10 MB by the mutation, with a clear message; this is
-  // only the outer limit on what a server action will read at all. The proxy sees the same
-  // bytes: Next buffers a body for it and silently cuts that copy at proxyClientMaxBodySize
-  // (10 MB by default), which turned a 10.5 MB upload into "Unexpected end of form" and a 500.
+  // only the outer limit on what a server action will read at all. Past it Next's form reader
+  // stops mid-form ("Unexpected end of form", a 500), so the proxy refuses a larger declared
+  // body with 413 first (proxy.ts). Next also buffers a copy of each body for the proxy and
+  // cuts that copy at proxyClientMaxBodySize (10 MB by default): the same limit, so the proxy
+  // never holds a cut-off form.
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: FORM_POST_MAX_BYTES },

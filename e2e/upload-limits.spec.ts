@@ -4,11 +4,11 @@ import { APP_URL, USERS } from "./support/constants";
 import { postServerAction } from "./support/server-actions";
 
 /**
- * Issue 10, finding 11: an evidence upload over 10 MB answered 500 ("Unexpected end of form"):
- * Next buffers a copy of every body for the proxy and cut that copy at 10 MB, so the server
- * action read a truncated form. Each upload over its limit must get the form's message or a
- * 413, never a 500. The raw requests are what a browser's fetch sends for the evidence form
- * (React's reply encoding), so they reach the real server action of the built app.
+ * Issue 10, finding 11: an evidence upload over Next's server-action body limit answered 500
+ * ("Unexpected end of form": Next's form reader stops at the limit, mid-form). Each upload over
+ * its limit must get the form's message or a 413, never a 500. The raw requests are what a
+ * browser's fetch sends for the evidence form (React's reply encoding), so they reach the real
+ * server action of the built app.
  */
 const MB = 1024 * 1024;
 const VENDOR_PAGE = "/vendors/zoom-communications";
