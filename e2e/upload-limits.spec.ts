@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn, signInRequest } from "./support/auth";
 import { APP_URL, USERS } from "./support/constants";
@@ -44,6 +45,22 @@ test.describe("uploads over their limit (issue 10, finding 11)", () => {
     expect(response.status()).toBe(413);
     expect(await response.text()).toContain("The file is larger than 10 MB");
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+
+  test("a form post streamed without a declared length is refused with 411, not cut off at the limit with a 500", async () => {
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(`${APP_URL}${VENDOR_PAGE}`, { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x", "Transfer-Encoding": "chunked", "Next-Action": "0".repeat(42) } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      });
+      request.on("error", reject);
+      // 12 MB in 1 MB chunks: past every limit, with no Content-Length to refuse it by.
+      for (let i = 0; i < 12; i++) request.write(Buffer.alloc(MB, "a"));
+      request.end();
+    });
+    expect(status).toBe(411);
+    expect(text).toContain("Content-Length");
   });
 
   test("the API uploads answer 413 in JSON past their limits", async ({ request }) => {
