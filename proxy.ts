@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "./lib/config";
 import { isVettedOrigin, PATH_HEADER, wrongAddressMessage } from "./lib/server/client-address";
 import { contentSecurityPolicy, newNonce } from "./lib/server/content-security-policy";
+import { FORM_POST_MAX_BYTES, FORM_POST_TOO_LARGE_MESSAGE } from "./lib/domain/uploads";
+import { isDecodablePath, isPrintableAscii } from "./lib/domain/url-encoding";
 
 /**
  * Deny by default: every path but sign-in, the auth endpoints, the health check and the API's
@@ -12,6 +14,36 @@ import { contentSecurityPolicy, newNonce } from "./lib/server/content-security-p
  */
 const PUBLIC_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A path whose percent-encoding is not UTF-8 names nothing here: 404 (JSON for /api, the app's
+ * not-found page otherwise), before Next's own decoding would fail with a bare 500.
+ */
+function undecodablePath(request: NextRequest, requestHeaders: Headers): NextResponse {
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.json(
+      { error: { status: 404, message: "There is nothing at this address: its percent-encoding is not valid UTF-8." } },
+      { status: 404, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  return NextResponse.rewrite(new URL("/_undecodable-address", request.url), { request: { headers: requestHeaders } });
+}
+
+/**
+ * A form post (a server action) larger than any form takes is refused before its body is read:
+ * 413 with the form's message (as text/plain, which React shows as the action's error), and
+ * 411 for a body without a declared length, which Next would otherwise cut off mid-form.
+ */
+function formPostRefusal(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  const declared = request.headers.get("content-length");
+  if (declared === null) {
+    if (!request.headers.has("transfer-encoding")) return null;
+    return new NextResponse("A form must be sent with its length (Content-Length).", { status: 411, headers: { "Content-Type": "text/plain" } });
+  }
+  if (Number(declared) <= FORM_POST_MAX_BYTES) return null;
+  return new NextResponse(FORM_POST_TOO_LARGE_MESSAGE, { status: 413, headers: { "Content-Type": "text/plain", Connection: "close" } });
+}
 
 export async function proxy(request: NextRequest) {
   const refusal = refuseForeignChange(request);
@@ -32,6 +64,15 @@ export async function proxy(request: NextRequest) {
 async function fence(request: NextRequest, requestHeaders: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
+  if (!isDecodablePath(pathname)) return undecodablePath(request, requestHeaders);
+  const refusal = formPostRefusal(request);
+  if (refusal) return refusal;
+  // A callbackUrl this app made is percent-encoded ASCII. Anything else (a newline, a %FF that
+  // decodes to U+FFFD) would end up in a Location header, which Node refuses with a 500: sign-in
+  // without one instead. Where a valid callbackUrl may lead is the sign-in page's own rule.
+  if (pathname === "/signin" && !isPrintableAscii(request.nextUrl.searchParams.get("callbackUrl") ?? "")) {
+    return NextResponse.redirect(new URL("/signin", request.url));
+  }
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return next();
   const token = await getToken({ req: request, secret: appConfig().authSecret });
   if (token?.uid) return next();

@@ -1,6 +1,7 @@
 import type { Level } from "./assessment";
 import { CsvSyntaxError, parseCsv, restoreFormula, toCsv } from "./csv";
 import { secondReviewerRule } from "./four-eyes";
+import { findPrototypeKey } from "./prototype-keys";
 import { slugify } from "./slug";
 import { EncodingError, decodeUtf8Strict } from "./utf8";
 import { currentClassification, decisionsInEffect, type ClassificationFact } from "./verdict";
@@ -274,6 +275,11 @@ export function jsonRecords(text: string): RawRecord[] {
     document = JSON.parse(text);
   } catch (error) {
     throw new TransferFileError(`The file is not valid JSON: ${(error as Error).message}.`);
+  }
+  const prototypeKey = findPrototypeKey(document);
+  if (prototypeKey !== null) {
+    const message = `The key ${JSON.stringify(prototypeKey.slice(0, 100))} is not accepted: "__proto__", "constructor" and "prototype" name no field of the catalogue format.`;
+    throw new TransferFileError(message, { file: [message] });
   }
   const shape = `{ "format": "${TRANSFER_FORMAT}", "version": ${TRANSFER_VERSION}, "software": [ … ] }, as the JSON export writes it`;
   if (typeof document !== "object" || document === null || Array.isArray(document)) {

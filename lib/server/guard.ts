@@ -218,7 +218,9 @@ export function formAction<S extends z.ZodType, R>(
     withRequestContext(async (): Promise<ActionState> => {
       let result: R;
       try {
-        result = await runMutation(mutation, await getSessionUser(), formDataToObject(formData));
+        // Authorised before a single field is read: a role that may not call this never has its input parsed.
+        const actor = authorise(await getSessionUser(), mutation.action);
+        result = await runMutation(mutation, actor, formDataToObject(formData));
       } catch (thrown) {
         const error = asServiceUnavailable(thrown);
         if (error instanceof AppError) {

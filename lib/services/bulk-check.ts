@@ -1,13 +1,14 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { summariseVerdicts, type BulkSummary } from "../domain/bulk-check";
+import { findPrototypeKey } from "../domain/prototype-keys";
 import { ManifestError, MAX_BULK_ITEMS, parseManifest, type ManifestFormat, type PackageType } from "../domain/manifests";
 import type { DataClass } from "../domain/vocabulary";
 import { ValidationFailed } from "../errors";
 import { activeGrantFactsBySoftware } from "../queries/requests";
 import { getSettings } from "../queries/settings";
 import { getSoftwareDetailsByIds, resolveSoftwareMany } from "../queries/software";
-import { parseInput } from "../server/validation";
+import { parseInput, prototypeKeyRefused } from "../server/validation";
 import { BulkCheckFile, BulkCheckItems } from "../validation/api";
 import { answerCheck, type CheckAnswer } from "./verdicts";
 
@@ -105,6 +106,8 @@ export function itemsFromRequestBody(
   }
   if (typeof json === "object" && json !== null && !Array.isArray(json)) {
     if ("items" in json) {
+      const prototypeKey = findPrototypeKey(json);
+      if (prototypeKey !== null) throw prototypeKeyRefused(prototypeKey);
       const input = parseInput(BulkCheckItems, json);
       const fallback = input.dataClass ?? dataClass;
       return {

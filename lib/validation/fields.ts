@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findPrototypeKey } from "../domain/prototype-keys";
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f]/;
@@ -60,12 +61,19 @@ export function jsonField<S extends z.ZodType>(schema: S, label: string, maxChar
     .string({ message: `${label} is missing` })
     .max(maxChars, `${label} is too large`)
     .transform((text, ctx) => {
+      let value: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        value = JSON.parse(text);
       } catch {
         ctx.addIssue({ code: "custom", message: `${label} is not valid JSON` });
         return z.NEVER;
       }
+      const prototypeKey = findPrototypeKey(value);
+      if (prototypeKey !== null) {
+        ctx.addIssue({ code: "custom", message: `${label}: ${JSON.stringify(prototypeKey.slice(0, 100))} is not accepted as a key` });
+        return z.NEVER;
+      }
+      return value;
     })
     .pipe(schema);
 }

@@ -7,7 +7,9 @@ const key = (label: string) =>
   z
     .string({ message: `${label} is required` })
     .trim()
-    .regex(/^[a-z][a-z0-9_]{0,62}$/, `${label}: lower-case letters, digits and _, starting with a letter`);
+    .regex(/^[a-z][a-z0-9_]{0,62}$/, `${label}: lower-case letters, digits and _, starting with a letter`)
+    // Answers are stored under these ids, and a key named for the prototype machinery is refused everywhere.
+    .refine((id) => id !== "constructor" && id !== "prototype", `${label}: "constructor" and "prototype" are reserved`);
 
 /** Option values may start with a digit ("30d"). */
 const optionValue = z

@@ -152,6 +152,17 @@ describe("catalogue CSV", () => {
     expect(error!.fields).toEqual({ type: ["unknown column"], kind: ["missing column"] });
   });
 
+  // Issue 10, finding 1: JSON from outside never carries a key that names the prototype machinery.
+  it.each([
+    ['{"format":"vetted-catalogue","version":1,"software":[{"slug":"x","__proto__":{"polluted":true}}]}', "software.0.__proto__"],
+    ['{"format":"vetted-catalogue","version":1,"constructor":{"prototype":{"polluted":true}},"software":[]}', "constructor"],
+  ])("refuses a JSON file with a prototype key, naming where: %s", (json, where) => {
+    const error = (() => { try { readTransferFile(enc(json), "application/json"); } catch (e) { return e as TransferFileError; } })();
+    expect(error).toBeInstanceOf(TransferFileError);
+    expect(error!.message).toContain(`"${where}" is not accepted`);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("names the line and column of a bad cell, including on an edition row", () => {
     const csv = catalogueCsv(doc([software()]))
       .replace("desktop_app", "spreadsheet")
