@@ -1,4 +1,3 @@
-import "../support/request-context";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";

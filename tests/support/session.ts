@@ -28,7 +28,8 @@ export async function withRequest<T>(cookie: string | null, work: () => Promise<
   const headers = new Headers(extraHeaders);
   if (cookie) headers.set("cookie", `${SESSION_COOKIE}=${cookie}`);
   const cookies = new RequestCookies(headers);
-  const workStore = { route: "/test", forceStatic: false, dynamicShouldError: false, isStaticGeneration: false, page: "/test" };
+  // …and somewhere for revalidatePath to record what it would revalidate.
+  const workStore = { route: "/test", forceStatic: false, dynamicShouldError: false, isStaticGeneration: false, page: "/test", incrementalCache: {}, pendingRevalidatedTags: [] };
   const requestStore = { type: "request", phase: "action", headers, cookies, mutableCookies: cookies, userspaceMutableCookies: cookies, draftMode: undefined, implicitTags: undefined };
   // Only the fields cookies() and headers() read; the rest of Next's store is not needed here.
   return workAsyncStorage.run(workStore as never, () => workUnitAsyncStorage.run(requestStore as never, work));
