@@ -4,6 +4,7 @@ import http from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import { addressRefusal, AddressRefused, hostAllowed, literalAddress, type AddressPolicy } from "../domain/address-policy";
+import { logSecurityEvent } from "../log";
 
 /**
  * One outgoing POST (webhooks, chat posts) that connects only where the address policy allows.
@@ -67,7 +68,15 @@ function policyLookup(policy: AddressPolicy, resolve: ResolveHost, nameAllowed: 
   };
 }
 
+/** POSTs `request` to `url`, connecting only to addresses the policy allows; a refusal is logged as a security event. */
 export function postOutbound(url: URL, request: OutboundRequest): Promise<OutboundAnswer> {
+  return sendChecked(url, request).catch((error: unknown) => {
+    if (error instanceof AddressRefused) logSecurityEvent("address.refused", { host: url.hostname.slice(0, 253), range: error.range });
+    throw error;
+  });
+}
+
+function sendChecked(url: URL, request: OutboundRequest): Promise<OutboundAnswer> {
   const nameAllowed = hostAllowed(url.hostname, request.policy);
   const literal = literalAddress(url.hostname);
   if (literal && !nameAllowed) {

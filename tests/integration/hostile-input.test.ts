@@ -16,6 +16,7 @@ import { runMutation } from "@/lib/server/guard";
 import { openApiContract } from "../support/openapi-contract";
 import { makeUser } from "../support/fixtures";
 import { inRequestAs } from "../support/request-context";
+import { auditChainHead } from "@/lib/queries/audit-chain";
 
 /**
  * The hostile-input corpus (issue 10, "Proof in CI"): SQL and regex metacharacters, 1 MB
@@ -192,8 +193,7 @@ async function snapshot(db: Db): Promise<Record<string, unknown>> {
     const [row] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table_name)}`);
     counts[table_name] = row!.n;
   }
-  const [latest] = await rows<{ id: string | null }>(db, sql`SELECT max(id)::text AS id FROM audit_events`);
-  counts["latest audit event"] = latest?.id ?? null;
+  counts["audit chain head"] = await auditChainHead(db);
   return counts;
 }
 
