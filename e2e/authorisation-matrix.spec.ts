@@ -76,6 +76,7 @@ const PAGES: Record<string, PageRule> = {
   "/admin/webhooks": { allow: "webhooks.manage" },
   "/admin/webhooks/[id]": { allow: "webhooks.manage", path: (ids) => `/admin/webhooks/${ids.webhookId ?? randomUUID()}`, missing: (ids) => !ids.webhookId },
   "/admin/outbox": { allow: "outbox.read" },
+  "/admin/audit": { allow: "audit.verify" },
 };
 
 /** app/**\/page.tsx on disk, as the paths Next serves them at (route groups dropped). */

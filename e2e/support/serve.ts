@@ -47,6 +47,8 @@ const env: NodeJS.ProcessEnv = {
   // Tests move time with e2e/support/clock.ts.
   VETTED_CLOCK_FILE: CLOCK_FILE,
   VETTED_JOBS: "on",
+  // Unexpected errors only: the journeys provoke hundreds of security events (refusals, failed sign-ins) by design.
+  LOG_LEVEL: "error",
   // Journeys start webhook receivers on http://127.0.0.1: an internal receiver the address policy must be told about.
   WEBHOOK_ALLOW_HTTP: "true",
   WEBHOOK_ALLOWED_CIDRS: "127.0.0.1/32",
