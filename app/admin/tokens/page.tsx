@@ -29,26 +29,32 @@ export default async function TokensPage() {
       <section className="card">
         <CreateTokenForm defaultExpiry={addDays(today(), 90)} scopes={scopesFor(user.role)} />
       </section>
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-600">
-          <tr><th scope="col" className="py-2 pr-3">Name</th><th scope="col" className="py-2 pr-3">Token</th><th scope="col" className="py-2 pr-3">Scopes</th><th scope="col" className="py-2 pr-3">Expires</th><th scope="col" className="py-2 pr-3">Last used</th><th scope="col" className="py-2">State</th></tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {tokens.map((t) => {
-            const state = t.revokedAt ? "revoked" : t.expiresAt <= at ? "expired" : "active";
-            return (
-              <tr key={t.id} data-testid="token-row" data-state={state}>
-                <td className="py-2 pr-3">{t.name}<div className="text-xs text-slate-500">by {t.createdBy}, {day(t.createdAt)}</div></td>
-                <td className="py-2 pr-3"><code>{t.prefix}…</code></td>
-                <td className="py-2 pr-3">{t.scopes.join(", ")}</td>
-                <td className="py-2 pr-3">{t.expiresAt.toISOString().slice(0, 10)}</td>
-                <td className="py-2 pr-3" data-testid="last-used">{day(t.lastUsedAt)}</td>
-                <td className="py-2">{state === "active" ? <RevokeTokenForm id={t.id} name={t.name} /> : state}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {tokens.length === 0 ? (
+        <p className="text-slate-600" data-testid="no-tokens">
+          {everyones ? "Nobody has an API token yet." : "You have no API tokens yet."}
+        </p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead className="text-slate-600">
+            <tr><th scope="col" className="py-2 pr-3">Name</th><th scope="col" className="py-2 pr-3">Token</th><th scope="col" className="py-2 pr-3">Scopes</th><th scope="col" className="py-2 pr-3">Expires</th><th scope="col" className="py-2 pr-3">Last used</th><th scope="col" className="py-2">State</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 align-top">
+            {tokens.map((t) => {
+              const state = t.revokedAt ? "revoked" : t.expiresAt <= at ? "expired" : "active";
+              return (
+                <tr key={t.id} data-testid="token-row" data-state={state}>
+                  <td className="py-2 pr-3">{t.name}<div className="text-xs text-slate-500">by {t.createdBy}, {day(t.createdAt)}</div></td>
+                  <td className="py-2 pr-3"><code>{t.prefix}…</code></td>
+                  <td className="py-2 pr-3">{t.scopes.join(", ")}</td>
+                  <td className="py-2 pr-3">{t.expiresAt.toISOString().slice(0, 10)}</td>
+                  <td className="py-2 pr-3" data-testid="last-used">{day(t.lastUsedAt)}</td>
+                  <td className="py-2">{state === "active" ? <RevokeTokenForm id={t.id} name={t.name} /> : state}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
