@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { auditEvents, software, users } from "@/lib/db/schema";
@@ -24,8 +24,9 @@ export async function counts(db: Db) {
   return row!;
 }
 
+/** The audit events about one entity, oldest first (a SELECT without ORDER BY has no order). */
 export async function auditFor(db: Db, entityId: string) {
-  return db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
+  return db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(asc(auditEvents.position));
 }
 
 export function unique(name: string): string {
