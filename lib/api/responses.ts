@@ -81,7 +81,7 @@ export const SoftwarePage = z
         vendor: z.string().nullable(),
         kind,
         category: z.string(),
-        status: status.nullable().describe("The headline status (the strictest across editions); null when not yet classified"),
+        status: status.nullable().describe("The headline status: the one status when editions are classified alike, else the status of the edition the company provides (the most permissive); null when not yet classified"),
         description: z.string(),
         match: z.enum(["identifier", "name", "fuzzy"]).optional().describe("With q: how the entry matched"),
         url,

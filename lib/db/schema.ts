@@ -100,7 +100,7 @@ export const software = pgTable(
     homepage: text("homepage"),
     /** The internal owner: a team or person accountable for the tool. */
     owner: text("owner"),
-    /** Headline status (strictest current answer across editions); null until classified. Kept by the data layer. */
+    /** Headline status: the one status when editions agree, else the company edition's (see lib/domain/headline.ts); null until classified. Kept by the data layer. */
     status: statusEnum("status"),
     /** Lower-cased name, edition names and aliases: short, for typo-tolerant trigram search. Kept by the data layer. */
     searchText: text("search_text").notNull().default(""),

@@ -228,12 +228,3 @@ function activeGrant(grants: GrantFact[], editionId: string | null, dataClass: D
     ) ?? null
   );
 }
-
-/** The status shown in lists and used by filters: the strictest current answer across editions. */
-export function headlineStatus(
-  software: { name: string; editions: { id: string; name: string }[] },
-  classifications: ClassificationFact[],
-  now: Date,
-): Status | null {
-  return computeVerdict({ software, classifications, now }).status;
-}

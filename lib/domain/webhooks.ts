@@ -79,7 +79,7 @@ export function classificationChangedData(
     classificationId: string;
     previous: ClassificationState | null;
     current: ClassificationState;
-    /** The software's headline status (strictest across editions), before and after. */
+    /** The software's headline status (see lib/domain/headline.ts), before and after. */
     softwareStatus: { previous: Status | null; current: Status | null };
     decidedAt: Date;
     /** When it took effect: the decision, or a second reviewer's confirmation. */

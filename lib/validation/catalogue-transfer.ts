@@ -158,7 +158,7 @@ export const TransferSoftwareSchema = z
     description: z.string(),
     homepage: z.string().nullable(),
     owner: z.string().nullable(),
-    status: z.enum(STATUSES).nullable().describe("The headline status: the strictest current answer across editions; null when not yet classified"),
+    status: z.enum(STATUSES).nullable().describe("The headline status: the one status when editions agree, else the company edition's (the most permissive); null when not yet classified"),
     editions: z.array(z.object({ slug: z.string(), name: z.string(), description: z.string() })),
     identifiers: z.array(z.object({ type: z.enum(IDENTIFIER_TYPES), value: z.string(), edition: z.string().nullable() })),
     classifications: z.array(DecisionDocument),

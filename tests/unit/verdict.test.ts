@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeVerdict, currentClassification, headlineStatus, type ClassificationFact, type GrantFact } from "@/lib/domain/verdict";
+import { computeVerdict, currentClassification, type ClassificationFact, type GrantFact } from "@/lib/domain/verdict";
 import { DATA_CLASSES, STATUSES, dataClassRank, type DataClass, type Status, type Verdict } from "@/lib/domain/vocabulary";
 
 const now = new Date("2026-06-01T12:00:00Z");
@@ -161,7 +161,7 @@ describe("computeVerdict: exception grants", () => {
   });
 });
 
-describe("currentClassification and headlineStatus", () => {
+describe("currentClassification", () => {
   it("picks the latest applicable decision", () => {
     const older = decision("under_review", { id: "a", decidedAt: new Date("2026-01-01T00:00:00Z") });
     const newer = decision("approved", { id: "b", decidedAt: new Date("2026-02-01T00:00:00Z") });
@@ -180,11 +180,5 @@ describe("currentClassification and headlineStatus", () => {
     // A later all-editions decision still replaces it.
     const later = decision("restricted", { id: "l", decidedAt: new Date("2026-04-01T00:00:00Z") });
     expect(currentClassification([own, general, later], "ent", now)?.id).toBe("l");
-  });
-
-  it("reports the strictest current status across editions", () => {
-    const classifications = [decision("prohibited", { editionId: "free" }), decision("approved", { editionId: "ent" })];
-    expect(headlineStatus(software, classifications, now)).toBe("prohibited");
-    expect(headlineStatus(noEditions, [], now)).toBeNull();
   });
 });
