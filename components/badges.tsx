@@ -1,3 +1,4 @@
+import { editionStatusText } from "@/lib/domain/headline";
 import { REQUEST_STATUS_LABELS, type RequestStatus } from "@/lib/domain/requests";
 import { STATUS_LABELS, VERDICT_LABELS, type Status, type Verdict } from "@/lib/domain/vocabulary";
 
@@ -61,6 +62,17 @@ export function RequestStatusBadge({ status }: { status: RequestStatus }) {
   return (
     <span className={`${pill} ${REQUEST_STATUS_STYLES[status]}`} data-request-status={status}>
       {REQUEST_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+/** A list's or search result's status: one badge, or "Depends on edition" with each edition's status, the company's first. */
+export function HeadlineBadge({ status, byEdition }: { status: Status | null; byEdition: { name: string; status: Status | null }[] | null }) {
+  if (!byEdition) return <StatusBadge status={status} />;
+  const text = byEdition.map((e) => editionStatusText(e.name, e.status)).join("; ");
+  return (
+    <span className={`${pill} ${STATUS_STYLES[status ?? "unclassified"]} whitespace-normal`} data-status="depends_on_edition" data-lead-status={status ?? "unclassified"}>
+      Depends on edition: {text}
     </span>
   );
 }

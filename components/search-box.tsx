@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { STATUS_MEANINGS, type Status } from "@/lib/domain/vocabulary";
-import { StatusBadge } from "./badges";
+import { HeadlineBadge } from "./badges";
 
 interface Hit {
   slug: string;
   name: string;
   vendor: string | null;
   status: Status | null;
+  statusByEdition: { name: string; status: Status | null }[] | null;
 }
 
 type Results = { query: string; items: Hit[] } | { query: string; error: string };
@@ -101,10 +102,12 @@ export function SearchBox() {
                   <span className="block font-medium">{hit.name}</span>
                   <span className="block text-sm text-slate-600">
                     {hit.vendor ? `${hit.vendor} · ` : ""}
-                    {hit.status ? STATUS_MEANINGS[hit.status] : "Not yet classified: treat it as not allowed yet."}
+                    {hit.statusByEdition
+                      ? "The answer differs by edition: use the one the company provides."
+                      : hit.status ? STATUS_MEANINGS[hit.status] : "Not yet classified: treat it as not allowed yet."}
                   </span>
                 </span>
-                <StatusBadge status={hit.status} />
+                <HeadlineBadge status={hit.status} byEdition={hit.statusByEdition} />
               </Link>
             </li>
           ))}

@@ -82,6 +82,10 @@ export const SoftwarePage = z
         kind,
         category: z.string(),
         status: status.nullable().describe("The headline status: the one status when editions are classified alike, else the status of the edition the company provides (the most permissive); null when not yet classified"),
+        statusByEdition: z
+          .array(z.object({ edition: z.string().describe("The edition's slug"), name: z.string(), status: status.nullable() }))
+          .nullable()
+          .describe("When editions are classified differently: each edition's status, the company's edition (the one `status` gives) first; null when they agree"),
         description: z.string(),
         match: z.enum(["identifier", "name", "fuzzy"]).optional().describe("With q: how the entry matched"),
         url,

@@ -1,9 +1,14 @@
 import { currentClassification, type ClassificationFact } from "./verdict";
 import { STATUS_LABELS, dataClassRank, type DataClass, type Status } from "./vocabulary";
 
+export interface EditionRef {
+  id: string;
+  name: string;
+}
+
 /** One edition's current answer, as a headline lists it. */
-export interface EditionStatus {
-  edition: { id: string; name: string };
+export interface EditionStatus<E extends EditionRef = EditionRef> {
+  edition: E;
   /** null: this edition is not yet classified. */
   status: Status | null;
 }
@@ -12,9 +17,9 @@ export interface EditionStatus {
  * What a list, a search result or a badge shows for a software: one status when its editions
  * are classified alike, otherwise each edition's status, led by the edition the company provides.
  */
-export type Headline =
+export type Headline<E extends EditionRef = EditionRef> =
   | { kind: "uniform"; status: Status | null }
-  | { kind: "depends_on_edition"; editions: EditionStatus[] };
+  | { kind: "depends_on_edition"; editions: EditionStatus<E>[] };
 
 /**
  * Most permissive first. The schema has no "company edition" flag; the edition the company
@@ -30,11 +35,11 @@ const PERMISSIVENESS: Readonly<Record<Status | "unclassified", number>> = {
 };
 
 /** The headline for a software from its decisions in effect (see decisionsInEffect). */
-export function computeHeadline(
-  editions: { id: string; name: string }[],
+export function computeHeadline<E extends EditionRef>(
+  editions: E[],
   classifications: ClassificationFact[],
   now: Date,
-): Headline {
+): Headline<E> {
   if (editions.length === 0) {
     return { kind: "uniform", status: currentClassification(classifications, null, now)?.status ?? null };
   }
@@ -69,9 +74,15 @@ export function headlineLeadStatus(headline: Headline): Status | null {
 /** The headline in words: "Approved", or "Depends on edition: Enterprise — approved with conditions; Free — prohibited". */
 export function headlineText(headline: Headline): string {
   if (headline.kind === "uniform") return headline.status ? STATUS_LABELS[headline.status] : "Not yet classified";
-  return `Depends on edition: ${headline.editions.map(editionStatusText).join("; ")}`;
+  return `Depends on edition: ${headline.editions.map((e) => editionStatusText(e.edition.name, e.status)).join("; ")}`;
 }
 
-export function editionStatusText(e: EditionStatus): string {
-  return `${e.edition.name} — ${(e.status ? STATUS_LABELS[e.status] : "Not yet classified").toLowerCase()}`;
+/** "Enterprise — approved with conditions". */
+export function editionStatusText(editionName: string, status: Status | null): string {
+  return `${editionName} — ${(status ? STATUS_LABELS[status] : "Not yet classified").toLowerCase()}`;
+}
+
+/** Each edition's name and status when they differ, the company's first; null when they agree. */
+export function headlineByEdition(headline: Headline): { name: string; status: Status | null }[] | null {
+  return headline.kind === "uniform" ? null : headline.editions.map((e) => ({ name: e.edition.name, status: e.status }));
 }

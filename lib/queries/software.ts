@@ -1,9 +1,12 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { now as clockNow } from "../clock";
 import type { Db, Tx } from "../db/client";
 import { classifications, editions, identifiers, software, vendors } from "../db/schema";
 import { identifierCandidates, normaliseIdentifier } from "../domain/identifiers";
 import type { Level } from "../domain/assessment";
+import { computeHeadline, type Headline } from "../domain/headline";
+import { decisionsInEffect } from "../domain/verdict";
 import type { Kind, Status } from "../domain/vocabulary";
 import type { ListQuery } from "../validation/api";
 
@@ -21,6 +24,30 @@ export interface SoftwareHit {
   description: string;
   /** How it matched: an exact identifier, the name, or a fuzzy/full-text match. */
   match: "identifier" | "name" | "fuzzy";
+  /** What a list shows: one status, or each edition's when they differ. */
+  headline: Headline<{ id: string; name: string; slug: string }>;
+}
+
+/**
+ * Adds each row's headline, from two queries for the whole page (editions, decisions),
+ * never one per row.
+ */
+async function withHeadlines<T extends { id: string }>(db: Db, rows: T[]): Promise<(T & { headline: SoftwareHit["headline"] })[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [eds, history] = await Promise.all([
+    db.select({ id: editions.id, name: editions.name, slug: editions.slug, softwareId: editions.softwareId }).from(editions).where(inArray(editions.softwareId, ids)).orderBy(asc(editions.createdAt), asc(editions.name)),
+    db.select().from(classifications).where(inArray(classifications.softwareId, ids)),
+  ]);
+  const now = clockNow();
+  return rows.map((row) => ({
+    ...row,
+    headline: computeHeadline(
+      eds.filter((e) => e.softwareId === row.id).map((e) => ({ id: e.id, name: e.name, slug: e.slug })),
+      decisionsInEffect(history.filter((c) => c.softwareId === row.id)),
+      now,
+    ),
+  }));
 }
 
 /**
@@ -92,13 +119,14 @@ const hitColumns = {
 export async function searchSoftware(db: Db, query: string, limit = 8): Promise<SoftwareHit[]> {
   if (!query.trim()) return [];
   const { where, score, match } = searchTerms(query);
-  return db
+  const rows = await db
     .select({ ...hitColumns, match })
     .from(software)
     .leftJoin(vendors, eq(vendors.id, software.vendorId))
     .where(where)
     .orderBy(desc(score), asc(software.name))
     .limit(limit);
+  return withHeadlines(db, rows);
 }
 
 export interface SoftwarePage {
@@ -128,7 +156,7 @@ export async function listSoftware(db: Db, filters: ListQuery): Promise<Software
     db.select({ total: count() }).from(software).leftJoin(vendors, eq(vendors.id, software.vendorId)).where(where),
   ]);
   const total = totals?.total ?? 0;
-  return { items: rows, total, page: filters.page, pageSize: filters.pageSize, pageCount: Math.max(1, Math.ceil(total / filters.pageSize)) };
+  return { items: await withHeadlines(db, rows), total, page: filters.page, pageSize: filters.pageSize, pageCount: Math.max(1, Math.ceil(total / filters.pageSize)) };
 }
 
 export type CatalogueFilters = Pick<ListQuery, "q" | "status" | "kind" | "category" | "vendor">;

@@ -22,6 +22,10 @@ export async function softwarePageJson(db: Db, query: ListQuery) {
       kind: item.kind,
       category: item.category,
       status: item.status,
+      statusByEdition:
+        item.headline.kind === "depends_on_edition"
+          ? item.headline.editions.map((e) => ({ edition: e.edition.slug, name: e.edition.name, status: e.status }))
+          : null,
       description: item.description,
       match: query.q ? item.match : undefined,
       url: `${base}/software/${item.slug}`,

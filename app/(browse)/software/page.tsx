@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusBadge } from "@/components/badges";
+import { HeadlineBadge } from "@/components/badges";
+import { headlineByEdition } from "@/lib/domain/headline";
 import { Pagination } from "@/components/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -81,7 +82,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
                 <td className="px-4 py-2">{item.vendorName ?? "—"}</td>
                 <td className="px-4 py-2">{KIND_LABELS[item.kind]}</td>
                 <td className="px-4 py-2">{item.category}</td>
-                <td className="px-4 py-2"><StatusBadge status={item.status} /></td>
+                <td className="px-4 py-2"><HeadlineBadge status={item.status} byEdition={headlineByEdition(item.headline)} /></td>
               </tr>
             ))}
           </tbody>
