@@ -1,5 +1,5 @@
 import { currentClassification, type ClassificationFact } from "./verdict";
-import { STATUS_LABELS, dataClassRank, type DataClass, type Status } from "./vocabulary";
+import { PERMITTING_STATUSES, STATUS_LABELS, dataClassRank, type DataClass, type Status } from "./vocabulary";
 
 export interface EditionRef {
   id: string;
@@ -85,4 +85,15 @@ export function editionStatusText(editionName: string, status: Status | null): s
 /** Each edition's name and status when they differ, the company's first; null when they agree. */
 export function headlineByEdition(headline: Headline): { name: string; status: Status | null }[] | null {
   return headline.kind === "uniform" ? null : headline.editions.map((e) => ({ name: e.edition.name, status: e.status }));
+}
+
+/**
+ * The edition to send someone to when this software is named as an approved alternative: the
+ * one the headline leads with, when editions differ and it permits use; null when every
+ * edition has the same answer (the page as a whole is the answer).
+ */
+export function approvedEdition<E extends EditionRef>(headline: Headline<E>): E | null {
+  if (headline.kind === "uniform") return null;
+  const lead = headline.editions[0];
+  return lead?.status && PERMITTING_STATUSES.includes(lead.status) ? lead.edition : null;
 }

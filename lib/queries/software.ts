@@ -192,7 +192,18 @@ const detailRelations = {
       decidedBy: { columns: { id: true, name: true, email: true } },
       confirmedBy: { columns: { id: true, name: true } },
       alternatives: {
-        with: { alternative: { columns: { id: true, slug: true, name: true, status: true } } },
+        with: {
+          alternative: {
+            columns: { id: true, slug: true, name: true, status: true },
+            // Enough to link an alternative to its approved edition (its headline).
+            with: {
+              editions: { columns: { id: true, name: true, slug: true }, orderBy: [asc(editions.createdAt), asc(editions.name)] },
+              classifications: {
+                columns: { id: true, editionId: true, status: true, maxDataClass: true, conditions: true, decidedAt: true, confirmationReason: true, confirmedAt: true },
+              },
+            },
+          },
+        },
       },
     },
   },

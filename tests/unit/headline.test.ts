@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeHeadline, headlineLeadStatus, headlineText } from "@/lib/domain/headline";
+import { approvedEdition, computeHeadline, headlineLeadStatus, headlineText } from "@/lib/domain/headline";
 import type { ClassificationFact } from "@/lib/domain/verdict";
 import type { Status } from "@/lib/domain/vocabulary";
 
@@ -68,5 +68,15 @@ describe("computeHeadline", () => {
   it("ignores decisions not yet in effect", () => {
     const later = decision("prohibited", { editionId: "free", decidedAt: new Date("2026-07-01T00:00:00Z") });
     expect(computeHeadline([free, enterprise], [decision("approved"), later], now)).toEqual({ kind: "uniform", status: "approved" });
+  });
+});
+
+describe("approvedEdition", () => {
+  it("names the approved edition of an alternative whose editions differ, and none when they agree or none is approved", () => {
+    const differing = computeHeadline([free, enterprise], [decision("prohibited", { editionId: "free" }), decision("approved", { editionId: "ent" })], now);
+    expect(approvedEdition(differing)).toEqual(enterprise);
+    expect(approvedEdition(computeHeadline([free, enterprise], [decision("approved")], now))).toBeNull();
+    const noneApproved = computeHeadline([free, enterprise], [decision("prohibited", { editionId: "free" }), decision("restricted", { editionId: "ent" })], now);
+    expect(approvedEdition(noneApproved)).toBeNull();
   });
 });

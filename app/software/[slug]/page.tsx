@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StatusBadge, VerdictBadge } from "@/components/badges";
+import { HeadlineBadge, StatusBadge, VerdictBadge } from "@/components/badges";
+import { approvedEdition, computeHeadline, headlineByEdition, headlineLeadStatus } from "@/lib/domain/headline";
+import { decisionsInEffect } from "@/lib/domain/verdict";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
@@ -29,6 +31,7 @@ export default async function SoftwarePage({ params }: Props) {
   const labels = settings.dataClassLabels;
   const at = now();
   const answers = answersForSoftware(detail, at, await activeGrantFacts(db, user.id, detail.id, at));
+  const headline = computeHeadline(detail.editions, decisionsInEffect(detail.classifications), at);
   const editionName = (id: string | null) => detail.editions.find((e) => e.id === id)?.name ?? "All editions";
 
   return (
@@ -41,7 +44,7 @@ export default async function SoftwarePage({ params }: Props) {
             {detail.owner ? ` · owned internally by ${detail.owner}` : ""}
           </p>
         </div>
-        <StatusBadge status={detail.status} />
+        <HeadlineBadge status={headlineLeadStatus(headline)} byEdition={headlineByEdition(headline)} />
         {can(user.role, "request.create") && answers.some((a) => a.matrix.some((m) => exceptionApplies(m.result.verdict))) && (
           <Link href={`/requests/new?software=${detail.slug}`} className="btn no-underline text-white">Ask for an exception</Link>
         )}
@@ -66,7 +69,7 @@ export default async function SoftwarePage({ params }: Props) {
       )}
 
       {answers.map((answer) => (
-        <section key={answer.editionId ?? "all"} className="card space-y-4" aria-labelledby={`ed-${answer.editionId ?? "all"}`}>
+        <section key={answer.editionId ?? "all"} id={editionAnchor(detail.editions.find((e) => e.id === answer.editionId)?.slug ?? null)} className="card space-y-4 scroll-mt-4" aria-labelledby={`ed-${answer.editionId ?? "all"}`}>
           <div className="flex flex-wrap items-center gap-3">
             <h2 id={`ed-${answer.editionId ?? "all"}`} className="text-xl font-semibold">
               {answer.editionName ? `${detail.name} ${answer.editionName}` : "All editions"}
@@ -112,7 +115,7 @@ export default async function SoftwarePage({ params }: Props) {
                   <dd>
                     <ul className="ml-5 list-disc">
                       {answer.decision.alternatives.map(({ alternative }) => (
-                        <li key={alternative.id}><Link href={`/software/${alternative.slug}`}>{alternative.name}</Link></li>
+                        <li key={alternative.id}><AlternativeLink alternative={alternative} now={at} /></li>
                       ))}
                     </ul>
                   </dd>
@@ -171,4 +174,17 @@ export default async function SoftwarePage({ params }: Props) {
       <p className="text-xs text-slate-500">Data classes, least to most sensitive: {DATA_CLASSES.map((d) => labels[d]).join(" < ")}.</p>
     </article>
   );
+}
+
+function editionAnchor(editionSlug: string | null): string {
+  return editionSlug ? `edition-${editionSlug}` : "all-editions";
+}
+
+type Alternative = NonNullable<Awaited<ReturnType<typeof getSoftwareBySlug>>>["classifications"][number]["alternatives"][number]["alternative"];
+
+/** An approved alternative, linked to its approved edition when its editions are classified differently. */
+function AlternativeLink({ alternative, now: at }: { alternative: Alternative; now: Date }) {
+  const edition = approvedEdition(computeHeadline(alternative.editions, decisionsInEffect(alternative.classifications), at));
+  if (!edition) return <Link href={`/software/${alternative.slug}`}>{alternative.name}</Link>;
+  return <Link href={`/software/${alternative.slug}#${editionAnchor(edition.slug)}`}>{alternative.name} {edition.name}</Link>;
 }
