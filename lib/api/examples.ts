@@ -49,10 +49,18 @@ export const softwarePage = {
   items: [
     {
       slug: "wetransfer", name: "WeTransfer", vendor: "WeTransfer", kind: "saas", category: "File sharing", status: "prohibited",
-      description: "File transfer service.", url: `${base}/software/wetransfer`,
+      statusByEdition: null, description: "File transfer service.", url: `${base}/software/wetransfer`,
+    },
+    {
+      slug: "slack", name: "Slack", vendor: "Salesforce", kind: "saas", category: "Communication", status: "approved_with_conditions",
+      statusByEdition: [
+        { edition: "enterprise-grid", name: "Enterprise Grid", status: "approved_with_conditions" },
+        { edition: "free-workspace", name: "Free workspace", status: "prohibited" },
+      ],
+      description: "Team messaging.", url: `${base}/software/slack`,
     },
   ],
-  total: 1,
+  total: 2,
   page: 1,
   pageSize: 25,
   pageCount: 1,
