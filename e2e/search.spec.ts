@@ -48,7 +48,8 @@ test.describe("search, as an employee", () => {
     await expect(why).toContainText("The agent can execute arbitrary commands");
 
     const alternatives = page.locator("dt", { hasText: "Approved alternatives" }).locator("xpath=following-sibling::dd[1]");
-    await expect(alternatives.getByRole("link", { name: "GitHub Copilot" })).toHaveAttribute("href", "/software/github-copilot");
+    // Its editions differ: the link goes to the approved one.
+    await expect(alternatives.getByRole("link", { name: "GitHub Copilot Business" })).toHaveAttribute("href", "/software/github-copilot#edition-business");
     await expect(alternatives.getByRole("link", { name: "Continue" })).toHaveAttribute("href", "/software/continue");
     await alternatives.getByRole("link", { name: "Continue" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Continue");
