@@ -14,7 +14,7 @@ test.describe("maintaining the catalogue", () => {
 
     // Refused first: no name, no kind. Field errors appear beside the fields.
     await create.getByRole("button", { name: "Create software" }).click();
-    await expect(create.locator('[data-field-error="name"]')).toHaveText("Name is required");
+    await expect(create.locator('[data-field-error="name"]')).toHaveText("Name is required.");
     await expect(create.locator('[data-field-error="kind"]')).toHaveText("Choose a kind");
 
     await create.getByLabel("Name").fill(name);

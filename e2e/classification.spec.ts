@@ -100,7 +100,7 @@ test.describe("classification decisions", () => {
     await expect(rationaleError).toHaveText(/Rationale is required/);
     await expect(form.getByLabel("Rationale")).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel("Rationale")).toHaveAccessibleDescription(/Rationale is required/);
-    await expect(form.getByTestId("form-message")).toContainText("Invalid input");
+    await expect(form.getByTestId("form-message")).toContainText("Please correct 1 field: Rationale is required.");
 
     // Approved, but without the highest data class it allows.
     await form.getByLabel("Status").selectOption({ label: "Approved" });
