@@ -85,7 +85,7 @@ describe("parseInput", () => {
     })();
     expect(error).toBeInstanceOf(ValidationFailed);
     expect(Object.keys((error as ValidationFailed).fieldErrors!)).toEqual(["q", "dataClass"]);
-    expect((error as ValidationFailed).message).toContain("Q is required");
+    expect((error as ValidationFailed).message).toContain("The q parameter is required");
   });
 
   it("names a key called __proto__ instead of failing on it", () => {
