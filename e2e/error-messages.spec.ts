@@ -9,6 +9,7 @@ test.describe("error messages a person reads", () => {
     const form = page.getByRole("form", { name: "Request an exception" });
     await form.getByLabel("Most sensitive data you will use it with").selectOption({ label: "Internal" });
     await form.getByLabel("Justification").fill("The approved editors cannot open our remote containers.");
+    await form.getByLabel("Until (last day)").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await form.getByRole("button", { name: "Send request" }).click();
 
     const purpose = form.getByLabel("Purpose");
