@@ -40,6 +40,12 @@ export function ActionForm({
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) ref.current?.reset();
   }, [state, resetOnSuccess]);
+  // After a refused submission, focus the first field in error (keyed on `at`: the same refusal twice still moves focus).
+  const refusedAt = state.status === "error" ? state.at : null;
+  useEffect(() => {
+    if (refusedAt === null) return;
+    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusedAt]);
   return (
     <form
       ref={ref}

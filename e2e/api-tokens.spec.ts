@@ -9,7 +9,7 @@ test("an admin creates a token, sees its secret once, a script uses it, and revo
   const name = `CI: payments ${Date.now().toString(36)}`;
   await form.getByLabel("Name").fill(name);
   await form.getByRole("button", { name: "Create token" }).click();
-  await expect(form.locator('[data-field-error="scopes"]')).toHaveText("Choose at least one scope");
+  await expect(form.locator('[data-field-error="scopes"]')).toHaveText("Choose at least one scope.");
 
   await form.getByLabel("Name").fill(name);
   await form.getByRole("checkbox", { name: /check:read/ }).check();

@@ -44,7 +44,7 @@ test.describe("risk assessments", () => {
     // Submitting an incomplete assessment is refused by the server, naming the questions.
     const submit = page.getByRole("form", { name: "Submit for review" });
     await submit.getByRole("button", { name: "Submit for review" }).click();
-    await expect(submit.getByTestId("form-message")).toContainText("answer(s) need attention");
+    await expect(submit.getByTestId("form-message")).toContainText(/answers? needs? attention: see the highlighted questions\./);
 
     await completeAssessment(page, AGENT, ["Every command needs a person's approval"]);
 

@@ -14,8 +14,8 @@ test.describe("maintaining the catalogue", () => {
 
     // Refused first: no name, no kind. Field errors appear beside the fields.
     await create.getByRole("button", { name: "Create software" }).click();
-    await expect(create.locator('[data-field-error="name"]')).toHaveText("Name is required");
-    await expect(create.locator('[data-field-error="kind"]')).toHaveText("Choose a kind");
+    await expect(create.locator('[data-field-error="name"]')).toHaveText("Name is required.");
+    await expect(create.locator('[data-field-error="kind"]')).toHaveText("Choose a kind.");
 
     await create.getByLabel("Name").fill(name);
     await create.getByLabel("Kind").selectOption({ label: "SaaS" });
@@ -36,7 +36,7 @@ test.describe("maintaining the catalogue", () => {
     await identifier.getByLabel("Type").selectOption({ label: "SHA-256 of a binary" });
     await identifier.getByLabel("Value").fill("not-a-hash");
     await identifier.getByRole("button", { name: "Add identifier" }).click();
-    await expect(identifier.locator('[data-field-error="value"]')).toHaveText("Not a valid sha256 identifier");
+    await expect(identifier.locator('[data-field-error="value"]')).toHaveText("Not a valid sha256 identifier.");
 
     await identifier.getByLabel("Type").selectOption({ label: "Domain" });
     await identifier.getByLabel("Value").fill(`https://www.${domain.toUpperCase()}/login`);
@@ -79,7 +79,7 @@ test.describe("maintaining the catalogue", () => {
     await add.getByLabel("Name").fill("New Hire");
     await add.getByLabel("Password (optional)").fill("short");
     await add.getByRole("button", { name: "Add user" }).click();
-    await expect(add.locator('[data-field-error="password"]')).toHaveText("Password must be at least 12 characters");
+    await expect(add.locator('[data-field-error="password"]')).toHaveText("Password must be at least 12 characters.");
     await add.getByLabel("Password (optional)").fill("");
     await add.getByLabel("Manager").selectOption({ label: "Morgan Manager" });
     await add.getByRole("button", { name: "Add user" }).click();

@@ -100,14 +100,14 @@ test.describe("classification decisions", () => {
     await expect(rationaleError).toHaveText(/Rationale is required/);
     await expect(form.getByLabel("Rationale")).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel("Rationale")).toHaveAccessibleDescription(/Rationale is required/);
-    await expect(form.getByTestId("form-message")).toContainText("Invalid input");
+    await expect(form.getByTestId("form-message")).toContainText("Please correct 1 field: Rationale is required");
 
     // Approved, but without the highest data class it allows.
     await form.getByLabel("Status").selectOption({ label: "Approved" });
     await form.getByLabel("Rationale").fill("Offline-first client; collections stay in git.");
     await form.getByRole("button", { name: "Record decision" }).click();
     const dataClassError = form.locator('[data-field-error="maxDataClass"]');
-    await expect(dataClassError).toHaveText("Say the highest data class this status allows");
+    await expect(dataClassError).toHaveText("Say the highest data class this status allows.");
     await expect(form.getByLabel("Highest data class allowed")).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel("Highest data class allowed")).toHaveAccessibleDescription(/Say the highest data class this status allows/);
     await expect(rationaleError).toHaveCount(0);

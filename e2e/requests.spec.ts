@@ -71,7 +71,7 @@ test("bad exception requests are refused beside the field and create nothing", a
   await form.getByLabel("Justification").fill("x".repeat(50));
   await form.getByLabel("Until (last day)").fill("2020-01-01");
   await form.getByRole("button", { name: "Send request" }).click();
-  await expect(form.locator('[data-field-error="endsOn"]')).toHaveText("The end date is in the past");
+  await expect(form.locator('[data-field-error="endsOn"]')).toHaveText("The end date is in the past.");
 
   await form.getByLabel("Until (last day)").fill("2099-12-31");
   await form.getByRole("button", { name: "Send request" }).click();

@@ -12,7 +12,7 @@ test.describe("settings", () => {
 
     await restricted.fill("0");
     await form.getByRole("button", { name: "Save settings" }).click();
-    await expect(form.locator('[data-field-error="intervals.restricted"]')).toHaveText("restricted: at least 1 month");
+    await expect(form.locator('[data-field-error="intervals.restricted"]')).toHaveText("The interval for reviewing tools marked “Restricted” must be at least 1 month.");
     await page.reload();
     await expect(page.getByRole("form", { name: "Settings" }).getByLabel("Restricted", { exact: true })).toHaveValue("12");
 

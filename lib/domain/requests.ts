@@ -178,9 +178,9 @@ export function addDays(day: string, days: number): string {
 
 /** An end date is at least today and at most the configured maximum ahead. */
 export function checkEndDate(endsOn: string, today: string, maxDays: number): string | null {
-  if (endsOn < today) return "The end date is in the past";
+  if (endsOn < today) return "The end date is in the past.";
   const latest = addDays(today, maxDays);
-  if (endsOn > latest) return `The end date can be at most ${maxDays} days ahead (${latest})`;
+  if (endsOn > latest) return `The end date can be at most ${maxDays} days ahead (${latest}).`;
   return null;
 }
 

@@ -35,7 +35,8 @@ function assertAnswersValid(template: QuestionnaireTemplate, answers: Record<str
   const errors = validateAnswers(template, answers as never, options);
   if (Object.keys(errors).length > 0) {
     const fieldErrors = Object.fromEntries(Object.entries(errors).map(([question, messages]) => [`answers.${question}`, messages]));
-    throw new ValidationFailed(`${Object.keys(errors).length} answer(s) need attention`, fieldErrors);
+    const count = Object.keys(errors).length;
+    throw new ValidationFailed(`${count === 1 ? "1 answer needs" : `${count} answers need`} attention: see the highlighted questions.`, fieldErrors);
   }
 }
 

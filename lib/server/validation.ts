@@ -1,28 +1,27 @@
 import { z } from "zod";
 import { isPrototypeFieldName } from "../domain/prototype-keys";
 import { ValidationFailed } from "../errors";
+import { asSentence, plainIssueMessage, validationSummary } from "../validation/messages";
 
 /** Parses input with a zod schema, or throws ValidationFailed naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // The error map fills in only the issues whose schema gave no message of its own.
+  const result = schema.safeParse(input, { error: (issue) => plainIssueMessage(issue) });
   if (result.success) return result.data;
   // A Map, not an object: an issue's path may be any key the caller sent ("__proto__" too).
   const byField = new Map<string, string[]>();
   for (const issue of result.error.issues) {
     const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
-    byField.set(key, [...(byField.get(key) ?? []), issue.message]);
+    byField.set(key, [...(byField.get(key) ?? []), asSentence(issue.message)]);
   }
   const fieldErrors = Object.fromEntries(byField);
-  const summary = Object.entries(fieldErrors)
-    .map(([field, messages]) => (field === "_form" ? messages[0] : `${field}: ${messages[0]}`))
-    .join("; ");
-  throw new ValidationFailed(`Invalid input — ${summary}`, fieldErrors);
+  throw new ValidationFailed(validationSummary(fieldErrors), fieldErrors);
 }
 
 /** The refusal for a form field or JSON key that names the prototype machinery. */
 export function prototypeKeyRefused(name: string): ValidationFailed {
   const shown = JSON.stringify(name.slice(0, 100));
-  return new ValidationFailed(`Invalid input — ${shown} is not accepted as a field name ("__proto__", "constructor" and "prototype" name no field).`, {
+  return new ValidationFailed(`${shown} is not accepted as a field name ("__proto__", "constructor" and "prototype" name no field).`, {
     _form: [`${shown} is not accepted as a field name.`],
   });
 }

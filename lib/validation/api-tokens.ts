@@ -5,7 +5,7 @@ import { isoDate, requiredLine, uuid } from "./fields";
 export const CreateTokenInput = z.object({
   name: requiredLine("Name", 100),
   // No box ticked: the form sends no field at all.
-  scopes: z.preprocess((v) => v ?? [], z.array(z.enum(TOKEN_SCOPES, { message: `Scopes are ${TOKEN_SCOPES.join(", ")}` })).min(1, "Choose at least one scope")),
+  scopes: z.preprocess((v) => v ?? [], z.array(z.enum(TOKEN_SCOPES, { message: `Each scope must be one of: ${TOKEN_SCOPES.join(", ")}.` })).min(1, "Choose at least one scope")),
   expiresOn: isoDate("Expiry"),
 });
 

@@ -60,7 +60,7 @@ const DecisionShape = z.strictObject({
     .max(MAX_CONDITIONS, `At most ${MAX_CONDITIONS} conditions`)
     .default([]),
   rationale: DecisionFields.rationale,
-  alternatives: z.array(slug("An alternative"), { message: "alternatives must be a list of slugs" }).max(MAX_ALTERNATIVES, `At most ${MAX_ALTERNATIVES} alternatives`).default([]).describe("Slugs of approved alternatives"),
+  alternatives: z.array(slug("An alternative"), { message: "alternatives must be a list of slugs" }).max(MAX_ALTERNATIVES, `Choose at most ${MAX_ALTERNATIVES} alternatives.`).default([]).describe("Slugs of approved alternatives"),
   reviewDueOn: DecisionFields.reviewDueOn.describe("YYYY-MM-DD; left out: by the status's review interval. A date that has passed is kept (the decision is overdue for review)"),
   decidedAt: z.string().nullish().describe("Informational (export): when the decision took effect. Ignored by an import"),
   decidedBy: z.string().nullish().describe("Informational (export): who decided. Ignored by an import, which records the importer"),

@@ -98,9 +98,9 @@ export const ClassificationInput = z
     conditions: paragraph("Conditions", 4000)
       .default("")
       .transform((text) => text.split("\n").map((c) => c.trim()).filter(Boolean))
-      .refine((list) => list.length <= MAX_CONDITIONS, `At most ${MAX_CONDITIONS} conditions`)
+      .refine((list) => list.length <= MAX_CONDITIONS, `List at most ${MAX_CONDITIONS} conditions.`)
       .refine((list) => list.every((c) => c.length <= MAX_CONDITION_CHARS), `Each condition must be at most ${MAX_CONDITION_CHARS} characters`),
-    alternatives: z.array(uuid("Alternative")).max(MAX_ALTERNATIVES, `At most ${MAX_ALTERNATIVES} alternatives`).default([]),
+    alternatives: z.array(uuid("Alternative")).max(MAX_ALTERNATIVES, `Choose at most ${MAX_ALTERNATIVES} alternatives.`).default([]),
     /** The completed assessment the decision rests on (default: the latest for its scope). */
     assessmentId: optional(uuid("Assessment")),
   })

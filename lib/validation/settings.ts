@@ -1,31 +1,32 @@
 import { z } from "zod";
-import { LEVELS, type Level } from "../domain/assessment";
-import { DATA_CLASSES, STATUSES, type DataClass, type Status } from "../domain/vocabulary";
+import { LEVEL_LABELS, LEVELS, type Level } from "../domain/assessment";
+import { DATA_CLASSES, STATUS_LABELS, STATUSES, type DataClass, type Status } from "../domain/vocabulary";
 import { requiredLine } from "./fields";
 
+/** `label` names what the interval is for, as it reads inside a sentence ("the review of approved tools"). */
 const months = (label: string) =>
   z.coerce
-    .number({ message: `${label}: enter a number of months` })
-    .int(`${label}: whole months only`)
-    .min(1, `${label}: at least 1 month`)
-    .max(60, `${label}: at most 60 months`);
+    .number({ message: `Enter the number of months for ${label}.` })
+    .int(`Enter whole months for ${label}.`)
+    .min(1, `The interval for ${label} must be at least 1 month.`)
+    .max(60, `The interval for ${label} must be at most 60 months.`);
 
 const days = (label: string, max: number) =>
   z.coerce
-    .number({ message: `${label}: enter a number of days` })
-    .int(`${label}: whole days only`)
-    .min(1, `${label}: at least 1 day`)
-    .max(max, `${label}: at most ${max} days`);
+    .number({ message: `Enter the number of days for ${label}.` })
+    .int(`Enter whole days for ${label}.`)
+    .min(1, `${label[0]!.toUpperCase()}${label.slice(1)} must be at least 1 day.`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max} days.`);
 
 /** The admin settings form: a label per data class, a review interval per status, a reassessment interval per tier. */
 export const SettingsInput = z.object({
-  labels: z.object(Object.fromEntries(DATA_CLASSES.map((c) => [c, requiredLine(`Label for ${c}`, 40)])) as Record<DataClass, ReturnType<typeof requiredLine>>),
-  intervals: z.object(Object.fromEntries(STATUSES.map((s) => [s, months(s)])) as Record<Status, ReturnType<typeof months>>),
-  reassessment: z.object(Object.fromEntries(LEVELS.map((l) => [l, months(l)])) as Record<Level, ReturnType<typeof months>>),
+  labels: z.object(Object.fromEntries(DATA_CLASSES.map((c) => [c, requiredLine(`The label for “${c}”`, 40)])) as Record<DataClass, ReturnType<typeof requiredLine>>),
+  intervals: z.object(Object.fromEntries(STATUSES.map((s) => [s, months(`reviewing tools marked “${STATUS_LABELS[s]}”`)])) as Record<Status, ReturnType<typeof months>>),
+  reassessment: z.object(Object.fromEntries(LEVELS.map((l) => [l, months(`reassessing ${LEVEL_LABELS[l].toLowerCase()}-risk tools`)])) as Record<Level, ReturnType<typeof months>>),
   requests: z.object({
-    managerSlaDays: days("Manager decision", 60),
-    securitySlaDays: days("Security decision", 60),
-    maxExceptionDays: days("Longest exception", 730),
+    managerSlaDays: days("the manager's decision", 60),
+    securitySlaDays: days("security's decision", 60),
+    maxExceptionDays: days("the longest exception", 730),
   }),
 });
 

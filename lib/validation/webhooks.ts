@@ -19,7 +19,7 @@ const events = z.preprocess(
   // No box ticked: the form sends no field at all.
   (v) => v ?? [],
   z
-    .array(z.enum(WEBHOOK_EVENTS, { message: `Events are ${WEBHOOK_EVENTS.join(", ")}` }))
+    .array(z.enum(WEBHOOK_EVENTS, { message: `Each event must be one of: ${WEBHOOK_EVENTS.join(", ")}.` }))
     .min(1, "Choose at least one event")
     .transform((list) => WEBHOOK_EVENTS.filter((e) => list.includes(e))),
 );

@@ -102,9 +102,9 @@ describe("bulk check", () => {
 
   it("refuses 1,001 items, an empty list, a bad data class and an unreadable file, naming the problem", () => {
     const many = JSON.stringify({ items: Array.from({ length: 1001 }, (_, i) => ({ q: `tool-${i}` })) });
-    expect(() => itemsFromRequestBody(many, "application/json")).toThrow(/items may list at most 1000/);
+    expect(() => itemsFromRequestBody(many, "application/json")).toThrow(/Items may list at most 1000/);
     expect(() => itemsFromRequestBody(`{"items": []}`, "application/json")).toThrow(/at least one/);
-    expect(() => itemsFromRequestBody(`{"items": [{"q": "x", "dataClass": "secret"}]}`, "application/json")).toThrow(/items.0.dataClass: dataClass must be one of/);
+    expect(() => itemsFromRequestBody(`{"items": [{"q": "x", "dataClass": "secret"}]}`, "application/json")).toThrow(/Item 1: The dataClass must be one of/);
     expect(() => itemsFromRequestBody("{oops", "application/json")).toThrow(/The body is not JSON/);
     expect(() => itemsFromRequestBody("django\n$$$\n", "text/plain")).toThrow(/Cannot read the file: line 2:/);
     const error = (() => { try { itemsFromRequestBody(Array.from({ length: 1001 }, (_, i) => `p${i}`).join("\n"), "text/plain"); } catch (e) { return e; } })();

@@ -230,7 +230,7 @@ describe("bad input and double submissions", () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ endsOn: addDays(today(), -1) }, "endsOn", /in the past/],
       [{ endsOn: addDays(today(), 91) }, "endsOn", /at most 90 days ahead/],
-      [{ endsOn: "2026-02-30" }, "endsOn", /not a real date/],
+      [{ endsOn: "2026-02-30" }, "endsOn", /not a date in the calendar/],
       [{ dataClass: "secret" }, "dataClass", /Choose a data class/],
       [{ justification: "x".repeat(4001) }, "justification", /at most 4000/],
       [{ purpose: "" }, "purpose", /required/],

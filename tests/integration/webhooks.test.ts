@@ -596,9 +596,9 @@ describe("managing endpoints", () => {
       expect((error as ValidationFailed).fieldErrors?.url?.[0], url).toMatch(message);
     }
     const noEvents = await refusal({ url: receiver.url("/none"), events: undefined });
-    expect((noEvents as ValidationFailed).fieldErrors?.events).toEqual(["Choose at least one event"]);
+    expect((noEvents as ValidationFailed).fieldErrors?.events).toEqual(["Choose at least one event."]);
     expect(await refusal({ url: receiver.url("/odd"), events: ["grant.revoked"] })).toBeInstanceOf(ValidationFailed);
-    expect((await refusal({ url: receiver.url("/nameless"), name: "  " }) as ValidationFailed).fieldErrors?.name).toEqual(["Name is required"]);
+    expect((await refusal({ url: receiver.url("/nameless"), name: "  " }) as ValidationFailed).fieldErrors?.name).toEqual(["Name is required."]);
     const duplicate = await refusal({ url: receiver.url(hook.path) });
     expect(duplicate).toBeInstanceOf(Conflict);
     expect((duplicate as Conflict).fieldErrors?.url?.[0]).toMatch(/Already used/);

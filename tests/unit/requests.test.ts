@@ -115,10 +115,10 @@ describe("dates", () => {
   });
 
   it("checks end dates against today and the maximum", () => {
-    expect(checkEndDate("2026-11-23", "2026-11-24", 90)).toBe("The end date is in the past");
+    expect(checkEndDate("2026-11-23", "2026-11-24", 90)).toBe("The end date is in the past.");
     expect(checkEndDate("2026-11-24", "2026-11-24", 90)).toBeNull();
     expect(checkEndDate("2027-02-22", "2026-11-24", 90)).toBeNull();
-    expect(checkEndDate("2027-02-23", "2026-11-24", 90)).toBe("The end date can be at most 90 days ahead (2027-02-22)");
+    expect(checkEndDate("2027-02-23", "2026-11-24", 90)).toBe("The end date can be at most 90 days ahead (2027-02-22).");
   });
 
   it("puts steps due after their service level", () => {
