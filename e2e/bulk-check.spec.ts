@@ -46,7 +46,7 @@ test.describe("bulk check", () => {
     try {
       const tooMany = await api.post("/api/v1/check", { data: { items: Array.from({ length: 1001 }, (_, i) => ({ q: `tool-${i}` })) } });
       expect(tooMany.status()).toBe(400);
-      expect((await tooMany.json()).error.message).toContain("items may list at most 1000");
+      expect((await tooMany.json()).error.message).toContain("Items may list at most 1000");
       const huge = await api.post("/api/v1/check", { headers: { "Content-Type": "text/plain" }, data: "x".repeat(5 * 1024 * 1024 + 1) });
       expect(huge.status()).toBe(413);
       const names = await api.post("/api/v1/check?dataClass=internal", { data: { items: [{ q: "cursor" }, { q: "@anthropic-ai/claude-code", dataClass: "public" }] } });
