@@ -71,7 +71,12 @@ export function HeadlineBadge({ status, byEdition }: { status: Status | null; by
   if (!byEdition) return <StatusBadge status={status} />;
   const text = byEdition.map((e) => editionStatusText(e.name, e.status)).join("; ");
   return (
-    <span className={`${pill} ${STATUS_STYLES[status ?? "unclassified"]} whitespace-normal`} data-status="depends_on_edition" data-lead-status={status ?? "unclassified"}>
+    // Several editions make a long line: it wraps inside the screen instead of stretching it (a pill never shrinks).
+    <span
+      className={`inline-block min-w-0 max-w-full rounded-2xl px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLES[status ?? "unclassified"]}`}
+      data-status="depends_on_edition"
+      data-lead-status={status ?? "unclassified"}
+    >
       Depends on edition: {text}
     </span>
   );
