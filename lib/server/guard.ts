@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { Access } from "../api/endpoints";
@@ -220,6 +221,7 @@ export function formAction<S extends z.ZodType, R>(
       try {
         // Authorised before a single field is read: a role that may not call this never has its input parsed.
         const actor = authorise(await getSessionUser(), mutation.action);
+        assertSameOrigin(await headers());
         result = await runMutation(mutation, actor, formDataToObject(formData));
       } catch (thrown) {
         const error = asServiceUnavailable(thrown);
@@ -334,16 +336,17 @@ const emptyParams = z.object({});
 // ---- API writes -----------------------------------------------------------------------
 
 /**
- * A browser sends its cookies with a POST from any site; a server action is protected from
- * that by Next, a route handler is not. A session's write must come from a page of this
- * app: `Sec-Fetch-Site` (when the browser sends it) must be same-origin, and `Origin` (when
- * sent) must be VETTED_URL's. Callers that send neither (curl, scripts) are not browsers
- * carrying someone else's cookies. Token calls need no check: no browser adds a bearer token.
+ * A browser sends its cookies with a POST from any site. A session's write (a server action
+ * or an API write) must come from a page of this app: `Sec-Fetch-Site` (when the browser
+ * sends it) must be same-origin, and `Origin` (when sent) must be VETTED_URL's. The proxy
+ * refuses such posts first; the door checks again, so no entry point depends on the proxy's
+ * matcher. Callers that send neither (curl, scripts) are not browsers carrying someone else's
+ * cookies. Token calls need no check: no browser adds a bearer token.
  */
-export function assertSameOrigin(request: NextRequest): void {
-  const site = request.headers.get("sec-fetch-site");
+export function assertSameOrigin(requestHeaders: Pick<Headers, "get">): void {
+  const site = requestHeaders.get("sec-fetch-site");
   if (site && site !== "same-origin") throw new Forbidden("Cross-site requests cannot change anything: use the app's own pages, or an API token.");
-  const origin = request.headers.get("origin");
+  const origin = requestHeaders.get("origin");
   // Scheme, host and port of VETTED_URL exactly; Host and X-Forwarded-Host do not count.
   if (origin && !isVettedOrigin(origin)) {
     throw new Forbidden(`Requests from ${origin.slice(0, 100)} cannot change anything. ${wrongAddressMessage()} Scripts use an API token.`);
@@ -357,7 +360,7 @@ export function assertSameOrigin(request: NextRequest): void {
  */
 export async function authoriseApiWrite(request: NextRequest, db: Db, access: Access): Promise<ApiCaller> {
   const bearer = bearerToken(request.headers.get("authorization"));
-  if (!bearer) assertSameOrigin(request);
+  if (!bearer) assertSameOrigin(request.headers);
   const { user, token } = await authoriseApi(request, db, access);
   if (user) return { user, token: null };
   // authenticateToken checked that the creator is active and their role still holds the token's scopes.
