@@ -30,7 +30,8 @@ describe("a server action's origin, checked by the door", () => {
     const before = await counts(db);
     const vetted = new URL(config().baseUrl);
     const otherScheme = `${vetted.protocol === "http:" ? "https:" : "http:"}//${vetted.host}`;
-    for (const headers of [{ origin: "https://evil.example" }, { origin: otherScheme }, { "sec-fetch-site": "cross-site" }]) {
+    const refused: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: otherScheme }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of refused) {
       const state = await addVendor(headers);
       expect(state, JSON.stringify(headers)).toMatchObject({ status: "error" });
       expect(state.status === "error" && state.message).toMatch(/cannot change anything/);
