@@ -122,7 +122,8 @@ export default defineConfig([
     // tries, expiries, which the sweep audits itself); what a mutation records in its own
     // transaction (audit events, notices, webhook events, derived status and search columns); and
     // credential bookkeeping (sign-in throttle rows, a password hash upgraded at sign-in, a token's
-    // last use and rate windows); the door's idempotency keys, kept in the mutation's transaction.
+    // last use and rate windows); the door's idempotency keys, kept in the mutation's transaction;
+    // and the one-off data upgrades applied at start (each change audited).
     files: [
       "lib/mutations/**",
       "lib/jobs/**",
@@ -131,6 +132,7 @@ export default defineConfig([
       "lib/db/idempotency.ts",
       "lib/db/status.ts",
       "lib/db/search-index.ts",
+      "lib/db/data-upgrades.ts",
       "lib/notifications.ts",
       "lib/webhooks/emit.ts",
       "lib/auth/throttle.ts",

@@ -6,6 +6,7 @@ import type { Pool, PoolClient } from "pg";
 import { config, type Config } from "../config";
 import { logger } from "../log";
 import { ensurePrivateDir, makePrivate } from "../storage/private-files";
+import { applyDataUpgrades } from "./data-upgrades";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -49,7 +50,19 @@ export async function closeDb(): Promise<void> {
   if (handle) await (await handle).close();
 }
 
+/** Opens the configured database, applies pending migrations, then the one-off data upgrades. */
 export async function openDatabase(cfg: Config): Promise<DbHandle> {
+  const handle = await connect(cfg);
+  try {
+    await applyDataUpgrades(handle.db);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+  return handle;
+}
+
+async function connect(cfg: Config): Promise<DbHandle> {
   if (cfg.database.kind === "postgres") {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");

@@ -300,6 +300,15 @@ export const settings = pgTable("settings", {
 });
 
 /**
+ * One-off data upgrades already applied (lib/db/data-upgrades.ts): a name is claimed once, by
+ * the first instance to start after the release that brought it.
+ */
+export const dataUpgrades = pgTable("data_upgrades", {
+  name: text("name").primaryKey(),
+  appliedAt: timestamp("applied_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * A request: an exception to use a tool (for a data class, a purpose, until a date) or a
  * review of a tool not yet in the catalogue. Moves manager → security (→ second reviewer).
  */
