@@ -47,6 +47,12 @@ test.describe("a tool whose editions differ is never shown as its strictest edit
     ]);
   });
 
+  test("the vendor page lists each tool with its headline", async ({ page }) => {
+    await page.goto("/vendors/salesforce");
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Slack", exact: true }) });
+    await expect(row.locator("[data-status]")).toHaveText(SLACK_HEADLINE);
+  });
+
   test("the software page's top badge leads with the company's edition", async ({ page }) => {
     await page.goto("/software/slack");
     await expect(page.locator("header [data-status]").first()).toHaveText(SLACK_HEADLINE);

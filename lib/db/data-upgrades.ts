@@ -37,7 +37,7 @@ async function headlineLeadStatusUpgrade(tx: Tx, now: Date): Promise<AuditEntry[
     if (batch.length === 0) return changed;
     after = batch.at(-1)!.id;
     const ids = batch.map((s) => s.id);
-    const eds = await tx.select({ id: editions.id, name: editions.name, softwareId: editions.softwareId }).from(editions).where(inArray(editions.softwareId, ids)).orderBy(asc(editions.createdAt));
+    const eds = await tx.select({ id: editions.id, name: editions.name, softwareId: editions.softwareId }).from(editions).where(inArray(editions.softwareId, ids)).orderBy(asc(editions.createdAt), asc(editions.name));
     const history = await tx.select().from(classifications).where(inArray(classifications.softwareId, ids));
     for (const row of batch) {
       const status = headlineLeadStatus(

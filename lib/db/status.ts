@@ -10,7 +10,7 @@ import { classifications, editions, software } from "./schema";
  * When editions differ it is the status of the edition the headline leads with (the company's).
  */
 export async function refreshStatus(tx: Tx, softwareId: string, now: Date) {
-  const eds = await tx.select({ id: editions.id, name: editions.name }).from(editions).where(eq(editions.softwareId, softwareId)).orderBy(asc(editions.createdAt));
+  const eds = await tx.select({ id: editions.id, name: editions.name }).from(editions).where(eq(editions.softwareId, softwareId)).orderBy(asc(editions.createdAt), asc(editions.name));
   const history = await tx.select().from(classifications).where(eq(classifications.softwareId, softwareId));
   const status = headlineLeadStatus(computeHeadline(eds, decisionsInEffect(history), now));
   await tx.update(software).set({ status }).where(eq(software.id, softwareId));

@@ -385,6 +385,7 @@ export async function getVendorProfile(db: Db, slug: string) {
   if (!vendor) return undefined;
   const tools = await db
     .select({
+      id: software.id,
       slug: software.slug,
       name: software.name,
       kind: software.kind,
@@ -394,5 +395,5 @@ export async function getVendorProfile(db: Db, slug: string) {
     .from(software)
     .where(eq(software.vendorId, vendor.id))
     .orderBy(asc(software.name));
-  return { vendor, software: tools };
+  return { vendor, software: await withHeadlines(db, tools) };
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StatusBadge } from "@/components/badges";
+import { HeadlineBadge } from "@/components/badges";
 import { VendorProfileForm } from "@/components/catalogue-forms";
 import { EvidenceSection } from "@/components/evidence-list";
 import { LevelBadge } from "@/components/risk-breakdown";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { headlineByEdition } from "@/lib/domain/headline";
 import { can } from "@/lib/domain/policy";
 import { DPA_LABELS, KIND_LABELS } from "@/lib/domain/vocabulary";
 import { listEvidence } from "@/lib/queries/assessments";
@@ -49,7 +50,7 @@ export default async function VendorPage({ params }: { params: Promise<{ slug: s
               <tr key={s.slug}>
                 <td className="py-1.5"><Link href={`/software/${s.slug}`}>{s.name}</Link></td>
                 <td>{KIND_LABELS[s.kind]}</td>
-                <td><StatusBadge status={s.status} /></td>
+                <td><HeadlineBadge status={s.status} byEdition={headlineByEdition(s.headline)} /></td>
                 <td>{s.tier ? <LevelBadge level={s.tier} /> : <span className="text-slate-500">Not assessed</span>}</td>
               </tr>
             ))}
