@@ -33,9 +33,12 @@ test.describe("a reviewer's work", () => {
     await expect(cline).toContainText("Developer Experience");
     await expect(cline.locator("[data-status]").first()).toHaveAttribute("data-status", "restricted");
 
-    // The same search under another status finds nothing, and says so.
+    // Under another status Cline is not listed; a search that matches nothing says so.
     await form.getByLabel("Status").selectOption({ label: "Approved" });
     await form.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/status=approved&/);
+    await expect(rows(page).getByRole("link", { name: "Cline", exact: true })).toHaveCount(0);
+    await page.goto("/manage?q=qqzzxxvv");
     await expect(page.getByText("No software matches these filters.")).toBeVisible();
 
     // Owner, review due and tier filters: every row listed fits them.
