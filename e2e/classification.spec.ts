@@ -94,8 +94,9 @@ test.describe("classification decisions", () => {
     await page.goto("/manage/software/bruno");
     const form = decisionForm(page);
 
-    // No rationale.
+    // No rationale (the form starts from the decision in force: its rationale is cleared).
     await form.getByLabel("Status").selectOption({ label: "Restricted" });
+    await form.getByLabel("Rationale").fill("");
     await form.getByRole("button", { name: "Record decision" }).click();
     const rationaleError = form.locator('[data-field-error="rationale"]');
     await expect(rationaleError).toHaveText(/Rationale is required/);
@@ -105,6 +106,7 @@ test.describe("classification decisions", () => {
 
     // Approved, but without the highest data class it allows.
     await form.getByLabel("Status").selectOption({ label: "Approved" });
+    await form.getByLabel("Highest data class allowed").selectOption({ label: "—" });
     await form.getByLabel("Rationale").fill("Offline-first client; collections stay in git.");
     await form.getByRole("button", { name: "Record decision" }).click();
     const dataClassError = form.locator('[data-field-error="maxDataClass"]');
