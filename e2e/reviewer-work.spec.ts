@@ -103,6 +103,15 @@ test.describe("a reviewer's work", () => {
     await expect(chips).toHaveText(inForce.alternatives.map((a) => new RegExp(`^${a.name}`)));
     const today = new Date().toISOString().slice(0, 10);
     await expect(form.getByLabel("Review due")).toHaveValue(inForce.reviewDueOn > today ? inForce.reviewDueOn : "");
+
+    // For a tool whose editions are classified apart, each edition starts from its own decision.
+    await page.goto("/manage/software/slack");
+    await form.getByLabel("Applies to").selectOption({ label: "Free workspace" });
+    await expect(form.getByTestId("decision-start")).toContainText("Starts from the decision in force for Free workspace: Prohibited");
+    await expect(form.getByLabel("Status")).toHaveValue("prohibited");
+    await form.getByLabel("Applies to").selectOption({ label: "Enterprise Grid" });
+    await expect(form.getByLabel("Status")).toHaveValue("approved_with_conditions");
+    await expect(form.getByTestId("decision-start")).toContainText("Starts from the decision in force for Enterprise Grid (made for all editions)");
   });
 
   test("alternatives are chosen by typing and keyboard, and saved", async ({ page }) => {
