@@ -354,7 +354,9 @@ function DecisionFieldsFrom({
         hint={
           draft && !draft.reviewDueOn
             ? `The decision in force was due for review on ${draft.inForceReviewDueOn}. Choose a later date, or leave empty to use the interval for the chosen status.`
-            : "Leave empty to use the interval for the chosen status"
+            : draft
+              ? "The review date of the decision in force; clear it to use the interval for the chosen status"
+              : "Leave empty to use the interval for the chosen status"
         }
       >
         {(p) => <input {...p} type="date" className="input max-w-xs" defaultValue={draft?.reviewDueOn ?? ""} />}
