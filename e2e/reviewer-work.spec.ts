@@ -22,6 +22,7 @@ async function expectEvery(locator: Locator, check: (text: string) => boolean, w
 
 test.describe("a reviewer's work", () => {
   test("Manage lists the software: search and filters in the URL, each row opening its manage page", async ({ page, browser }) => {
+    test.setTimeout(120_000); // a dozen page loads, and a second browser without JavaScript
     await signIn(page, USERS.reviewer, { callbackPath: "/manage" });
     const form = workList(page);
     await form.getByLabel("Search").fill("cline");
