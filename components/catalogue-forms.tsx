@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import {
   addEditionAction,
   addIdentifierAction,
@@ -27,7 +28,9 @@ import {
   type DpaStatus,
   type Kind,
 } from "@/lib/domain/vocabulary";
-import { ActionForm, Field, SubmitButton } from "./form";
+import type { DecisionDraft } from "@/lib/domain/decision-draft";
+import { ActionForm, Field, SubmitButton, useFormOutcome } from "./form";
+import { MultiCombobox } from "./multi-combobox";
 
 interface Option {
   id: string;
@@ -217,21 +220,93 @@ export function ClassificationForm({
   alternatives,
   assessments,
   dataClassLabels,
+  drafts,
 }: {
   softwareId: string;
   editions: Option[];
   alternatives: Option[];
   assessments: Option[];
   dataClassLabels: Record<DataClass, string>;
+  /** The decision in force for each scope (scopeKey: an edition's id, "" for all editions), which the form starts from. */
+  drafts: Record<string, DecisionDraft | null>;
+}) {
+  const [scope, setScope] = useState("");
+  return (
+    <ActionForm action={recordClassificationAction} className="space-y-4" label="Record a classification decision">
+      <input type="hidden" name="softwareId" value={softwareId} />
+      <Field name="editionId" label="Applies to">
+        {(p) => (
+          <select {...p} className="input max-w-md" value={scope} onChange={(event) => setScope(event.target.value)}>
+            <option value="">All editions</option>
+            {editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+          </select>
+        )}
+      </Field>
+      <DecisionFields
+        softwareId={softwareId}
+        draft={drafts[scope] ?? null}
+        scopeName={scope ? editions.find((e) => e.id === scope)?.name ?? "this edition" : "all editions"}
+        alternatives={alternatives}
+        assessments={assessments}
+        dataClassLabels={dataClassLabels}
+        scope={scope}
+      />
+      <SubmitButton>Record decision</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/**
+ * The decision's fields, filled from the decision in force for the chosen scope. They start
+ * afresh when the scope changes and after each recorded decision (from the new one in force).
+ */
+function DecisionFields(props: {
+  softwareId: string;
+  draft: DecisionDraft | null;
+  scope: string;
+  scopeName: string;
+  alternatives: Option[];
+  assessments: Option[];
+  dataClassLabels: Record<DataClass, string>;
+}) {
+  const { state } = useFormOutcome();
+  const recordedAt = state.status === "ok" ? state.at : 0;
+  return <DecisionFieldsFrom key={`${props.scope}:${props.draft?.id ?? "none"}:${recordedAt}`} {...props} />;
+}
+
+function DecisionFieldsFrom({
+  softwareId,
+  draft,
+  scopeName,
+  alternatives,
+  assessments,
+  dataClassLabels,
+}: {
+  softwareId: string;
+  draft: DecisionDraft | null;
+  scopeName: string;
+  alternatives: Option[];
+  assessments: Option[];
+  dataClassLabels: Record<DataClass, string>;
 }) {
   return (
-    <ActionForm action={recordClassificationAction} className="space-y-4" resetOnSuccess label="Record a classification decision">
-      <input type="hidden" name="softwareId" value={softwareId} />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <EditionField label="Applies to" editions={editions} />
+    <div className="space-y-4">
+      <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700" data-testid="decision-start">
+        {draft ? (
+          <>
+            Starts from the decision in force for {scopeName}
+            {draft.editionId === null && scopeName !== "all editions" ? " (made for all editions)" : ""}:{" "}
+            <strong>{STATUS_LABELS[draft.status]}</strong>
+            {draft.maxDataClass ? ` up to ${dataClassLabels[draft.maxDataClass]}` : ""}, decided {draft.decidedOn} by {draft.decidedBy}. Change what should change.
+          </>
+        ) : (
+          <>No decision is in force for {scopeName} yet: the form starts empty.</>
+        )}
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2">
         <Field name="status" label="Status">
           {(p) => (
-            <select {...p} className="input" defaultValue="">
+            <select {...p} className="input" defaultValue={draft?.status ?? ""}>
               <option value="" disabled>Choose…</option>
               {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
             </select>
@@ -239,7 +314,7 @@ export function ClassificationForm({
         </Field>
         <Field name="maxDataClass" label="Highest data class allowed" hint="Required for approved statuses">
           {(p) => (
-            <select {...p} className="input" defaultValue="">
+            <select {...p} className="input" defaultValue={draft?.maxDataClass ?? ""}>
               <option value="">—</option>
               {DATA_CLASSES.map((d) => <option key={d} value={d}>{dataClassLabels[d]}</option>)}
             </select>
@@ -247,17 +322,21 @@ export function ClassificationForm({
         </Field>
       </div>
       <Field name="conditions" label="Conditions" hint="One per line, e.g. “Enterprise tenant only”">
-        {(p) => <textarea {...p} className="input" rows={3} maxLength={4000} />}
+        {(p) => <textarea {...p} className="input" rows={3} maxLength={4000} defaultValue={draft?.conditions ?? ""} />}
       </Field>
-      <Field name="alternatives[]" label="Approved alternatives" hint="Hold Ctrl or ⌘ to choose several">
+      <Field name="alternatives[]" label="Approved alternatives" hint="Type to find approved software; ↓ ↑ to move, Enter to add, Backspace to remove the last one.">
         {(p) => (
-          <select {...p} multiple className="input h-32">
-            {alternatives.filter((a) => a.id !== softwareId).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
+          <MultiCombobox
+            {...p}
+            options={alternatives.filter((a) => a.id !== softwareId)}
+            defaultChosen={draft?.alternatives ?? []}
+            listLabel="Approved software"
+            chosenLabel="Chosen alternatives"
+          />
         )}
       </Field>
       <Field name="rationale" label="Rationale" hint="Why: the risks and the reasoning. Required.">
-        {(p) => <textarea {...p} className="input" rows={4} maxLength={4000} />}
+        {(p) => <textarea {...p} className="input" rows={4} maxLength={4000} defaultValue={draft?.rationale ?? ""} />}
       </Field>
       {assessments.length > 0 && (
         <Field name="assessmentId" label="Based on assessment" hint="Default: the latest completed assessment for the chosen edition">
@@ -269,10 +348,19 @@ export function ClassificationForm({
           )}
         </Field>
       )}
-      <Field name="reviewDueOn" label="Review due" hint="Leave empty to use the interval for the chosen status">
-        {(p) => <input {...p} type="date" className="input max-w-xs" />}
+      <Field
+        name="reviewDueOn"
+        label="Review due"
+        hint={
+          draft && !draft.reviewDueOn
+            ? `The decision in force was due for review on ${draft.inForceReviewDueOn}. Choose a later date, or leave empty to use the interval for the chosen status.`
+            : draft
+              ? "The review date of the decision in force; clear it to use the interval for the chosen status"
+              : "Leave empty to use the interval for the chosen status"
+        }
+      >
+        {(p) => <input {...p} type="date" className="input max-w-xs" defaultValue={draft?.reviewDueOn ?? ""} />}
       </Field>
-      <SubmitButton>Record decision</SubmitButton>
-    </ActionForm>
+    </div>
   );
 }

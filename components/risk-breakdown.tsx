@@ -20,44 +20,42 @@ export function LevelBadge({ level }: { level: Level }) {
   return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${LEVEL_STYLES[level]}`} data-level={level}>{LEVEL_LABELS[level]}</span>;
 }
 
-/** The explainable score: each dimension's level with the answers that drove it, then the tiers. */
+/**
+ * The explainable score: each dimension's level with the answers that drove it, then the tiers.
+ * One block per dimension, its drivers at the block's full width: in the assessment page's side
+ * column a four-column table left the drivers a sliver, one word per line.
+ */
 export function RiskBreakdown({ result }: { result: RiskResult }) {
   return (
     <div className="space-y-4" data-testid="risk-breakdown">
-      <div className="flex flex-wrap gap-6">
+      <div className="space-y-2">
         <p>Inherent tier: <LevelBadge level={result.inherentTier} /> <span className="text-sm text-slate-600">{result.inherentExplanation}</span></p>
         <p>Residual tier: <LevelBadge level={result.residualTier} /> <span className="text-sm text-slate-600">{result.residualExplanation}</span></p>
       </div>
-      <table className="w-full text-left text-sm" aria-label="Risk by dimension">
-        <thead className="text-slate-600">
-          <tr><th scope="col" className="py-1 pr-3">Dimension</th><th scope="col" className="py-1 pr-3">Inherent</th><th scope="col" className="py-1 pr-3">Driven by</th><th scope="col" className="py-1">Residual</th></tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {result.dimensions.map((d) => {
-            const residual = result.residual.find((r) => r.dimension === d.dimension)!;
-            return (
-              <tr key={d.dimension} data-dimension={d.dimension}>
-                <th scope="row" className="py-2 pr-3 font-medium">{DIMENSION_LABELS[d.dimension]}</th>
-                <td className="py-2 pr-3"><LevelBadge level={d.level} /></td>
-                <td className="py-2 pr-3">
-                  {d.drivers.length === 0 ? <span className="text-slate-500">—</span> : (
-                    <ul className="space-y-0.5">
-                      {d.drivers.map((driver, i) => (
-                        <li key={`${driver.questionId}-${i}`}>{driver.prompt} <strong>{driver.answer}</strong> <span className="text-slate-500">({LEVEL_LABELS[driver.level].toLowerCase()})</span></li>
-                      ))}
-                    </ul>
-                  )}
-                  <p className="text-xs text-slate-500">{d.explanation}</p>
-                </td>
-                <td className="py-2">
-                  <LevelBadge level={residual.level} />
-                  {residual.mitigatedBy.length > 0 && <p className="text-xs text-slate-500">after: {residual.mitigatedBy.join("; ")}</p>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <h3 id="risk-by-dimension" className="text-sm font-semibold text-slate-700">Risk by dimension</h3>
+      <ul className="divide-y divide-slate-100 text-sm" aria-labelledby="risk-by-dimension">
+        {result.dimensions.map((d) => {
+          const residual = result.residual.find((r) => r.dimension === d.dimension)!;
+          return (
+            <li key={d.dimension} data-dimension={d.dimension} className="space-y-1 py-2">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="font-medium">{DIMENSION_LABELS[d.dimension]}</span>
+                <span className="text-slate-600">Inherent <LevelBadge level={d.level} /></span>
+                <span className="text-slate-600">Residual <LevelBadge level={residual.level} /></span>
+              </div>
+              {d.drivers.length > 0 && (
+                <ul className="list-disc space-y-0.5 pl-5" data-testid="risk-drivers" aria-label={`What drove ${DIMENSION_LABELS[d.dimension]}`}>
+                  {d.drivers.map((driver, i) => (
+                    <li key={`${driver.questionId}-${i}`}>{driver.prompt} <strong>{driver.answer}</strong> <span className="text-slate-600">({LEVEL_LABELS[driver.level].toLowerCase()})</span></li>
+                  ))}
+                </ul>
+              )}
+              <p className="text-xs text-slate-600">{d.explanation}</p>
+              {residual.mitigatedBy.length > 0 && <p className="text-xs text-slate-600">Residual after: {residual.mitigatedBy.join("; ")}</p>}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

@@ -20,11 +20,12 @@ test.describe("classification decisions", () => {
     await form.getByLabel("Status").selectOption({ label: "Approved with conditions" });
     await form.getByLabel("Highest data class allowed").selectOption({ label: "Internal" });
     await form.getByLabel("Conditions").fill("Warp AI turned off by the team admin\nSign in with company SSO");
-    await form.getByLabel("Approved alternatives").selectOption({ label: "iTerm2" });
+    await form.getByRole("combobox", { name: "Approved alternatives" }).fill("iterm");
+    await form.getByRole("combobox", { name: "Approved alternatives" }).press("Enter");
     await form.getByLabel("Rationale").fill(rationale);
     await form.getByRole("button", { name: "Record decision" }).click();
     await expect(form.getByTestId("form-message")).toHaveText("Decision recorded. Everyone now sees the new answer.");
-    await expect(form.getByLabel("Rationale")).toHaveValue(""); // the form is ready for the next decision
+    await expect(form.getByLabel("Rationale")).toHaveValue(rationale); // the next decision starts from this one, now in force
     await expect(page.locator("h1 + [data-status]")).toHaveAttribute("data-status", "approved_with_conditions");
 
     // An employee, in a browser of their own, sees the new answer everywhere.
@@ -93,8 +94,9 @@ test.describe("classification decisions", () => {
     await page.goto("/manage/software/bruno");
     const form = decisionForm(page);
 
-    // No rationale.
+    // No rationale (the form starts from the decision in force: its rationale is cleared).
     await form.getByLabel("Status").selectOption({ label: "Restricted" });
+    await form.getByLabel("Rationale").fill("");
     await form.getByRole("button", { name: "Record decision" }).click();
     const rationaleError = form.locator('[data-field-error="rationale"]');
     await expect(rationaleError).toHaveText(/Rationale is required/);
@@ -104,6 +106,7 @@ test.describe("classification decisions", () => {
 
     // Approved, but without the highest data class it allows.
     await form.getByLabel("Status").selectOption({ label: "Approved" });
+    await form.getByLabel("Highest data class allowed").selectOption({ label: "—" });
     await form.getByLabel("Rationale").fill("Offline-first client; collections stay in git.");
     await form.getByRole("button", { name: "Record decision" }).click();
     const dataClassError = form.locator('[data-field-error="maxDataClass"]');

@@ -2,17 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditList } from "@/components/audit-list";
 import { VendorForm } from "@/components/catalogue-forms";
+import { WorkList } from "@/components/work-list";
 import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db/client";
 import { listRecentAudit } from "@/lib/queries/audit";
 import { listVendors } from "@/lib/queries/software";
+import { listOwners, listWorkList } from "@/lib/queries/work-list";
+import { now as clockNow } from "@/lib/clock";
+import { parseWorkListQuery } from "@/lib/validation/work-list";
 
 export const metadata: Metadata = { title: "Manage the catalogue" };
 
-export default async function ManagePage() {
+export default async function ManagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("catalogue.write");
+  const { filters, problems } = parseWorkListQuery(await searchParams);
   const db = await getDb();
-  const [vendorList, events] = await Promise.all([listVendors(db), listRecentAudit(db, 20)]);
+  const now = clockNow();
+  const [vendorList, events, owners, workList] = await Promise.all([listVendors(db), listRecentAudit(db, 20), listOwners(db), listWorkList(db, filters, now)]);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center gap-4">
@@ -23,9 +29,7 @@ export default async function ManagePage() {
         <Link href="/manage/import">Import and export</Link>
         <Link href="/manage/software/new" className="btn no-underline text-white">New software</Link>
       </div>
-      <p className="text-slate-600">
-        To edit or classify a tool, open it from <Link href="/software">the catalogue</Link> and choose &ldquo;Edit and classify&rdquo;.
-      </p>
+      <WorkList filters={filters} problems={problems} owners={owners} list={workList} today={now.toISOString().slice(0, 10)} />
       <section className="card space-y-4" aria-labelledby="vendors">
         <h2 id="vendors" className="text-lg font-semibold">Vendors ({vendorList.length})</h2>
         <VendorForm />

@@ -32,7 +32,7 @@ export interface SoftwareHit {
  * Adds each row's headline, from two queries for the whole page (editions, decisions),
  * never one per row.
  */
-async function withHeadlines<T extends { id: string }>(db: Db, rows: T[]): Promise<(T & { headline: SoftwareHit["headline"] })[]> {
+export async function withHeadlines<T extends { id: string }>(db: Db, rows: T[]): Promise<(T & { headline: SoftwareHit["headline"] })[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [eds, history] = await Promise.all([

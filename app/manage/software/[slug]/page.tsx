@@ -7,6 +7,8 @@ import { LevelBadge } from "@/components/risk-breakdown";
 import { StartAssessmentForm } from "@/components/start-assessment-form";
 import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db/client";
+import { now as clockNow } from "@/lib/clock";
+import { decisionDrafts } from "@/lib/domain/decision-draft";
 import { can } from "@/lib/domain/policy";
 import { IDENTIFIER_TYPE_LABELS } from "@/lib/domain/vocabulary";
 import { listAssessmentsForSoftware, listReviewers } from "@/lib/queries/assessments";
@@ -93,6 +95,7 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
             alternatives={approved.map((a) => ({ id: a.id, name: a.name }))}
             assessments={completedAssessments}
             dataClassLabels={settings.dataClassLabels}
+            drafts={decisionDrafts(detail.classifications, [null, ...detail.editions.map((e) => e.id)], clockNow())}
           />
         </section>
       )}
