@@ -3,7 +3,7 @@
  * it ended once it has. Pure: no database, no framework.
  */
 import type { GrantFact } from "./verdict";
-import type { DataClass } from "./vocabulary";
+import { dataClassRank, type DataClass } from "./vocabulary";
 
 const DAY = 86_400_000;
 
@@ -73,4 +73,17 @@ export function endedGrantLabel(grant: { startsAt: Date; endsAt: Date; revokedAt
   if (state.state === "revoked") return `Revoked on ${state.on}`;
   if (state.state === "expired") return `Expired on ${state.on}`;
   return null;
+}
+
+/**
+ * The grant a list or search result shows its holder, among their unended grants for one tool:
+ * one in force, the one covering the most sensitive data, then the one lasting longest.
+ */
+export function grantToShow(grants: readonly GrantFact[], now: Date): GrantFact | null {
+  const inForce = grants.filter((g) => g.revokedAt === null && g.startsAt <= now && now < g.endsAt);
+  return inForce.reduce<GrantFact | null>((best, g) => {
+    if (!best) return g;
+    const rank = dataClassRank(g.dataClass) - dataClassRank(best.dataClass);
+    return rank > 0 || (rank === 0 && g.endsAt > best.endsAt) ? g : best;
+  }, null);
 }

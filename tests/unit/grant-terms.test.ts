@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysLeft, describeDaysLeft, endedGrantLabel, grantState, grantSummary, grantTerms } from "@/lib/domain/grant-terms";
+import { daysLeft, describeDaysLeft, endedGrantLabel, grantState, grantSummary, grantTerms, grantToShow } from "@/lib/domain/grant-terms";
 import { computeVerdict, type GrantFact } from "@/lib/domain/verdict";
 import { DEFAULT_DATA_CLASS_LABELS } from "@/lib/domain/vocabulary";
 
@@ -72,5 +72,16 @@ describe("a grant's state and its request's label", () => {
 
   it("a grant not started yet is neither ended nor active", () => {
     expect(grantState({ ...grant, startsAt: new Date("2026-03-05T00:00:00Z") }, now)).toEqual({ state: "not_started" });
+  });
+});
+
+describe("the grant a search result shows", () => {
+  it("is one in force, covering the most sensitive data, then lasting longest", () => {
+    const internal = { ...grant, dataClass: "internal" as const, endsOn: "2026-06-30", endsAt: new Date("2026-07-01T00:00:00Z") };
+    const later = { ...grant, endsOn: "2026-04-30", endsAt: new Date("2026-05-01T00:00:00Z") };
+    const future = { ...grant, dataClass: "restricted" as const, startsAt: new Date("2026-03-20T00:00:00Z") };
+    expect(grantToShow([internal, grant, later, future], now)).toBe(later);
+    expect(grantToShow([{ ...grant, revokedAt: now }], now)).toBeNull();
+    expect(grantToShow([], now)).toBeNull();
   });
 });
