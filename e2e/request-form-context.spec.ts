@@ -28,7 +28,7 @@ test("the exception form shows the tool's conditions, the alternatives to try fi
   // The form itself is still below.
   await expect(page.getByRole("form", { name: "Request an exception" })).toBeVisible();
 
-  // A decision is recorded (a new employee without a manager asks, security rejects) …
+  // A decision is recorded (a new employee without a manager asks, security approves) …
   const asker = await createEmployee("asker");
   const askerPage = await (await browser.newContext()).newPage();
   const reviewer = await (await browser.newContext()).newPage();
@@ -46,9 +46,8 @@ test("the exception form shows the tool's conditions, the alternatives to try fi
 
     await signIn(reviewer, USERS.reviewer, { callbackPath: new URL(askerPage.url()).pathname });
     const decide = reviewer.getByRole("form", { name: "Decide" });
-    await decide.getByLabel("Comment (optional)").fill("Use Copilot Business for this.");
-    await decide.getByRole("button", { name: "Reject" }).click();
-    await expect(reviewer.locator("[data-request-status=rejected]")).toBeVisible();
+    await decide.getByRole("button", { name: "Approve" }).click();
+    await expect(reviewer.locator("[data-request-status=approved]")).toBeVisible();
   } finally {
     await askerPage.context().close();
     await reviewer.context().close();
