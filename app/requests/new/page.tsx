@@ -49,7 +49,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         <p><Link href={`/software/${detail.slug}`}>← {detail.name}</Link></p>
         <h1 className="text-2xl font-bold">Ask for an exception to use {detail.name}</h1>
         <p className="text-slate-600">
-          Your manager decides first, then security. If approved, you may use {detail.name} as granted until the end date; the exception then ends by itself.
+          {user.managerId ? "Your manager decides first, then security." : "Security decides: you have no manager on record."} If approved, you may use {detail.name} as granted until the end date; the exception then ends by itself.
         </p>
         <RequestContext
           toolName={detail.name}
