@@ -2,12 +2,16 @@
 
 import { useId, useState } from "react";
 import { bulkResultCsv, type BulkCsvRow, type BulkSummary } from "@/lib/domain/bulk-check";
+import { grantSummary } from "@/lib/domain/grant-terms";
+import { requestPath } from "@/lib/domain/requests";
 import { DATA_CLASSES, VERDICTS, VERDICT_LABELS, type DataClass, type Verdict } from "@/lib/domain/vocabulary";
 import { VerdictBadge } from "./badges";
 
 interface ResultItem extends BulkCsvRow {
   software: { name: string; vendor: string | null; slug: string } | null;
   dev: boolean;
+  /** The signed-in person's exception the verdict rests on. */
+  grant: { dataClass: DataClass; endsOn: string; daysLeft: number; conditions: string[]; request: { id: string } | null } | null;
 }
 
 interface Result {
@@ -150,6 +154,12 @@ function BulkResult({ result, dataClassLabels, onDownload }: { result: Result; d
                 <td className="py-2 text-slate-700">
                   {item.reasons.join(" ")}
                   {item.conditions.length > 0 && <span className="block">Conditions: {item.conditions.join("; ")}</span>}
+                  {item.grant && (
+                    <span className="block font-medium text-violet-900" data-testid="item-grant">
+                      {grantSummary(item.grant, dataClassLabels)}{" "}
+                      {item.grant.request && <a href={requestPath(item.grant.request.id)}>See the request</a>}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

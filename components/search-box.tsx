@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { STATUS_MEANINGS, type Status } from "@/lib/domain/vocabulary";
+import { grantSummary } from "@/lib/domain/grant-terms";
+import { DEFAULT_DATA_CLASS_LABELS, STATUS_MEANINGS, type DataClass, type Status } from "@/lib/domain/vocabulary";
 import { HeadlineBadge } from "./badges";
 
 interface Hit {
@@ -12,12 +13,14 @@ interface Hit {
   vendor: string | null;
   status: Status | null;
   statusByEdition: { name: string; status: Status | null }[] | null;
+  /** The signed-in person's exception for it, if they hold one. */
+  grant?: { dataClass: DataClass; endsOn: string; daysLeft: number } | null;
 }
 
 type Results = { query: string; items: Hit[] } | { query: string; error: string };
 
 /** Search as you type: a combobox with a listbox of matches, navigable with the arrow keys. */
-export function SearchBox() {
+export function SearchBox({ dataClassLabels = DEFAULT_DATA_CLASS_LABELS }: { dataClassLabels?: Record<DataClass, string> } = {}) {
   const router = useRouter();
   const listId = useId();
   const [query, setQuery] = useState("");
@@ -106,6 +109,7 @@ export function SearchBox() {
                       ? "The answer differs by edition: use the one the company provides."
                       : hit.status ? STATUS_MEANINGS[hit.status] : "Not yet classified: treat it as not allowed yet."}
                   </span>
+                  {hit.grant && <span className="block text-sm font-medium text-violet-900" data-testid="hit-grant">{grantSummary(hit.grant, dataClassLabels)}</span>}
                 </span>
                 <HeadlineBadge status={hit.status} byEdition={hit.statusByEdition} />
               </Link>

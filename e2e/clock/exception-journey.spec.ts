@@ -106,7 +106,10 @@ test("an exception for Claude Code: asked, approved twice, in force, reminded, a
     const ended = await waitForMail(USERS.employee, "Your exception for Claude Code has ended");
     expect(ended.text).toContain(`valid through ${endsOn}`);
     await page.goto(requestUrl);
-    await expect(page.getByTestId("grant")).toContainText(`Ended after ${endsOn}`);
+    // It says how it ended, not a green "Approved".
+    const expiredOn = new Date(endsAt).toISOString().slice(0, 10);
+    await expect(page.getByTestId("grant")).toContainText(`Expired on ${expiredOn}: it was valid through ${endsOn}.`);
+    await expect(page.getByTestId("grant-ended")).toHaveText(`Expired on ${expiredOn}`);
     await expect(page.getByTestId("request-event").last()).toContainText("The exception ended");
   } finally {
     resetClock();

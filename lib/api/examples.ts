@@ -16,6 +16,18 @@ export const checkAnswer = {
   conditions: [],
   alternatives: [{ slug: "github-copilot", name: "GitHub Copilot", url: `${base}/software/github-copilot` }],
   url: `${base}/software/claude-code`,
+  grant: null,
+  assessment: {
+    assessmentId: "3f1c9a52-7a0e-4a53-9d0b-2c8f1e6b4d21",
+    inherentTier: "critical",
+    residualTier: "high",
+    completedOn: "2026-10-14",
+    agentCapabilities: [
+      { id: "runs_shell_commands", text: "can run shell commands on your computer" },
+      { id: "sends_content_to_cloud", text: "sends your code to the vendor's cloud (whole files or repositories)" },
+      { id: "mcp_plugins", text: "connects to plugins (MCP servers)" },
+    ],
+  },
 };
 
 export const bulkCheckItems = {
@@ -30,12 +42,12 @@ export const bulkCheckAnswer = {
       query: "faker", verdict: "prohibited", match: "identifier",
       software: { slug: "faker-js", name: "faker.js", vendor: null, kind: "npm_package", status: "prohibited", maxDataClass: null },
       edition: null, dataClass: null, reasons: ["faker.js is prohibited."], conditions: [], alternatives: [],
-      url: `${base}/software/faker-js`, type: "npm", version: "6.6.6", dev: false,
+      url: `${base}/software/faker-js`, grant: null, assessment: null, type: "npm", version: "6.6.6", dev: false,
     },
     {
       query: "left-pad", verdict: "unknown", match: null, software: null, edition: null, dataClass: null,
       reasons: ["This tool is not in the catalogue: nobody has assessed it yet."], conditions: [], alternatives: [], url: null,
-      type: "npm", version: "1.3.0", dev: true,
+      grant: null, assessment: null, type: "npm", version: "1.3.0", dev: true,
     },
   ],
   summary: {
@@ -49,7 +61,7 @@ export const softwarePage = {
   items: [
     {
       slug: "wetransfer", name: "WeTransfer", vendor: "WeTransfer", kind: "saas", category: "File sharing", status: "prohibited",
-      statusByEdition: null, description: "File transfer service.", url: `${base}/software/wetransfer`,
+      statusByEdition: null, description: "File transfer service.", url: `${base}/software/wetransfer`, grant: null,
     },
     {
       slug: "slack", name: "Slack", vendor: "Salesforce", kind: "saas", category: "Communication", status: "approved_with_conditions",
@@ -58,6 +70,10 @@ export const softwarePage = {
         { edition: "free-workspace", name: "Free workspace", status: "prohibited" },
       ],
       description: "Team messaging.", url: `${base}/software/slack`,
+      grant: {
+        dataClass: "confidential", conditions: ["Enterprise Grid workspace only"], endsOn: "2026-12-31", daysLeft: 27,
+        request: { id: "9b2d4e61-0c7a-4f3e-8a15-6d2e9f0b1c34", url: `${base}/requests/9b2d4e61-0c7a-4f3e-8a15-6d2e9f0b1c34` },
+      },
     },
   ],
   total: 2,

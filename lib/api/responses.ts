@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MANIFEST_FORMATS } from "../domain/manifests";
 import { DATA_CLASSES, IDENTIFIER_TYPES, KINDS, STATUSES, VERDICTS } from "../domain/vocabulary";
+import { LEVELS } from "../domain/assessment";
 
 /**
  * The JSON bodies /api/v1 answers with. The route handlers are typed against these (a handler
@@ -28,6 +29,18 @@ export const ApiError = z
   .describe("Every error, whatever the status");
 
 const alternative = z.object({ slug: z.string(), name: z.string(), url });
+const level = z.enum(LEVELS);
+
+/** The asking person's exception grant: its terms, as its holder is shown them. */
+const grant = z
+  .object({
+    dataClass: dataClass.describe("The most sensitive data class the grant covers"),
+    conditions: z.array(z.string()).describe("The conditions the grant was approved with"),
+    endsOn: isoDay.describe("The last day the grant is valid; it ends by itself the day after"),
+    daysLeft: z.int().min(0).describe("Whole days after today until the last day (0 on the last day)"),
+    request: z.object({ id: z.uuid(), url }).nullable().describe("The request that granted it"),
+  })
+  .describe("The asking person's exception grant");
 
 export const CheckAnswer = z
   .object({
@@ -51,6 +64,19 @@ export const CheckAnswer = z
     conditions: z.array(z.string()).describe("Conditions of use that come with an allowed answer"),
     alternatives: z.array(alternative).describe("Approved tools suggested instead"),
     url: url.nullable().describe("The software's page, where people can ask for an exception"),
+    grant: grant.nullable().describe("With a session: the person's exception grant the verdict rests on (verdict allowed_by_exception); null otherwise, and always for a token"),
+    assessment: z
+      .object({
+        assessmentId: z.uuid(),
+        inherentTier: level.describe("The risk before conditions"),
+        residualTier: level.nullable().describe("The risk left with the conditions attached"),
+        completedOn: isoDay.nullable(),
+        agentCapabilities: z
+          .array(z.object({ id: z.string().describe("The questionnaire question it comes from, e.g. runs_shell_commands"), text: z.string().describe("What the tool can do, in plain words") }))
+          .describe("For AI tools: what the agent can do, in plain words (empty otherwise)"),
+      })
+      .nullable()
+      .describe("The current completed risk assessment for this edition (or for all editions); null when there is none"),
   })
   .describe("The answer to \"may I use this, for this data?\"");
 
@@ -89,6 +115,7 @@ export const SoftwarePage = z
         description: z.string(),
         match: z.enum(["identifier", "name", "fuzzy"]).optional().describe("With q: how the entry matched"),
         url,
+        grant: grant.nullable().describe("With a session: the person's exception grant in force for this tool (the widest); null otherwise, and always for a token"),
       }),
     ),
     total: z.int().describe("Entries matching the filters, on all pages"),

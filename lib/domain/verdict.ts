@@ -43,6 +43,8 @@ export interface GrantFact {
   endsAt: Date;
   revokedAt: Date | null;
   conditions?: string[];
+  /** The request that granted it, for linking the holder to it. */
+  requestId?: string;
 }
 
 export interface VerdictInput {
@@ -66,6 +68,8 @@ export interface VerdictResult {
   maxDataClass: DataClass | null;
   conditions: string[];
   reasons: string[];
+  /** The asking person's grant the verdict rests on (allowed_by_exception); null otherwise. */
+  grant: GrantFact | null;
 }
 
 /** Strictness order, used when editions disagree and no edition was named, and for a bulk check's worst answer. */
@@ -113,6 +117,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
       maxDataClass: null,
       conditions: [],
       reasons: ["Not in the catalogue: nobody has assessed it. Do not use it for company data until it is reviewed."],
+      grant: null,
     };
   }
 
@@ -154,6 +159,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
       ...base,
       verdict: "allowed_by_exception",
       conditions: grant.conditions ?? [],
+      grant,
       reasons: [
         `You hold an exception for ${labels[grant.dataClass]} data, valid through ${grant.endsOn}.`,
         ...base.reasons,
@@ -179,6 +185,7 @@ function classificationVerdict(
       maxDataClass: null,
       conditions: [],
       reasons: ["In the catalogue but not yet classified: treat it as not allowed yet."],
+      grant: null,
     };
   }
   const facts = {
@@ -186,6 +193,7 @@ function classificationVerdict(
     classificationId: classification.id,
     maxDataClass: classification.maxDataClass,
     conditions: classification.conditions,
+    grant: null,
   };
   switch (classification.status) {
     case "prohibited":

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { config } from "../config";
 import type { Db } from "../db/client";
 import { assessments, evidence, users } from "../db/schema";
 import { readEvidenceFile } from "../storage/evidence-files";
+import type { Answers, Level } from "../domain/assessment";
 
 /** Assessments of one software and one edition (null: those covering all editions). */
 export function assessmentScope(softwareId: string, editionId: string | null | undefined) {
@@ -63,4 +64,34 @@ export async function getEvidenceFile(db: Db, id: string) {
     content = await readEvidenceFile(evidenceDir, row.sha256);
   }
   return content ? { fileName: row.fileName, contentType: row.contentType, content } : undefined;
+}
+
+/** The completed (current) assessments of some software, with what a reader is shown: tiers and answers. */
+export async function completedAssessmentsBySoftware(db: Db, softwareIds: readonly string[]) {
+  const bySoftware = new Map<string, CompletedAssessment[]>();
+  if (softwareIds.length === 0) return bySoftware;
+  const rows = await db
+    .select({
+      id: assessments.id,
+      softwareId: assessments.softwareId,
+      editionId: assessments.editionId,
+      answers: assessments.answers,
+      inherentTier: assessments.inherentTier,
+      residualTier: assessments.residualTier,
+      completedAt: assessments.completedAt,
+    })
+    .from(assessments)
+    .where(and(inArray(assessments.softwareId, [...softwareIds]), eq(assessments.status, "completed")));
+  for (const row of rows) bySoftware.set(row.softwareId, [...(bySoftware.get(row.softwareId) ?? []), row]);
+  return bySoftware;
+}
+
+export interface CompletedAssessment {
+  id: string;
+  softwareId: string;
+  editionId: string | null;
+  answers: Answers;
+  inherentTier: Level | null;
+  residualTier: Level | null;
+  completedAt: Date | null;
 }

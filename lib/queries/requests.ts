@@ -15,6 +15,7 @@ const GRANT_FACT = {
   endsAt: grants.endsAt,
   revokedAt: grants.revokedAt,
   conditions: grants.conditions,
+  requestId: grants.requestId,
 };
 
 /** A person's grants for one software that have not ended by `now`, as the verdict needs them. */
@@ -174,6 +175,21 @@ export function findOpenNewSoftwareRequests(db: Db, query: string) {
     )
     .orderBy(desc(demand))
     .limit(5);
+}
+
+/**
+ * How long each exception request decided in the window took, from asking to the final
+ * decision (ms), for the typical decision time a requester is shown.
+ */
+export async function recentDecisionDurations(db: Db, now: Date, windowDays: number): Promise<number[]> {
+  const since = new Date(now.getTime() - windowDays * 86_400_000);
+  const rows = await db
+    .select({ ms: sql<number>`(extract(epoch from ${requests.decidedAt} - ${requests.createdAt}) * 1000)::float8` })
+    .from(requests)
+    .where(and(eq(requests.kind, "exception"), inArray(requests.status, ["approved", "rejected"]), gt(requests.decidedAt, since), lte(requests.decidedAt, now)))
+    .orderBy(desc(requests.decidedAt))
+    .limit(5000);
+  return rows.map((r) => Number(r.ms));
 }
 
 /** When the next grant in force ends, for scheduling the sweep at that moment. */

@@ -7,6 +7,7 @@ import type { DataClass } from "../domain/vocabulary";
 import { ValidationFailed } from "../errors";
 import { activeGrantFactsBySoftware } from "../queries/requests";
 import { getSettings } from "../queries/settings";
+import { completedAssessmentsBySoftware } from "../queries/assessments";
 import { getSoftwareDetailsByIds, resolveSoftwareMany } from "../queries/software";
 import { parseInput, prototypeKeyRefused } from "../server/validation";
 import { BulkCheckFile, BulkCheckItems } from "../validation/api";
@@ -48,9 +49,10 @@ export async function bulkCheck(
     resolveSoftwareMany(db, items.map((item) => ({ q: item.q, type: item.type ?? "any" }))),
   ]);
   const softwareIds = [...new Set(resolutions.flatMap((r) => (r ? [r.softwareId] : [])))];
-  const [details, grants] = await Promise.all([
+  const [details, grants, assessments] = await Promise.all([
     getSoftwareDetailsByIds(db, softwareIds),
     context.userId ? activeGrantFactsBySoftware(db, context.userId, softwareIds, context.now) : Promise.resolve(new Map()),
+    completedAssessmentsBySoftware(db, softwareIds),
   ]);
   const detailById = new Map(details.map((d) => [d.id, d]));
   const answers = items.map((item, index): BulkItemAnswer => {
@@ -60,6 +62,7 @@ export async function bulkCheck(
       input: { q: item.q, dataClass: item.dataClass, edition: item.edition },
       found: resolution && detail ? { detail, editionId: resolution.editionId, match: resolution.match } : null,
       grants: detail ? (grants.get(detail.id) ?? []) : [],
+      assessments: detail ? (assessments.get(detail.id) ?? []) : [],
       dataClassLabels,
       baseUrl: context.baseUrl,
       now: context.now,

@@ -5,31 +5,40 @@ import { NotFound } from "../errors";
 import { getSoftwareBySlug, listSoftware } from "../queries/software";
 import type { DataClass, Verdict } from "../domain/vocabulary";
 import type { ListQuery } from "../validation/api";
-import { answersForSoftware } from "./verdicts";
+import { answersForSoftware, grantAnswer } from "./verdicts";
+import { activeGrantFactsBySoftware } from "../queries/requests";
+import { grantToShow } from "../domain/grant-terms";
 import { now as clockNow } from "../clock";
 
 /** JSON shapes of /api/v1/software, kept beside each other so list and detail agree. */
 
-export async function softwarePageJson(db: Db, query: ListQuery) {
+/** One page of the catalogue; with `userId` (a session), each entry carries that person's grant in force, if any. */
+export async function softwarePageJson(db: Db, query: ListQuery, userId?: string) {
   const page = await listSoftware(db, query);
   const base = config().baseUrl;
+  const now = clockNow();
+  const grants = userId ? await activeGrantFactsBySoftware(db, userId, page.items.map((item) => item.id), now) : new Map();
   return {
     ...page,
-    items: page.items.map((item) => ({
-      slug: item.slug,
-      name: item.name,
-      vendor: item.vendorName,
-      kind: item.kind,
-      category: item.category,
-      status: item.status,
-      statusByEdition:
-        item.headline.kind === "depends_on_edition"
-          ? item.headline.editions.map((e) => ({ edition: e.edition.slug, name: e.edition.name, status: e.status }))
-          : null,
-      description: item.description,
-      match: query.q ? item.match : undefined,
-      url: `${base}/software/${item.slug}`,
-    })),
+    items: page.items.map((item) => {
+      const grant = grantToShow(grants.get(item.id) ?? [], now);
+      return {
+        slug: item.slug,
+        name: item.name,
+        vendor: item.vendorName,
+        kind: item.kind,
+        category: item.category,
+        status: item.status,
+        statusByEdition:
+          item.headline.kind === "depends_on_edition"
+            ? item.headline.editions.map((e) => ({ edition: e.edition.slug, name: e.edition.name, status: e.status }))
+            : null,
+        description: item.description,
+        match: query.q ? item.match : undefined,
+        url: `${base}/software/${item.slug}`,
+        grant: grant ? grantAnswer(grant, now, base) : null,
+      };
+    }),
   };
 }
 

@@ -5,6 +5,11 @@ import { DATA_CLASSES, type DataClass, type Kind } from "../domain/vocabulary";
 import { getSoftwareBySlug, resolveSoftware, type SoftwareDetail } from "../queries/software";
 import { activeGrantFacts } from "../queries/requests";
 import { getSettings } from "../queries/settings";
+import { completedAssessmentsBySoftware, type CompletedAssessment } from "../queries/assessments";
+import { agentCapabilities, currentAssessmentFor, type AgentCapability } from "../domain/agent-capabilities";
+import type { Level } from "../domain/assessment";
+import { grantTerms } from "../domain/grant-terms";
+import { requestPath } from "../domain/requests";
 
 export function classificationFacts(detail: SoftwareDetail): ClassificationFact[] {
   return decisionsInEffect(detail.classifications);
@@ -41,6 +46,67 @@ export function answersForSoftware(detail: SoftwareDetail, now: Date, grants: Gr
   }));
 }
 
+/** Why a tool is risky, for the people who would use it: the current assessment's tiers and, for AI tools, what the agent can do. */
+export interface AssessedRisk {
+  assessmentId: string;
+  inherentTier: Level;
+  residualTier: Level | null;
+  completedOn: string | null;
+  agentCapabilities: AgentCapability[];
+}
+
+/** The assessed risk for an edition (or the software as a whole); null without a completed assessment. */
+export function assessedRisk(completed: readonly CompletedAssessment[], editionId: string | null, software: { kind: string; category: string }): AssessedRisk | null {
+  const current = currentAssessmentFor(completed, editionId);
+  if (!current?.inherentTier) return null;
+  return {
+    assessmentId: current.id,
+    inherentTier: current.inherentTier,
+    residualTier: current.residualTier,
+    completedOn: current.completedAt ? current.completedAt.toISOString().slice(0, 10) : null,
+    agentCapabilities: agentCapabilities(current.answers, software),
+  };
+}
+
+/** The grant the holder's answer rests on for one edition: the one covering the most sensitive data. */
+export function heldGrant(answer: EditionAnswer): GrantFact | null {
+  return answer.matrix.map((m) => m.result.grant).filter((g) => g !== null).at(-1) ?? null;
+}
+
+/** A software page's assessed risks, each distinct current assessment once: one for all editions, or one per edition assessed on its own (named). */
+export function assessedRisksForPage(answers: EditionAnswer[], completed: readonly CompletedAssessment[], software: { kind: string; category: string }) {
+  const seen = new Set<string>();
+  const out: { scope: string | null; risk: AssessedRisk }[] = [];
+  for (const answer of answers) {
+    const risk = assessedRisk(completed, answer.editionId, software);
+    if (!risk || seen.has(risk.assessmentId)) continue;
+    seen.add(risk.assessmentId);
+    const own = completed.find((a) => a.id === risk.assessmentId)?.editionId ?? null;
+    out.push({ scope: own ? answer.editionName : null, risk });
+  }
+  return out;
+}
+
+/** The holder's grant as an answer shows it: its terms and the request that granted it. */
+export interface GrantAnswer {
+  dataClass: DataClass;
+  conditions: string[];
+  endsOn: string;
+  daysLeft: number;
+  request: { id: string; url: string } | null;
+}
+
+export function grantAnswer(grant: GrantFact, now: Date, baseUrl: string): GrantAnswer {
+  const terms = grantTerms(grant, now);
+  return {
+    dataClass: terms.dataClass,
+    conditions: terms.conditions,
+    endsOn: terms.endsOn,
+    daysLeft: terms.daysLeft,
+    request: terms.requestId ? { id: terms.requestId, url: `${baseUrl}${requestPath(terms.requestId)}` } : null,
+  };
+}
+
 export interface CheckAnswer {
   query: string;
   verdict: VerdictResult["verdict"];
@@ -52,6 +118,10 @@ export interface CheckAnswer {
   conditions: string[];
   alternatives: { slug: string; name: string; url: string }[];
   url: string | null;
+  /** The asker's exception grant the verdict rests on; null otherwise. */
+  grant: GrantAnswer | null;
+  /** The current completed assessment's risk; null when there is none. */
+  assessment: AssessedRisk | null;
 }
 
 /** The answer to "may I use <q> for <dataClass>?" for one person (their grants count): the check API and its page. */
@@ -65,15 +135,27 @@ export async function checkSoftware(
   const { dataClassLabels } = await getSettings(db);
   const resolved = await resolveSoftware(db, input.q);
   const detail = resolved ? await getSoftwareBySlug(db, resolved.slug) : undefined;
-  const grants = detail && userId ? await activeGrantFacts(db, userId, detail.id, now) : [];
-  return answerCheck({ input, found: resolved && detail ? { detail, editionId: resolved.editionId, match: resolved.match } : null, grants, dataClassLabels, baseUrl, now });
+  const [grants, assessments] = detail
+    ? await Promise.all([userId ? activeGrantFacts(db, userId, detail.id, now) : [], completedAssessmentsBySoftware(db, [detail.id])])
+    : [[], new Map<string, CompletedAssessment[]>()];
+  return answerCheck({
+    input,
+    found: resolved && detail ? { detail, editionId: resolved.editionId, match: resolved.match } : null,
+    grants,
+    assessments: detail ? (assessments.get(detail.id) ?? []) : [],
+    dataClassLabels,
+    baseUrl,
+    now,
+  });
 }
 
 /** Shapes one check answer from what was found: shared by the single and the bulk check, so both answer alike. */
-export function answerCheck({ input, found, grants, dataClassLabels, baseUrl, now }: {
+export function answerCheck({ input, found, grants, assessments = [], dataClassLabels, baseUrl, now }: {
   input: { q: string; dataClass?: DataClass; edition?: string };
   found: { detail: SoftwareDetail; editionId: string | null; match: NonNullable<CheckAnswer["match"]> } | null;
   grants: GrantFact[];
+  /** The software's completed assessments. */
+  assessments?: readonly CompletedAssessment[];
   dataClassLabels: Record<DataClass, string>;
   baseUrl: string;
   now: Date;
@@ -83,7 +165,7 @@ export function answerCheck({ input, found, grants, dataClassLabels, baseUrl, no
     const result = computeVerdict({ software: null, classifications: [], dataClass, now, dataClassLabels });
     return {
       query: input.q, verdict: result.verdict, match: null, software: null, edition: null, dataClass,
-      reasons: result.reasons, conditions: [], alternatives: [], url: null,
+      reasons: result.reasons, conditions: [], alternatives: [], url: null, grant: null, assessment: null,
     };
   }
   const { detail } = found;
@@ -119,5 +201,7 @@ export function answerCheck({ input, found, grants, dataClassLabels, baseUrl, no
       slug: alternative.slug, name: alternative.name, url: `${baseUrl}/software/${alternative.slug}`,
     })),
     url: `${baseUrl}/software/${detail.slug}`,
+    grant: result.grant ? grantAnswer(result.grant, now, baseUrl) : null,
+    assessment: assessedRisk(assessments, edition?.id ?? null, detail),
   };
 }

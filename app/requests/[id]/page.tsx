@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
+import { endedGrantLabel } from "@/lib/domain/grant-terms";
 import { canViewRequest, checkDecision, earlierDeciderIds, isOpen, REQUEST_KIND_LABELS } from "@/lib/domain/requests";
 import { currentClassification } from "@/lib/domain/verdict";
 import { getRequestDetail } from "@/lib/queries/requests";
@@ -73,13 +74,19 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const overdue = request.stepDueAt && request.stepDueAt < at && isOpen(request.status);
   const title = request.kind === "exception" ? `Exception: ${request.software?.name ?? "a removed tool"}` : `New tool review: ${request.proposedName}`;
   const grant = request.grant;
+  // An approved exception whose grant has ended leads with how it ended, not a green "Approved".
+  const ended = request.status === "approved" ? endedGrantLabel(grant, at) : null;
 
   return (
     <article className="space-y-6">
       <p><Link href="/requests">← Requests</Link></p>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">Request {request.number} · {title}</h1>
-        <RequestStatusBadge status={request.status} />
+        {ended ? (
+          <span className="inline-flex shrink-0 items-center rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-semibold text-slate-900" data-request-status="ended" data-testid="grant-ended">
+            {ended}
+          </span>
+        ) : <RequestStatusBadge status={request.status} />}
       </header>
 
       {isOpen(request.status) && (
@@ -137,7 +144,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <h2 id="grant" className="text-lg font-semibold">Grant</h2>
           <p>
             {grant.revokedAt ? <>Revoked on {day(grant.revokedAt)}: {grant.revokeReason}</>
-              : grant.endsAt <= at ? <>Ended after {grant.endsOn}.</>
+              : grant.endsAt <= at ? <>{ended ?? "Ended"}: it was valid through {grant.endsOn}.</>
               : <>Valid through <strong>{grant.endsOn}</strong> for {settings.dataClassLabels[grant.dataClass]} data.</>}
           </p>
           {grant.conditions.length > 0 && <ul className="ml-5 list-disc">{grant.conditions.map((c) => <li key={c}>{c}</li>)}</ul>}

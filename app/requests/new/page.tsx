@@ -3,8 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExceptionRequestForm, NewSoftwareRequestForm } from "@/components/request-forms";
+import { RequestContext } from "@/components/request-context";
+import { expectedSteps, typicalDecisionTime, TYPICAL_DECISION_WINDOW_DAYS } from "@/lib/domain/request-expectations";
+import { recentDecisionDurations } from "@/lib/queries/requests";
+import { answersForSoftware } from "@/lib/services/verdicts";
 import { requirePermission } from "@/lib/auth/require";
-import { today } from "@/lib/clock";
+import { now, today } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { addDays } from "@/lib/domain/requests";
 import { getSettings } from "@/lib/queries/settings";
@@ -15,7 +19,7 @@ export const metadata: Metadata = { title: "Ask for software" };
 
 /** Ask for an exception (`?software=slug`) or for a review of a new tool (`?name=…`). */
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("request.create");
+  const user = await requirePermission("request.create");
   const parsed = NewRequestQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : {};
   const db = await getDb();
@@ -23,16 +27,37 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   const idempotencyKey = randomUUID();
 
   if (query.software) {
-    const [detail, settings] = await Promise.all([getSoftwareBySlug(db, query.software), getSettings(db)]);
+    const at = now();
+    const [detail, settings, durations] = await Promise.all([
+      getSoftwareBySlug(db, query.software),
+      getSettings(db),
+      recentDecisionDurations(db, at, TYPICAL_DECISION_WINDOW_DAYS),
+    ]);
     if (!detail) notFound();
     const from = today();
+    // The classification in force for the edition asked about, or for each edition.
+    const answers = answersForSoftware(detail, at);
+    const asked = answers.filter((a) => a.editionId === query.edition);
+    const scopes = (asked.length > 0 ? asked : answers).map((a) => ({
+        editionName: a.editionName,
+        status: a.decision?.status ?? null,
+        conditions: a.decision?.conditions ?? [],
+        alternatives: (a.decision?.alternatives ?? []).map(({ alternative }) => alternative),
+      }));
     return (
       <div className="max-w-3xl space-y-6">
         <p><Link href={`/software/${detail.slug}`}>← {detail.name}</Link></p>
         <h1 className="text-2xl font-bold">Ask for an exception to use {detail.name}</h1>
         <p className="text-slate-600">
-          Your manager decides first, then security. If approved, you may use {detail.name} as granted until the end date; the exception then ends by itself.
+          {user.managerId ? "Your manager decides first, then security." : "Security decides: you have no manager on record."} If approved, you may use {detail.name} as granted until the end date; the exception then ends by itself.
         </p>
+        <RequestContext
+          toolName={detail.name}
+          scopes={scopes}
+          steps={expectedSteps(settings.requests, { hasManager: user.managerId !== null, prohibited: scopes.some((s) => s.status === "prohibited") })}
+          typical={typicalDecisionTime(durations)}
+          now={at}
+        />
         <ExceptionRequestForm
           idempotencyKey={idempotencyKey}
           software={{ id: detail.id, name: detail.name }}

@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HeadlineBadge, StatusBadge, VerdictBadge } from "@/components/badges";
-import { approvedEdition, computeHeadline, headlineByEdition, headlineLeadStatus } from "@/lib/domain/headline";
+import { computeHeadline, headlineByEdition, headlineLeadStatus } from "@/lib/domain/headline";
+import { AlternativeLink, editionAnchor } from "@/components/alternative-link";
+import { AssessedRiskSummary } from "@/components/assessed-risk";
+import { GrantTermsPanel } from "@/components/grant-terms";
+import { grantTerms } from "@/lib/domain/grant-terms";
+import { completedAssessmentsBySoftware } from "@/lib/queries/assessments";
 import { decisionsInEffect } from "@/lib/domain/verdict";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
-import { DATA_CLASSES, IDENTIFIER_TYPE_LABELS, KIND_LABELS, STATUS_LABELS, STATUS_MEANINGS } from "@/lib/domain/vocabulary";
+import { DATA_CLASSES, type DataClass, IDENTIFIER_TYPE_LABELS, KIND_LABELS, STATUS_LABELS, STATUS_MEANINGS } from "@/lib/domain/vocabulary";
 import { getSettings } from "@/lib/queries/settings";
 import { getSoftwareBySlug } from "@/lib/queries/software";
-import { answersForSoftware } from "@/lib/services/verdicts";
+import { answersForSoftware, assessedRisksForPage, heldGrant, type EditionAnswer } from "@/lib/services/verdicts";
 import { now } from "@/lib/clock";
 import { activeGrantFacts } from "@/lib/queries/requests";
 import { exceptionApplies } from "@/lib/domain/requests";
@@ -30,7 +35,9 @@ export default async function SoftwarePage({ params }: Props) {
   if (!detail) notFound();
   const labels = settings.dataClassLabels;
   const at = now();
-  const answers = answersForSoftware(detail, at, await activeGrantFacts(db, user.id, detail.id, at));
+  const [grants, assessments] = await Promise.all([activeGrantFacts(db, user.id, detail.id, at), completedAssessmentsBySoftware(db, [detail.id])]);
+  const answers = answersForSoftware(detail, at, grants);
+  const risks = assessedRisksForPage(answers, assessments.get(detail.id) ?? [], detail);
   const headline = computeHeadline(detail.editions, decisionsInEffect(detail.classifications), at);
   const editionName = (id: string | null) => detail.editions.find((e) => e.id === id)?.name ?? "All editions";
 
@@ -78,7 +85,9 @@ export default async function SoftwarePage({ params }: Props) {
           </div>
           <p className="text-slate-700" data-testid="status-meaning">
             {answer.decision ? STATUS_MEANINGS[answer.decision.status] : "Not yet classified: treat it as not allowed yet."}
+            {heldGrant(answer) && " You hold an exception: its terms are below."}
           </p>
+          <HeldGrant answer={answer} toolName={answer.editionName ? `${detail.name} ${answer.editionName}` : detail.name} dataClassLabels={labels} now={at} />
 
           <table className="w-full max-w-xl text-left text-sm" aria-label="Which data classes are allowed">
             <thead className="text-slate-600">
@@ -138,6 +147,13 @@ export default async function SoftwarePage({ params }: Props) {
         </section>
       ))}
 
+      {risks.length > 0 && (
+        <section className="card space-y-3" aria-labelledby="why-risky">
+          <h2 id="why-risky" className="text-lg font-semibold">Why it is rated this way</h2>
+          {risks.map(({ scope, risk }) => <AssessedRiskSummary key={risk.assessmentId} risk={risk} scope={scope} />)}
+        </section>
+      )}
+
       {detail.identifiers.length > 0 && (
         <section className="card" aria-labelledby="identifiers">
           <h2 id="identifiers" className="mb-2 text-lg font-semibold">Known as</h2>
@@ -176,15 +192,7 @@ export default async function SoftwarePage({ params }: Props) {
   );
 }
 
-function editionAnchor(editionSlug: string | null): string {
-  return editionSlug ? `edition-${editionSlug}` : "all-editions";
-}
-
-type Alternative = NonNullable<Awaited<ReturnType<typeof getSoftwareBySlug>>>["classifications"][number]["alternatives"][number]["alternative"];
-
-/** An approved alternative, linked to its approved edition when its editions are classified differently. */
-function AlternativeLink({ alternative, now: at }: { alternative: Alternative; now: Date }) {
-  const edition = approvedEdition(computeHeadline(alternative.editions, decisionsInEffect(alternative.classifications), at));
-  if (!edition) return <Link href={`/software/${alternative.slug}`}>{alternative.name}</Link>;
-  return <Link href={`/software/${alternative.slug}#${editionAnchor(edition.slug)}`}>{alternative.name} {edition.name}</Link>;
+function HeldGrant({ answer, toolName, dataClassLabels, now: at }: { answer: EditionAnswer; toolName: string; dataClassLabels: Record<DataClass, string>; now: Date }) {
+  const grant = heldGrant(answer);
+  return grant ? <GrantTermsPanel terms={grantTerms(grant, at)} toolName={toolName} dataClassLabels={dataClassLabels} /> : null;
 }
