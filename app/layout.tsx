@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AddressBanner } from "@/components/address-banner";
+import { FlashRegion } from "@/components/flash";
 import { SignOutButton } from "@/components/sign-out-button";
 import { VettedAddressProvider } from "@/components/vetted-address";
 import { getSessionUser } from "@/lib/auth/session";
@@ -73,6 +74,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          <FlashRegion />
           <VettedAddressProvider origin={vettedOrigin()}>{children}</VettedAddressProvider>
         </main>
       </body>

@@ -2,6 +2,7 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/lib/forms";
+import { announceFlash, useFlashedAt } from "./flash";
 import { useWrongAddressMessage } from "./vetted-address";
 
 const FormState = createContext<{ state: ActionState; pending: boolean }>({ state: IDLE, pending: false });
@@ -39,6 +40,8 @@ export function ActionForm({
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) ref.current?.reset();
+    // A decision's confirmation is shown by the page's status region, which outlives this form.
+    if (state.status === "ok" && state.flashed) announceFlash(state.at);
   }, [state, resetOnSuccess]);
   // After a refused submission, focus the first field in error (keyed on `at`: the same refusal twice still moves focus).
   const refusedAt = state.status === "error" ? state.at : null;
@@ -70,9 +73,12 @@ export function ActionForm({
 
 function FormMessage() {
   const { state } = useContext(FormState);
+  const flashedAt = useFlashedAt();
+  // A success the status region shows, or one older than the last decision's confirmation, is not repeated here.
+  const shown = state.status === "error" || (state.status === "ok" && !state.flashed && state.at > flashedAt);
   return (
     <p aria-live="polite" data-testid="form-message" className={`mt-3 text-sm ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}>
-      {state.status === "idle" ? "" : state.message}
+      {shown ? state.message : ""}
     </p>
   );
 }

@@ -8,4 +8,4 @@ const refresh = () => revalidatePath("/admin/tokens");
 
 /** The secret travels once, in this message, and is stored nowhere. */
 export const createApiTokenAction = formAction(createApiToken, (t) => `Token "${t.name}" created. Copy it now; it is not shown again: ${t.secret}`, refresh);
-export const revokeApiTokenAction = formAction(revokeApiToken, () => "Token revoked.", refresh);
+export const revokeApiTokenAction = formAction(revokeApiToken, (t) => `Token "${t.name}" revoked.`, refresh, { flash: true });

@@ -21,6 +21,7 @@ import { readBodyBytes, readBodyText } from "./body";
 import { isVettedOrigin, wrongAddressMessage } from "./client-address";
 import { idempotencyScope, readIdempotencyKey } from "./idempotency";
 import { formDataToObject, parseInput } from "./validation";
+import { setFlash } from "./flash";
 import { now } from "../clock";
 
 export interface MutationContext<S extends z.ZodType> {
@@ -214,6 +215,7 @@ export function formAction<S extends z.ZodType, R>(
   mutation: Mutation<S, R>,
   successMessage: (result: R) => string,
   after?: (result: R) => void,
+  options: { flash?: boolean } = {},
 ) {
   return (_previous: ActionState, formData: FormData): Promise<ActionState> =>
     withRequestContext(async (): Promise<ActionState> => {
@@ -232,8 +234,11 @@ export function formAction<S extends z.ZodType, R>(
         const requestId = logUnexpected(error);
         return { status: "error", message: `Something went wrong (reference ${requestId}).`, at: Date.now() };
       }
+      const message = successMessage(result);
+      // A decision's confirmation outlives the form that asked for it: the page shows it after the re-render or redirect.
+      if (options.flash) await setFlash(message);
       after?.(result); // outside the try: redirect() works by throwing
-      return { status: "ok", message: successMessage(result), at: Date.now() };
+      return { status: "ok", message, at: Date.now(), ...(options.flash ? { flashed: true } : {}) };
     });
 }
 
