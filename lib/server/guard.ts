@@ -215,7 +215,7 @@ export function formAction<S extends z.ZodType, R>(
   mutation: Mutation<S, R>,
   successMessage: (result: R) => string,
   after?: (result: R) => void,
-  options: { flash?: boolean } = {},
+  options: { flash?: boolean; reveal?: (result: R) => string } = {},
 ) {
   return (_previous: ActionState, formData: FormData): Promise<ActionState> =>
     withRequestContext(async (): Promise<ActionState> => {
@@ -238,7 +238,7 @@ export function formAction<S extends z.ZodType, R>(
       // A decision's confirmation outlives the form that asked for it: the page shows it after the re-render or redirect.
       if (options.flash) await setFlash(message);
       after?.(result); // outside the try: redirect() works by throwing
-      return { status: "ok", message, at: Date.now(), ...(options.flash ? { flashed: true } : {}) };
+      return { status: "ok", message, at: Date.now(), ...(options.flash ? { flashed: true } : {}), ...(options.reveal ? { revealed: options.reveal(result) } : {}) };
     });
 }
 
