@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { Access } from "../api/endpoints";
@@ -15,13 +15,12 @@ import { afterCommit, transactionWithHooks } from "../db/transaction";
 import { asServiceUnavailable } from "../db/unavailable";
 import { can, scopesAllow, SYSTEM_ACTIONS, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, ServiceUnavailable, TooManyRequests, Unauthenticated } from "../errors";
-import type { ActionState } from "../forms";
+import { FLASH_COOKIE, FLASH_SECONDS, type ActionState } from "../forms";
 import { currentRequestId, describeError, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
 import { readBodyBytes, readBodyText } from "./body";
 import { isVettedOrigin, wrongAddressMessage } from "./client-address";
 import { idempotencyScope, readIdempotencyKey } from "./idempotency";
 import { formDataToObject, parseInput } from "./validation";
-import { setFlash } from "./flash";
 import { now } from "../clock";
 
 export interface MutationContext<S extends z.ZodType> {
@@ -205,6 +204,15 @@ function translateDatabaseError(error: unknown): unknown {
 }
 
 // ---- Server actions -------------------------------------------------------------------
+
+/**
+ * A one-shot confirmation carried to the next page the browser shows, be it the same page
+ * re-rendered or the one a redirect opens: a short-lived cookie the page's status region reads
+ * once and clears (components/flash.tsx). Never a secret: the page can read the cookie.
+ */
+async function setFlash(message: string): Promise<void> {
+  (await cookies()).set(FLASH_COOKIE, message, { path: "/", maxAge: FLASH_SECONDS, sameSite: "lax", httpOnly: false });
+}
 
 /**
  * Turns a mutation into a server action for useActionState. Only the ActionState reaches the
