@@ -54,18 +54,21 @@ export function FlashRegion() {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the cookie lives outside React
     setMessage(takeFlash());
   }, [pathname, at]);
+  // Only the message is in the live region, so the Dismiss button is not read out with it.
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" data-testid="flash">
-      {message && (
-        <p className="mb-6 flex items-start justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
-          <span>
+    <div className={message ? "mb-6 flex items-start justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" : undefined}>
+      <p role="status" aria-live="polite" aria-atomic="true" data-testid="flash">
+        {message && (
+          <>
             <span aria-hidden="true">✓ </span>
             {message}
-          </span>
-          <button type="button" className="shrink-0 text-emerald-900 underline" onClick={() => setMessage(null)}>
-            Dismiss
-          </button>
-        </p>
+          </>
+        )}
+      </p>
+      {message && (
+        <button type="button" className="shrink-0 text-emerald-900 underline" onClick={() => setMessage(null)}>
+          Dismiss
+        </button>
       )}
     </div>
   );
