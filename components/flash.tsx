@@ -1,18 +1,19 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useState, useSyncExternalStore } from "react";
-import { FLASH_COOKIE } from "@/lib/forms";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { FLASH_COOKIE, readFlash } from "@/lib/forms";
 
 /**
- * When the last decision's confirmation arrived (ms): forms whose own success message is older
- * stop showing it, so a stale "Draft saved." does not stand beside "Completed".
+ * When the last decision's confirmation was made (server time, ms): forms whose own success
+ * message is older stop showing it, so a stale "Draft saved." does not stand beside "Completed".
  */
 let flashedAt = 0;
 const listeners = new Set<() => void>();
+/** Confirmations already shown: a layout payload replayed from the router's cache does not repeat one. */
+const shown = new Set<string>();
 
-/** A form's action handed its confirmation to the status region (it set the flash cookie). */
-export function announceFlash(at: number): void {
+function announce(at: number): void {
   flashedAt = Math.max(flashedAt, at);
   for (const listener of listeners) listener();
 }
@@ -22,38 +23,35 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The time of the newest flashed confirmation on this page (0: none). */
+/** The time of the newest confirmation shown on this page (0: none). */
 export function useFlashedAt(): number {
   return useSyncExternalStore(subscribe, () => flashedAt, () => 0);
 }
 
-/** Reads the one-shot confirmation cookie and clears it. */
-function takeFlash(): string | null {
-  const prefix = `${FLASH_COOKIE}=`;
-  const raw = document.cookie.split("; ").find((c) => c.startsWith(prefix));
-  if (!raw) return null;
-  document.cookie = `${FLASH_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
-  try {
-    return decodeURIComponent(raw.slice(prefix.length)) || null;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * The page's status region: always present (so a screen reader announces what arrives in it),
- * it shows the confirmation of the decision just made, after the re-render or the redirect that
- * unmounted the form. Cleared on the next navigation.
+ * The page's status region: always present (so a screen reader announces what arrives in it), it
+ * shows the confirmation of the decision just made. The server action set a one-shot cookie; the
+ * layout, re-rendered by that action or by the page its redirect opens, hands it here; this clears
+ * the cookie at once, and the message on the next navigation.
  */
-export function FlashRegion() {
+export function FlashRegion({ flash }: { flash: string | null }) {
   const pathname = usePathname();
-  const at = useFlashedAt();
-  const [message, setMessage] = useState<string | null>(null);
-  // After a redirect (a new path) or a full load, and whenever a form's action has just flashed.
+  const [message, setMessage] = useState<{ text: string; shownAt: number } | null>(null);
+  const lastPath = useRef(pathname);
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the cookie lives outside React
-    setMessage(takeFlash());
-  }, [pathname, at]);
+    const parsed = flash ? readFlash(flash) : null;
+    if (flash && parsed && !shown.has(flash)) {
+      shown.add(flash);
+      document.cookie = `${FLASH_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the confirmation arrives with the server's render
+      setMessage({ text: parsed.message, shownAt: Date.now() });
+      announce(parsed.at);
+    } else if (pathname !== lastPath.current) {
+      // A navigation clears it, unless it is the redirect that brought it (a moment ago).
+      setMessage((current) => (current && Date.now() - current.shownAt > 2_000 ? null : current));
+    }
+    lastPath.current = pathname;
+  }, [flash, pathname]);
   // Only the message is in the live region, so the Dismiss button is not read out with it.
   return (
     <div className={message ? "mb-6 flex items-start justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" : undefined}>
@@ -61,7 +59,7 @@ export function FlashRegion() {
         {message && (
           <>
             <span aria-hidden="true">✓ </span>
-            {message}
+            {message.text}
           </>
         )}
       </p>

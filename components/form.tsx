@@ -2,7 +2,7 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/lib/forms";
-import { announceFlash, useFlashedAt } from "./flash";
+import { useFlashedAt } from "./flash";
 import { useWrongAddressMessage } from "./vetted-address";
 
 const FormState = createContext<{ state: ActionState; pending: boolean }>({ state: IDLE, pending: false });
@@ -40,8 +40,6 @@ export function ActionForm({
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) ref.current?.reset();
-    // A decision's confirmation is shown by the page's status region, which outlives this form.
-    if (state.status === "ok" && state.flashed) announceFlash(state.at);
   }, [state, resetOnSuccess]);
   // After a refused submission, focus the first field in error (keyed on `at`: the same refusal twice still moves focus).
   const refusedAt = state.status === "error" ? state.at : null;

@@ -10,3 +10,13 @@ export const IDLE: ActionState = { status: "idle" };
 /** The one-shot confirmation cookie: set by a decision's server action, read once and cleared by the page. */
 export const FLASH_COOKIE = "vetted_flash";
 export const FLASH_SECONDS = 60;
+
+/** The cookie's value: when (ms) and what, so the same words twice are two confirmations. */
+export function writeFlash(message: string, at: number): string {
+  return `${at}|${message}`;
+}
+
+export function readFlash(value: string): { at: number; message: string } | null {
+  const match = /^(\d{1,15})\|([\s\S]{1,2000})$/.exec(value);
+  return match ? { at: Number(match[1]), message: match[2]! } : null;
+}

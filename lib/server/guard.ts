@@ -15,7 +15,7 @@ import { afterCommit, transactionWithHooks } from "../db/transaction";
 import { asServiceUnavailable } from "../db/unavailable";
 import { can, scopesAllow, SYSTEM_ACTIONS, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, ServiceUnavailable, TooManyRequests, Unauthenticated } from "../errors";
-import { FLASH_COOKIE, FLASH_SECONDS, type ActionState } from "../forms";
+import { FLASH_COOKIE, FLASH_SECONDS, writeFlash, type ActionState } from "../forms";
 import { currentRequestId, describeError, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
 import { readBodyBytes, readBodyText } from "./body";
 import { isVettedOrigin, wrongAddressMessage } from "./client-address";
@@ -210,8 +210,9 @@ function translateDatabaseError(error: unknown): unknown {
  * re-rendered or the one a redirect opens: a short-lived cookie the page's status region reads
  * once and clears (components/flash.tsx). Never a secret: the page can read the cookie.
  */
-async function setFlash(message: string): Promise<void> {
-  (await cookies()).set(FLASH_COOKIE, message, { path: "/", maxAge: FLASH_SECONDS, sameSite: "lax", httpOnly: false });
+async function setFlash(message: string, at: number): Promise<void> {
+  // Setting a cookie in a server action makes Next re-render the page and its layouts, which hand it to the region.
+  (await cookies()).set(FLASH_COOKIE, writeFlash(message, at), { path: "/", maxAge: FLASH_SECONDS, sameSite: "lax", httpOnly: false });
 }
 
 /**
@@ -243,10 +244,11 @@ export function formAction<S extends z.ZodType, R>(
         return { status: "error", message: `Something went wrong (reference ${requestId}).`, at: Date.now() };
       }
       const message = successMessage(result);
+      const at = Date.now();
       // A decision's confirmation outlives the form that asked for it: the page shows it after the re-render or redirect.
-      if (options.flash) await setFlash(message);
+      if (options.flash) await setFlash(message, at);
       after?.(result); // outside the try: redirect() works by throwing
-      return { status: "ok", message, at: Date.now(), ...(options.flash ? { flashed: true } : {}), ...(options.reveal ? { revealed: options.reveal(result) } : {}) };
+      return { status: "ok", message, at, ...(options.flash ? { flashed: true } : {}), ...(options.reveal ? { revealed: options.reveal(result) } : {}) };
     });
 }
 
