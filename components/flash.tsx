@@ -55,7 +55,8 @@ export function FlashRegion({ flash }: { flash: string | null }) {
   // Only the message is in the live region, so the Dismiss button is not read out with it.
   return (
     <div className={message ? "mb-6 flex items-start justify-between gap-3 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" : undefined}>
-      <p role="status" aria-live="polite" aria-atomic="true" data-testid="flash">
+      {/* A polite live region without role="status": pages keep their own status roles unambiguous. */}
+      <p aria-live="polite" aria-atomic="true" data-testid="flash">
         {message && (
           <>
             <span aria-hidden="true">✓ </span>

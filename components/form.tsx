@@ -205,7 +205,7 @@ export function CopyableSecret({ secret, label }: { secret: string; label: strin
         >
           Copy
         </button>
-        <span role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="copy-status">
+        <span aria-live="polite" className="text-sm text-slate-700" data-testid="copy-status">
           {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy: select the text and copy it yourself." : ""}
         </span>
       </div>
