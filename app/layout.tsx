@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AddressBanner } from "@/components/address-banner";
+import { FlashRegion } from "@/components/flash";
 import { SignOutButton } from "@/components/sign-out-button";
 import { VettedAddressProvider } from "@/components/vetted-address";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
 import { safeCallbackPath } from "@/lib/domain/callback-path";
+import { FLASH_COOKIE } from "@/lib/forms";
 import { countUnreadNotifications } from "@/lib/queries/notifications";
 import { PATH_HEADER, requestOrigin, vettedOrigin } from "@/lib/server/client-address";
 import "./globals.css";
@@ -73,6 +75,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          <FlashRegion flash={(await cookies()).get(FLASH_COOKIE)?.value ?? null} />
           <VettedAddressProvider origin={vettedOrigin()}>{children}</VettedAddressProvider>
         </main>
       </body>

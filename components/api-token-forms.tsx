@@ -2,7 +2,7 @@
 
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
 import { TOKEN_SCOPE_LABELS, type TokenScope } from "@/lib/domain/api-tokens";
-import { ActionForm, Field, SubmitButton, useFormOutcome } from "./form";
+import { ActionForm, ConfirmSubmit, CopyableSecret, Field, SubmitButton, useFormOutcome } from "./form";
 
 /** Only the scopes the signed-in person's role may hold; the server refuses any other. */
 function ScopeChoices({ scopes }: { scopes: TokenScope[] }) {
@@ -34,6 +34,7 @@ export function CreateTokenForm({ defaultExpiry, scopes }: { defaultExpiry: stri
       </div>
       <ScopeChoices scopes={scopes} />
       <SubmitButton>Create token</SubmitButton>
+      <NewSecret />
     </ActionForm>
   );
 }
@@ -42,7 +43,14 @@ export function RevokeTokenForm({ id, name }: { id: string; name: string }) {
   return (
     <ActionForm action={revokeApiTokenAction} label={`Revoke ${name}`}>
       <input type="hidden" name="id" value={id} />
-      <SubmitButton className="btn-secondary">Revoke</SubmitButton>
+      <ConfirmSubmit question={`Revoke ${name}? Scripts using it stop working at once.`} confirmLabel="Yes, revoke">Revoke</ConfirmSubmit>
     </ActionForm>
   );
+}
+
+/** The new token's secret, once, with a copy button. */
+function NewSecret() {
+  const { state } = useFormOutcome();
+  if (state.status !== "ok" || !state.revealed) return null;
+  return <CopyableSecret secret={state.revealed} label="The token's secret (shown only now):" />;
 }

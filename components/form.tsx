@@ -1,7 +1,8 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/lib/forms";
+import { useFlashedAt } from "./flash";
 import { useWrongAddressMessage } from "./vetted-address";
 
 const FormState = createContext<{ state: ActionState; pending: boolean }>({ state: IDLE, pending: false });
@@ -70,9 +71,12 @@ export function ActionForm({
 
 function FormMessage() {
   const { state } = useContext(FormState);
+  const flashedAt = useFlashedAt();
+  // A success the status region shows, or one older than the last decision's confirmation, is not repeated here.
+  const shown = state.status === "error" || (state.status === "ok" && !state.flashed && state.at > flashedAt);
   return (
     <p aria-live="polite" data-testid="form-message" className={`mt-3 text-sm ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}>
-      {state.status === "idle" ? "" : state.message}
+      {shown ? state.message : ""}
     </p>
   );
 }
@@ -123,6 +127,88 @@ export function Field({
           {errors.join(" ")}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * A submit button for what cannot be undone, in two steps: the first press asks (and moves focus
+ * to the confirming button), the second does it; Cancel or Escape goes back, focus on the first
+ * button again. Keyboard operable throughout, no window.confirm.
+ */
+export function ConfirmSubmit({ children, question, confirmLabel, className = "btn-secondary" }: { children: ReactNode; question: string; confirmLabel: string; className?: string }) {
+  const { state, pending } = useContext(FormState);
+  const [asking, setAsking] = useState<{ since: ActionState } | null>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const yes = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  // A new outcome (refused or done) ends the question.
+  const open = asking !== null && asking.since === state;
+  useEffect(() => {
+    if (open) yes.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      start.current?.focus();
+    }
+  }, [open]);
+  const cancel = () => {
+    returnFocus.current = true;
+    setAsking(null);
+  };
+  if (!open) {
+    return (
+      <button ref={start} type="button" className={className} onClick={() => setAsking({ since: state })}>
+        {children}
+      </button>
+    );
+  }
+  return (
+    <span
+      role="group"
+      aria-label={question}
+      className="inline-flex flex-wrap items-center gap-2"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          cancel();
+        }
+      }}
+    >
+      <span className="text-sm font-medium text-slate-800">{question}</span>
+      <button ref={yes} type="submit" className="inline-flex items-center justify-center rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:opacity-60" disabled={pending} aria-busy={pending}>
+        {pending ? "Saving…" : confirmLabel}
+      </button>
+      <button type="button" className="btn-secondary" onClick={cancel} disabled={pending}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
+/** A secret shown once, with a button that copies it and says so. */
+export function CopyableSecret({ secret, label }: { secret: string; label: string }) {
+  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
+  return (
+    <div className="mt-3 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+      <p className="text-sm font-medium text-amber-900">{label}</p>
+      <div className="flex flex-wrap items-center gap-2">
+        <code className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-sm" data-testid="token-secret">{secret}</code>
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() => {
+            navigator.clipboard.writeText(secret).then(
+              () => setCopied("copied"),
+              () => setCopied("failed"),
+            );
+          }}
+        >
+          Copy
+        </button>
+        <span aria-live="polite" className="text-sm text-slate-700" data-testid="copy-status">
+          {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy: select the text and copy it yourself." : ""}
+        </span>
+      </div>
     </div>
   );
 }

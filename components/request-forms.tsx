@@ -14,7 +14,7 @@ import {
 import type { RequestStatus } from "@/lib/domain/requests";
 import { DATA_CLASSES, type DataClass } from "@/lib/domain/vocabulary";
 import { EditionField } from "./catalogue-forms";
-import { ActionForm, Field, SubmitButton } from "./form";
+import { ActionForm, ConfirmSubmit, Field, SubmitButton } from "./form";
 
 interface Option {
   id: string;
@@ -193,12 +193,12 @@ export function DecisionForm({ requestId, status, securityApproval, endsOn }: { 
 
 export function RevokeGrantForm({ grantId, label }: { grantId: string; label: string }) {
   return (
-    <ActionForm action={revokeGrantAction} className="flex items-end gap-2" label={`Revoke ${label}`}>
+    <ActionForm action={revokeGrantAction} className="flex flex-wrap items-end gap-2" label={`Revoke ${label}`}>
       <input type="hidden" name="grantId" value={grantId} />
       <Field name="reason" label="Reason">
         {(p) => <input {...p} className="input" maxLength={4000} />}
       </Field>
-      <SubmitButton className="btn-secondary">Revoke</SubmitButton>
+      <ConfirmSubmit question={`Revoke ${label}? The holder loses the exception at once.`} confirmLabel="Yes, revoke">Revoke</ConfirmSubmit>
     </ActionForm>
   );
 }

@@ -98,7 +98,7 @@ async function seedCatalogue(tx: Tx, deciderId: string, now: Date): Promise<numb
         value,
       });
     }
-    await writeAudit(tx, actor, [{ action: "software.created", entityType: "software", entityId: row!.id, softwareId: row!.id, after: { name: entry.name, slug }, reason: "demo seed" }]);
+    await writeAudit(tx, actor, [{ action: "software.created", entityType: "software", entityId: row!.id, softwareId: row!.id, after: { name: entry.name, slug }, reason: "demo seed", at: new Date(now.getTime() - (entry.classifications.length * 45 + (entry.name.length % 20) + 1) * DAY) }]);
     created++;
   }
 
@@ -129,7 +129,7 @@ async function seedCatalogue(tx: Tx, deciderId: string, now: Date): Promise<numb
         await tx.insert(classificationAlternatives).values(alternatives.map((alternativeId) => ({ classificationId: c!.id, alternativeId })));
       }
       await writeAudit(tx, actor, [
-        { action: "classification.decided", entityType: "classification", entityId: c!.id, softwareId, after: { status: c!.status, maxDataClass }, reason: decision.rationale },
+        { action: "classification.decided", entityType: "classification", entityId: c!.id, softwareId, after: { status: c!.status, maxDataClass, editionId: c!.editionId }, reason: decision.rationale, at: decidedAt },
       ]);
     }
     await refreshStatus(tx, softwareId, now);

@@ -16,7 +16,7 @@ test("an admin creates a token, sees its secret once, a script uses it, and revo
   await form.getByRole("button", { name: "Create token" }).click();
   const message = form.getByTestId("form-message");
   await expect(message).toContainText("Copy it now; it is not shown again");
-  const secret = /vt_[A-Za-z0-9_-]{43}/.exec((await message.textContent()) ?? "")?.[0];
+  const secret = /^vt_[A-Za-z0-9_-]{43}$/.exec((await form.getByTestId("token-secret").textContent()) ?? "")?.[0];
   expect(secret).toBeTruthy();
 
   // The list shows the prefix only, never the secret.
@@ -37,6 +37,7 @@ test("an admin creates a token, sees its secret once, a script uses it, and revo
     await page.reload();
     await expect(page.getByTestId("token-row").filter({ hasText: name }).getByTestId("last-used")).not.toHaveText("never");
     await page.getByTestId("token-row").filter({ hasText: name }).getByRole("button", { name: "Revoke" }).click();
+    await page.getByTestId("token-row").filter({ hasText: name }).getByRole("button", { name: "Yes, revoke" }).click();
     await expect(page.getByTestId("token-row").filter({ hasText: name })).toHaveAttribute("data-state", "revoked");
     expect((await script.get("/api/v1/check?q=claude-code", { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(401);
   } finally {

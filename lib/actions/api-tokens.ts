@@ -6,6 +6,6 @@ import { formAction } from "../server/guard";
 
 const refresh = () => revalidatePath("/admin/tokens");
 
-/** The secret travels once, in this message, and is stored nowhere. */
-export const createApiTokenAction = formAction(createApiToken, (t) => `Token "${t.name}" created. Copy it now; it is not shown again: ${t.secret}`, refresh);
-export const revokeApiTokenAction = formAction(revokeApiToken, () => "Token revoked.", refresh);
+/** The secret travels once, beside this message, and is stored nowhere. */
+export const createApiTokenAction = formAction(createApiToken, (t) => `Token "${t.name}" created. Copy it now; it is not shown again.`, refresh, { reveal: (t) => t.secret });
+export const revokeApiTokenAction = formAction(revokeApiToken, (t) => `Token "${t.name}" revoked.`, refresh, { flash: true });

@@ -21,7 +21,7 @@ import { formAction } from "../server/guard";
 
 const refreshEverywhere = () => revalidatePath("/", "layout");
 
-export const createSoftwareAction = formAction(createSoftware, (s) => `Created ${s.name}.`, (s) => redirect(`/manage/software/${s.slug}`));
+export const createSoftwareAction = formAction(createSoftware, (s) => `Created ${s.name}.`, (s) => redirect(`/manage/software/${s.slug}`), { flash: true });
 export const updateSoftwareAction = formAction(updateSoftware, (s) => `Saved ${s.name}.`, refreshEverywhere);
 export const createVendorAction = formAction(createVendor, (v) => `Added vendor ${v.name}.`, refreshEverywhere);
 export const updateVendorAction = formAction(updateVendor, (v) => `Saved vendor ${v.name}.`, refreshEverywhere);
@@ -38,4 +38,4 @@ export const recordClassificationAction = formAction(
       : "Decision recorded. Everyone now sees the new answer.",
   refreshEverywhere,
 );
-export const confirmClassificationAction = formAction(confirmClassification, () => "Confirmed. The decision is now in effect.", refreshEverywhere);
+export const confirmClassificationAction = formAction(confirmClassification, () => "Confirmed. The decision is now in effect.", refreshEverywhere, { flash: true });

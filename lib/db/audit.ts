@@ -12,6 +12,8 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+  /** When it happened, if not now: the demo seed dates its history back to its decisions' days. */
+  at?: Date;
 }
 
 /** Who made a change; id null for the system actor (email "system"). */
@@ -32,6 +34,7 @@ export async function writeAudit(tx: Tx, actor: Actor | null, entries: AuditEntr
 async function insertAudit(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   await tx.insert(auditEvents).values(
     entries.map((e) => ({
+      ...(e.at ? { at: e.at } : {}),
       actorId: actor?.id ?? null,
       actorEmail: actor?.email ?? null,
       action: e.action,

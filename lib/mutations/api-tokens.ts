@@ -55,6 +55,6 @@ export const revokeApiToken = defineMutation({
     if (!token) throw new NotFound("That token does not exist.");
     if (token.revokedAt) throw new Conflict("That token is already revoked.");
     await tx.update(apiTokens).set({ revokedAt: now, revokedById: actor.id }).where(and(eq(apiTokens.id, input.id), isNull(apiTokens.revokedAt)));
-    return { result: { id: token.id }, audit: [{ action: "token.revoked", entityType: "api_token", entityId: token.id, after: { name: token.name } }] };
+    return { result: { id: token.id, name: token.name }, audit: [{ action: "token.revoked", entityType: "api_token", entityId: token.id, after: { name: token.name } }] };
   },
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { Access } from "../api/endpoints";
@@ -15,7 +15,7 @@ import { afterCommit, transactionWithHooks } from "../db/transaction";
 import { asServiceUnavailable } from "../db/unavailable";
 import { can, scopesAllow, SYSTEM_ACTIONS, type Action } from "../domain/policy";
 import { AppError, Conflict, Forbidden, ServiceUnavailable, TooManyRequests, Unauthenticated } from "../errors";
-import type { ActionState } from "../forms";
+import { FLASH_COOKIE, FLASH_SECONDS, writeFlash, type ActionState } from "../forms";
 import { currentRequestId, describeError, logger, logSecurityEvent, setLogActor, withRequestContext } from "../log";
 import { readBodyBytes, readBodyText } from "./body";
 import { isVettedOrigin, wrongAddressMessage } from "./client-address";
@@ -206,6 +206,16 @@ function translateDatabaseError(error: unknown): unknown {
 // ---- Server actions -------------------------------------------------------------------
 
 /**
+ * A one-shot confirmation carried to the next page the browser shows, be it the same page
+ * re-rendered or the one a redirect opens: a short-lived cookie the page's status region reads
+ * once and clears (components/flash.tsx). Never a secret: the page can read the cookie.
+ */
+async function setFlash(message: string, at: number): Promise<void> {
+  // Setting a cookie in a server action makes Next re-render the page and its layouts, which hand it to the region.
+  (await cookies()).set(FLASH_COOKIE, writeFlash(message, at), { path: "/", maxAge: FLASH_SECONDS, sameSite: "lax", httpOnly: false });
+}
+
+/**
  * Turns a mutation into a server action for useActionState. Only the ActionState reaches the
  * browser; the mutation's result (a database row) stays on the server, for `after` to use
  * (revalidate, redirect).
@@ -214,6 +224,7 @@ export function formAction<S extends z.ZodType, R>(
   mutation: Mutation<S, R>,
   successMessage: (result: R) => string,
   after?: (result: R) => void,
+  options: { flash?: boolean; reveal?: (result: R) => string } = {},
 ) {
   return (_previous: ActionState, formData: FormData): Promise<ActionState> =>
     withRequestContext(async (): Promise<ActionState> => {
@@ -232,8 +243,12 @@ export function formAction<S extends z.ZodType, R>(
         const requestId = logUnexpected(error);
         return { status: "error", message: `Something went wrong (reference ${requestId}).`, at: Date.now() };
       }
+      const message = successMessage(result);
+      const at = Date.now();
+      // A decision's confirmation outlives the form that asked for it: the page shows it after the re-render or redirect.
+      if (options.flash) await setFlash(message, at);
       after?.(result); // outside the try: redirect() works by throwing
-      return { status: "ok", message: successMessage(result), at: Date.now() };
+      return { status: "ok", message, at, ...(options.flash ? { flashed: true } : {}), ...(options.reveal ? { revealed: options.reveal(result) } : {}) };
     });
 }
 

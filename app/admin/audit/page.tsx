@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
+import { AuditFilters, AuditList } from "@/components/audit-list";
 import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db/client";
+import { listAudit, listAuditActors } from "@/lib/queries/audit";
 import { getAuditChainView } from "@/lib/services/audit-chain";
+import { AuditFilterQuery } from "@/lib/validation/audit";
+
+const LIMIT = 100;
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -9,13 +14,20 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
   await requirePermission("audit.verify");
   const params = await searchParams;
   const loggedLine = typeof params.logged === "string" ? params.logged : undefined;
-  const { head, verification, loggedHead } = await getAuditChainView(await getDb(), { verify: params.verify === "1", loggedLine });
+  const db = await getDb();
+  const filter = AuditFilterQuery.parse(params);
+  const [{ head, verification, loggedHead }, events, actors] = await Promise.all([
+    getAuditChainView(db, { verify: params.verify === "1", loggedLine }),
+    listAudit(db, filter, LIMIT),
+    listAuditActors(db),
+  ]);
   return (
     <div className="max-w-4xl space-y-6">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold">Audit trail</h1>
         <p className="text-sm text-slate-600">
-          Every change is an audit event, and each event&apos;s hash covers its content and the hash of the event before it. A row changed or removed in
+          Every change is an audit event: what was decided about software, requests and grants, and every change to users, API tokens, settings and
+          webhooks. Each event&apos;s hash covers its content and the hash of the event before it. A row changed or removed in
           the database, even by its owner, breaks the chain from that event on. The head below is also written to the server log every day: if a
           logged head no longer matches the event at its position, history was rewritten.
         </p>
@@ -85,6 +97,11 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
                   : `The event at position ${loggedHead.logged.position} now has the hash ${loggedHead.stored}, not the logged one: history up to it was rewritten.`}
           </p>
         )}
+      </section>
+      <section className="space-y-3" aria-labelledby="all-events">
+        <h2 id="all-events" className="text-lg font-semibold">All events</h2>
+        <AuditFilters path="/admin/audit" values={filter} actors={actors} shown={events.length} limit={LIMIT} />
+        <AuditList events={events} empty="No event matches these filters." />
       </section>
     </div>
   );
