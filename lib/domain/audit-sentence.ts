@@ -62,6 +62,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "vendor.updated": "Vendor changed",
   "software.created": "Software added",
   "software.updated": "Software changed",
+  "software.status_recomputed": "Status recomputed at upgrade",
   "edition.created": "Edition added",
   "edition.updated": "Edition changed",
   "edition.removed": "Edition removed",
@@ -213,6 +214,8 @@ function sentenceOf(event: AuditEventFacts, names: AuditNames): Segment[] {
       return [t(`${actor} added `), software, t(" to the catalogue")];
     case "software.updated":
       return [t(`${actor} changed the details of `), software];
+    case "software.status_recomputed":
+      return [t(`${actor} recomputed the status of `), software, t(" under a new release's rule")];
     case "edition.created":
       return [t(`${actor} added the edition ${named() ?? ""} to `), software];
     case "edition.updated":

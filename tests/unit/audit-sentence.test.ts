@@ -10,6 +10,7 @@ function actionKeysInCode(): Set<string> {
   const files = [
     ...["lib/mutations", "lib/jobs"].flatMap((dir) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".ts")).map((f) => join(dir, f))),
     "db/seed.ts",
+    "lib/db/data-upgrades.ts",
   ];
   const keys = new Set<string>();
   for (const file of files) {
