@@ -303,7 +303,9 @@ export const decideRequest = defineMutation({
       const problem = approvedEndsOn ? checkEndDate(approvedEndsOn, isoDay(now), settings.requests.maxExceptionDays) : null;
       if (problem) throw new ValidationFailed(problem, { endsOn: [problem] });
       approvedConditions = input.conditions;
-    } else if (input.endsOn || input.conditions.length > 0) {
+    } else if (!(request.status === "awaiting_security" && request.kind === "exception") && (input.endsOn || input.conditions.length > 0)) {
+      // Security's rejection may arrive with the approval's fields filled in (the form pre-fills
+      // the end date): they are ignored. Anywhere else they mean a mistaken caller.
       throw new ValidationFailed("An end date and conditions are set by security when approving an exception", { endsOn: ["Only for the security approval of an exception"] });
     }
 

@@ -134,6 +134,15 @@ describe("an exception, from asking to the end of the grant", () => {
     expect(await db.select().from(grants).where(eq(grants.requestId, asked.id))).toHaveLength(1);
   });
 
+  it("lets security reject with the approval's fields still filled in (the form pre-fills the end date)", async () => {
+    const asked = await ask(loner, (await tool("restricted")).id);
+    await decide(reviewer, asked.id, "awaiting_security", { decision: "reject", comment: "Use the approved alternative.", endsOn: asked.endsOn, conditions: "No customer data" });
+    const row = await stored(asked.id);
+    expect(row.status).toBe("rejected");
+    expect(row.approvedConditions).toEqual([]);
+    expect(await db.select().from(grants).where(eq(grants.requestId, asked.id))).toEqual([]);
+  });
+
   it("lets security revoke a grant, with a reason, and the verdict follows at once", async () => {
     const agent = await tool("restricted");
     const asked = await ask(loner, agent.id);
