@@ -17,10 +17,11 @@ test("a manager sees the count, reads the tool's risk in the row, approves in pl
   const context = await browser.newContext();
   try {
     const asker = await context.newPage();
-    await signIn(asker, report.email, { callbackPath: "/requests/new?software=otter-ai" });
+    await signIn(asker, report.email, { callbackPath: "/requests/new?software=otter-ai&dataClass=internal" });
     const ask = asker.getByRole("form", { name: "Request an exception" });
     await ask.getByLabel("Purpose").fill("Transcribe the quarterly sales kick-off");
     await ask.getByLabel("Justification").fill("The recording must be searchable for the new hires.");
+    await ask.getByLabel("Until (last day)").fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
     await ask.getByRole("button", { name: "Send request" }).click();
     await expect(asker).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
   } finally {
