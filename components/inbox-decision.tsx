@@ -71,7 +71,7 @@ export function InPlaceDecision({ requestId, status, number, tool }: { requestId
     >
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="expectedStatus" value={status} />
-      <div className="min-w-0 flex-1 basis-56">
+      <div className="min-w-0 basis-full sm:flex-1 sm:basis-56">
         <label htmlFor={`${id}-comment`} className="block text-xs font-medium text-slate-700">
           Comment (optional)
         </label>
