@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
 import { safeCallbackPath } from "@/lib/domain/callback-path";
 import { FLASH_COOKIE } from "@/lib/forms";
+import { countRequestsWaitingFor } from "@/lib/queries/inbox";
 import { countUnreadNotifications } from "@/lib/queries/notifications";
 import { PATH_HEADER, requestOrigin, vettedOrigin } from "@/lib/server/client-address";
 import "./globals.css";
@@ -23,6 +24,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   const unread = user && can(user.role, "notifications.own") ? await countUnreadNotifications(await getDb(), user.id) : 0;
+  const waiting = user && can(user.role, "request.decide") ? await countRequestsWaitingFor(await getDb(), user) : 0;
   // Reading the request also keeps every page dynamic, as the per-response CSP nonce needs (proxy.ts).
   const requestHeaders = await headers();
   const openedAt = requestOrigin(requestHeaders);
@@ -44,7 +46,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/">Search</Link>
                 <Link href="/software">Catalogue</Link>
-                {can(user.role, "request.create") && <Link href="/requests">Requests</Link>}
+                {can(user.role, "request.create") && (
+                  <Link href="/requests" className="inline-flex items-center gap-1">
+                    Requests
+                    {waiting > 0 && (
+                      <span className="rounded-full bg-blue-800 px-2 text-xs font-semibold text-white" data-testid="requests-waiting-count">
+                        <span className="sr-only">, waiting for you: </span>
+                        {waiting > 99 ? "99+" : waiting}
+                      </span>
+                    )}
+                  </Link>
+                )}
                 {can(user.role, "catalogue.write") && <Link href="/manage">Manage</Link>}
                 {can(user.role, "dashboard.read") && <Link href="/manage/dashboard">Dashboard</Link>}
                 {can(user.role, "template.write") && <Link href="/manage/templates">Questionnaires</Link>}

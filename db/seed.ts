@@ -22,6 +22,7 @@ import { PERMITTING_STATUSES } from "../lib/domain/vocabulary";
 import { refreshStatus } from "../lib/db/status";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { DEMO_DISCLAIMER, seedSoftware } from "./seed-data";
+import { seedActivity } from "./seed-activity";
 
 const DAY = 86_400_000;
 
@@ -155,11 +156,14 @@ async function main() {
   }
   const withUsers = kind === "embedded" || args.has("--demo-users");
   const now = new Date();
-  const created = await db.transaction(async (tx) => {
+  const { created, activity } = await db.transaction(async (tx) => {
     const demoUsers = withUsers ? await seedUsers(tx) : new Map<string, string>();
-    return seedCatalogue(tx, await seedDecider(tx, demoUsers), now);
+    const decider = await seedDecider(tx, demoUsers);
+    const created = await seedCatalogue(tx, decider, now);
+    // Assessments, evidence and the demo employee's requests, so that every page shows its use on first start.
+    return { created, activity: await seedActivity(tx, decider, demoUsers, now) };
   });
-  console.log(`[seed] ${kind} database: ${created} software entries added${withUsers ? `; demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(", ")}` : ""}.`);
+  console.log(`[seed] ${kind} database: ${created} software entries, ${activity.assessments} assessments, ${activity.requests} requests added${withUsers ? `; demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(", ")}` : ""}.`);
 }
 
 main()

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { ManagerInbox } from "@/components/manager-inbox";
 import { RequestNav } from "@/components/request-nav";
 import { RequestTable } from "@/components/request-table";
 import { requirePermission } from "@/lib/auth/require";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
+import { riskSummaries } from "@/lib/queries/inbox";
 import { listManagerInbox, listSecurityQueue } from "@/lib/queries/requests";
 
 export const metadata: Metadata = { title: "Waiting for me" };
@@ -14,13 +16,14 @@ export default async function InboxPage() {
   const db = await getDb();
   const at = now();
   const [reports, security] = await Promise.all([listManagerInbox(db, user.id), user.role === "reviewer" ? listSecurityQueue(db) : Promise.resolve(null)]);
+  const summaries = await riskSummaries(db, reports, at);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Requests</h1>
       <RequestNav role={user.role} current="inbox" />
       <section className="space-y-3" aria-labelledby="team" data-testid="manager-inbox">
-        <h2 id="team" className="text-lg font-semibold">From my team</h2>
-        <RequestTable items={reports} now={at} empty="Nothing waiting for you from your team." />
+        <h2 id="team" className="text-lg font-semibold">From my team ({reports.length})</h2>
+        <ManagerInbox items={reports} summaries={summaries} now={at} />
       </section>
       {security && (
         <section className="space-y-3" aria-labelledby="security" data-testid="security-queue">
