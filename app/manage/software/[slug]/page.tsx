@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StatusBadge } from "@/components/badges";
+import { HeadlineBadge } from "@/components/badges";
 import { ClassificationForm, ConfirmDecisionForm, EditionForm, IdentifierForm, RemoveButton, SoftwareForm } from "@/components/catalogue-forms";
 import { LevelBadge } from "@/components/risk-breakdown";
 import { StartAssessmentForm } from "@/components/start-assessment-form";
@@ -9,6 +9,8 @@ import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db/client";
 import { now as clockNow } from "@/lib/clock";
 import { decisionDrafts } from "@/lib/domain/decision-draft";
+import { computeHeadline, headlineByEdition, headlineLeadStatus } from "@/lib/domain/headline";
+import { decisionsInEffect } from "@/lib/domain/verdict";
 import { can } from "@/lib/domain/policy";
 import { IDENTIFIER_TYPE_LABELS } from "@/lib/domain/vocabulary";
 import { listAssessmentsForSoftware, listReviewers } from "@/lib/queries/assessments";
@@ -33,6 +35,7 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
   if (!detail) notFound();
   const assessmentList = await listAssessmentsForSoftware(db, detail.id);
   const editionOptions = detail.editions.map((e) => ({ id: e.id, name: e.name }));
+  const headline = computeHeadline(detail.editions, decisionsInEffect(detail.classifications), clockNow());
   const pending = detail.classifications.filter((c) => c.confirmationReason !== null && c.confirmedAt === null);
   const completedAssessments = assessmentList
     .filter((a) => a.status === "completed")
@@ -42,7 +45,7 @@ export default async function EditSoftwarePage({ params }: { params: Promise<{ s
     <div className="space-y-8">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{detail.name}</h1>
-        <StatusBadge status={detail.status} />
+        <HeadlineBadge status={headlineLeadStatus(headline)} byEdition={headlineByEdition(headline)} />
         <Link href={`/software/${detail.slug}`} className="ml-auto">View as employees see it</Link>
         <Link href={`/software/${detail.slug}/audit`}>Audit trail</Link>
       </div>
