@@ -54,12 +54,14 @@ export async function withApp<T>(work: (baseUrl: string) => Promise<T>): Promise
   };
   delete env.PORT;
   delete env.VETTED_DATA_DIR;
+  if (await fetch(`${baseUrl}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is taken: set BENCH_PORT, or BENCH_URL to use that app`);
   await admin(`CREATE DATABASE "${name}"`);
   let server: ChildProcess | undefined;
   try {
     console.log(`[bench] seeding ${name} with the demo…`);
     await run(bin("tsx"), ["--conditions=react-server", "db/seed.ts", "--demo-users"], env);
-    server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+    // Its own process group, so that stopping it stops next-server too.
+    server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
     for (let i = 0; ; i++) {
       if (server.exitCode !== null) throw new Error("next start exited");
       const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
@@ -71,7 +73,7 @@ export async function withApp<T>(work: (baseUrl: string) => Promise<T>): Promise
   } finally {
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
+      process.kill(-server.pid!, "SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     }
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -21,6 +21,27 @@ const QUERIES: [string, string][] = [
   ["notion", "Notion"],
 ];
 
+/** In the page: the last key's keydown, then the frame after a list showing `expected` for `query` appears. */
+const IN_PAGE = `function (query, expected) {
+  return new Promise(function (resolve, reject) {
+    var input = document.querySelector("#search");
+    var keydownAt = 0;
+    input.addEventListener("keydown", function () { if (input.value.length === query.length - 1) keydownAt = performance.now(); }, { capture: true });
+    function done() {
+      var list = document.querySelector('[role="listbox"]');
+      var options = list ? Array.from(list.querySelectorAll('[role="option"]')).map(function (o) { return o.textContent || ""; }) : [];
+      return keydownAt > 0 && input.value === query && options.some(function (text) { return text.indexOf(expected) >= 0; });
+    }
+    var observer = new MutationObserver(function () {
+      if (!done()) return;
+      observer.disconnect();
+      requestAnimationFrame(function () { resolve(performance.now() - keydownAt); });
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    setTimeout(function () { reject(new Error("no results for " + query + " in 10 s")); }, 10000);
+  });
+}`;
+
 async function main() {
   await withApp(async (baseUrl) => {
     const { browser, context } = await signedInBrowser(baseUrl);
@@ -34,27 +55,8 @@ async function main() {
         await box.waitFor();
         await page.waitForLoadState("networkidle");
         // In the page: the last key's keydown, then the frame after a list showing `expected` appears.
-        const measured = page.evaluate(
-          ({ query, expected }) =>
-            new Promise<number>((resolve, reject) => {
-              const input = document.querySelector<HTMLInputElement>("#search")!;
-              let keydownAt = 0;
-              input.addEventListener("keydown", () => { if (input.value.length === query.length - 1) keydownAt = performance.now(); }, { capture: true });
-              const done = () => {
-                const list = document.querySelector('[role="listbox"]');
-                const options = list ? [...list.querySelectorAll('[role="option"]')].map((o) => o.textContent ?? "") : [];
-                return keydownAt > 0 && input.value === query && options.some((text) => text.includes(expected));
-              };
-              const observer = new MutationObserver(() => {
-                if (!done()) return;
-                observer.disconnect();
-                requestAnimationFrame(() => resolve(performance.now() - keydownAt));
-              });
-              observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-              setTimeout(() => reject(new Error(`no results for ${query} in 10 s`)), 10_000);
-            }),
-          { query, expected },
-        );
+        // (A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.)
+        const measured = page.evaluate(`(${IN_PAGE})(${JSON.stringify(query)}, ${JSON.stringify(expected)})`) as Promise<number>;
         await box.click();
         await page.keyboard.type(query);
         const ms = await measured;
