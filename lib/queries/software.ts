@@ -32,20 +32,23 @@ export interface SoftwareHit {
  */
 async function withHeadlines<T extends { id: string }>(db: Db, rows: T[]): Promise<(T & { headline: SoftwareHit["headline"] })[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  const headline = await headlinesFor(db, rows.map((r) => r.id));
+  return rows.map((row) => ({ ...row, headline: headline(row.id) }));
+}
+
+/** The headlines of these software, from two queries (editions, decisions), never one per row. */
+async function headlinesFor(db: Db, ids: string[]): Promise<(id: string) => SoftwareHit["headline"]> {
   const [eds, history] = await Promise.all([
     db.select({ id: editions.id, name: editions.name, slug: editions.slug, softwareId: editions.softwareId }).from(editions).where(inArray(editions.softwareId, ids)).orderBy(asc(editions.createdAt), asc(editions.name)),
     db.select().from(classifications).where(inArray(classifications.softwareId, ids)),
   ]);
   const now = clockNow();
-  return rows.map((row) => ({
-    ...row,
-    headline: computeHeadline(
-      eds.filter((e) => e.softwareId === row.id).map((e) => ({ id: e.id, name: e.name, slug: e.slug })),
-      decisionsInEffect(history.filter((c) => c.softwareId === row.id)),
+  return (id) =>
+    computeHeadline(
+      eds.filter((e) => e.softwareId === id).map((e) => ({ id: e.id, name: e.name, slug: e.slug })),
+      decisionsInEffect(history.filter((c) => c.softwareId === id)),
       now,
-    ),
-  }));
+    );
 }
 
 /**
@@ -126,20 +129,19 @@ function apiMatch(kind: RankedCandidate["kind"]): SoftwareHit["match"] {
   return kind === "identifier" ? "identifier" : kind === "name" ? "name" : "fuzzy";
 }
 
-/** Hits for ranked ids, in their order. */
+/** Hits for ranked ids, in their order: the rows and their headlines fetched side by side. */
 async function hitsFor(db: Db, ranked: RankedCandidate[]): Promise<SoftwareHit[]> {
   if (ranked.length === 0) return [];
-  const rows = await db
-    .select(hitColumns)
-    .from(software)
-    .leftJoin(vendors, eq(vendors.id, software.vendorId))
-    .where(inArray(software.id, ranked.map((r) => r.id)));
+  const ids = ranked.map((r) => r.id);
+  const [rows, headline] = await Promise.all([
+    db.select(hitColumns).from(software).leftJoin(vendors, eq(vendors.id, software.vendorId)).where(inArray(software.id, ids)),
+    headlinesFor(db, ids),
+  ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const ordered = ranked.flatMap((r) => {
+  return ranked.flatMap((r) => {
     const row = byId.get(r.id);
-    return row ? [{ ...row, match: apiMatch(r.kind) }] : [];
+    return row ? [{ ...row, match: apiMatch(r.kind), headline: headline(r.id) }] : [];
   });
-  return withHeadlines(db, ordered);
 }
 
 const hitColumns = {
