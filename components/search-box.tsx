@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { grantSummary } from "@/lib/domain/grant-terms";
 import { DEFAULT_DATA_CLASS_LABELS, STATUS_MEANINGS, type DataClass, type Status } from "@/lib/domain/vocabulary";
@@ -19,39 +19,67 @@ interface Hit {
 
 type Results = { query: string; items: Hit[] } | { query: string; error: string };
 
-/** Search as you type: a combobox with a listbox of matches, navigable with the arrow keys. */
-export function SearchBox({ dataClassLabels = DEFAULT_DATA_CLASS_LABELS }: { dataClassLabels?: Record<DataClass, string> } = {}) {
+/** Wait after a keystroke before asking: short (a fast typist's keys come 50–100 ms apart; a newer keystroke aborts the older fetch). */
+const DEBOUNCE_MS = 20;
+
+/** The address for a query: `?q=` beside any other parameters, or none for an empty box. */
+function addressFor(query: string): string {
+  const url = new URL(window.location.href);
+  if (query) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * Search as you type: a combobox with a listbox of matches, navigable with the arrow keys.
+ *
+ * Results are only ever shown for the query in the box: each answer carries the query it is
+ * for, and one for any other query (an older one, arriving late) is never drawn; a new
+ * keystroke aborts the fetch in flight. The query lives in the address (`?q=`, replaced while
+ * typing), so Back and reload bring it back, with results the server drew (`initialResults`).
+ */
+export function SearchBox({
+  initialQuery = "",
+  initialResults = null,
+  dataClassLabels = DEFAULT_DATA_CLASS_LABELS,
+}: { initialQuery?: string; initialResults?: Results | null; dataClassLabels?: Record<DataClass, string> }) {
   const router = useRouter();
   const listId = useId();
-  const [query, setQuery] = useState("");
-  const [lastResults, setResults] = useState<Results | null>(null);
+  const params = useSearchParams();
+  const [query, setQuery] = useState(() => params.get("q") ?? initialQuery);
+  const [lastResults, setResults] = useState<Results | null>(initialResults);
   const [active, setActive] = useState(-1);
   const latest = useRef("");
 
   useEffect(() => {
     const q = query.trim();
     latest.current = q;
+    // Keep the address in step (no new history entry per keystroke).
+    const address = addressFor(q);
+    if (address !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", address);
     if (!q) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
         const response = await fetch(`/api/v1/software?${new URLSearchParams({ q, pageSize: "8" })}`, { signal: controller.signal });
         const body = await response.json();
-        if (latest.current !== q) return;
+        if (latest.current !== q || controller.signal.aborted) return;
         setActive(-1);
         setResults(response.ok ? { query: q, items: body.items } : { query: q, error: body?.error?.message ?? "Search failed." });
       } catch (error) {
-        if ((error as Error).name !== "AbortError") setResults({ query: q, error: "Search is unavailable right now." });
+        if ((error as Error).name !== "AbortError" && latest.current === q) setResults({ query: q, error: "Search is unavailable right now." });
       }
-    }, 120);
+    }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
   }, [query]);
 
-  // An emptied box shows nothing, whatever the last answer was.
-  const results = query.trim() ? lastResults : null;
+  // Only the answer for the query in the box is shown: an emptied box, or one whose answer is
+  // still on its way, shows nothing rather than another query's results.
+  const results = query.trim() && lastResults?.query === query.trim() ? lastResults : null;
+  const pending = Boolean(query.trim()) && !results;
   const items = results && "items" in results ? results.items : [];
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -92,12 +120,12 @@ export function SearchBox({ dataClassLabels = DEFAULT_DATA_CLASS_LABELS }: { dat
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <div aria-live="polite" className="sr-only">
+      <div aria-live="polite" className="sr-only" data-pending={pending || undefined}>
         {results && "items" in results ? `${results.items.length} results` : ""}
       </div>
       {results && "error" in results && <p className="mt-3 text-sm text-red-700">{results.error}</p>}
       {results && "items" in results && results.items.length > 0 && (
-        <ul id={listId} role="listbox" aria-label="Matching software" className="mt-3 divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        <ul id={listId} role="listbox" aria-label="Matching software" data-query={results.query} className="mt-3 divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
           {results.items.map((hit, index) => (
             <li key={hit.slug} id={`${listId}-${index}`} role="option" aria-selected={index === active} className={index === active ? "bg-indigo-50" : ""}>
               <Link href={`/software/${hit.slug}`} className="flex items-start gap-3 px-4 py-3 text-slate-900 no-underline hover:bg-slate-50">

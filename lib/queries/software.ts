@@ -6,12 +6,10 @@ import { classifications, editions, identifiers, software, vendors } from "../db
 import { identifierCandidates, normaliseIdentifier } from "../domain/identifiers";
 import type { Level } from "../domain/assessment";
 import { computeHeadline, type Headline } from "../domain/headline";
+import { closestName, rankCandidates, transpositions, type RankedCandidate } from "../domain/search-ranking";
 import { decisionsInEffect } from "../domain/verdict";
 import type { Kind, Status } from "../domain/vocabulary";
 import type { ListQuery } from "../validation/api";
-
-/** Whole-name trigram similarity a check needs to accept a misspelt name. */
-const FUZZY_CHECK_MIN_SIMILARITY = 0.42;
 
 export interface SoftwareHit {
   id: string;
@@ -34,20 +32,23 @@ export interface SoftwareHit {
  */
 export async function withHeadlines<T extends { id: string }>(db: Db, rows: T[]): Promise<(T & { headline: SoftwareHit["headline"] })[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  const headline = await headlinesFor(db, rows.map((r) => r.id));
+  return rows.map((row) => ({ ...row, headline: headline(row.id) }));
+}
+
+/** The headlines of these software, from two queries (editions, decisions), never one per row. */
+async function headlinesFor(db: Db, ids: string[]): Promise<(id: string) => SoftwareHit["headline"]> {
   const [eds, history] = await Promise.all([
     db.select({ id: editions.id, name: editions.name, slug: editions.slug, softwareId: editions.softwareId }).from(editions).where(inArray(editions.softwareId, ids)).orderBy(asc(editions.createdAt), asc(editions.name)),
     db.select().from(classifications).where(inArray(classifications.softwareId, ids)),
   ]);
   const now = clockNow();
-  return rows.map((row) => ({
-    ...row,
-    headline: computeHeadline(
-      eds.filter((e) => e.softwareId === row.id).map((e) => ({ id: e.id, name: e.name, slug: e.slug })),
-      decisionsInEffect(history.filter((c) => c.softwareId === row.id)),
+  return (id) =>
+    computeHeadline(
+      eds.filter((e) => e.softwareId === id).map((e) => ({ id: e.id, name: e.name, slug: e.slug })),
+      decisionsInEffect(history.filter((c) => c.softwareId === id)),
       now,
-    ),
-  }));
+    );
 }
 
 /**
@@ -62,46 +63,85 @@ function trigramMatch(q: string): SQL | null {
   return and(...words.map((word) => sql`${word} <% ${software.searchText}`))!;
 }
 
-/** How many candidates each search source may contribute before scoring. */
+/** How many candidates each search source may contribute before ranking. */
 const CANDIDATES_PER_SOURCE = 100;
 
 /**
  * Typo-tolerant search in two steps, so that cost does not grow with the catalogue:
- * 1. candidates from four cheap, index-driven sources, each capped: exact identifier
- *    (btree), name prefix (btree), trigram word similarity over names and aliases (GiST,
- *    nearest first),
- *    full text over names, vendor, identifiers and description (GIN);
- * 2. a relevance score computed over those few hundred rows only.
+ * 1. candidates from five cheap, index-driven sources, each capped: exact identifier
+ *    (btree), name prefix (btree), names one swapped pair of letters away (btree), trigram
+ *    word similarity over names and aliases (GiST, nearest first), full text over names,
+ *    vendor, identifiers and description (GIN);
+ * 2. the ranking rule of lib/domain/search-ranking.ts over those few hundred rows only:
+ *    identifier, name, prefix and word matches strictly above fuzzy ones, which a strong
+ *    match drops.
  */
 function searchTerms(query: string) {
   const q = query.trim().toLowerCase();
   const candidates = identifierCandidates(q);
   const tsquery = sql`websearch_to_tsquery('english', ${q})`;
   const fuzzy = trigramMatch(q);
+  const swapped = transpositions(q);
   const byIdentifier = candidates.length
     ? sql`SELECT ${identifiers.softwareId} FROM ${identifiers} WHERE ${inArray(identifiers.value, candidates)}`
     : null;
   const sources = [
     byIdentifier ? sql`(${byIdentifier} LIMIT ${CANDIDATES_PER_SOURCE})` : null,
     sql`(SELECT id FROM software WHERE lower(name) LIKE ${`${escapeLike(q)}%`} ORDER BY lower(name) LIMIT ${CANDIDATES_PER_SOURCE})`,
+    swapped.length ? sql`(SELECT id FROM software WHERE lower(name) IN (${sql.join(swapped.map((v) => sql`${v}`), sql`, `)}) LIMIT ${CANDIDATES_PER_SOURCE})` : null,
     fuzzy ? sql`(SELECT id FROM software WHERE ${fuzzy} ORDER BY search_text <->> ${q} LIMIT ${CANDIDATES_PER_SOURCE})` : null,
     sql`(SELECT id FROM software WHERE search_vector @@ ${tsquery} LIMIT ${CANDIDATES_PER_SOURCE})`,
   ].filter((source): source is SQL => source !== null);
   const where = sql`${software.id} IN (${sql.join(sources, sql` UNION `)})`;
 
-  const identifierScore = byIdentifier ? sql`CASE WHEN ${software.id} IN (${byIdentifier}) THEN 3 ELSE 0 END` : sql`0`;
-  const score = sql<number>`greatest(
-    ${identifierScore},
-    CASE WHEN lower(${software.name}) = ${q} THEN 2.5 ELSE 0 END,
-    CASE WHEN starts_with(lower(${software.name}), ${q}) THEN 1.5 ELSE 0 END,
-    word_similarity(${q}, ${software.searchText}) + 0.5 * similarity(lower(${software.name}), ${q}),
-    ts_rank(${software.searchVector}, ${tsquery})
-  )`;
-  const match = sql<SoftwareHit["match"]>`CASE
-    WHEN ${identifierScore} > 0 THEN 'identifier'
-    WHEN lower(${software.name}) = ${q} THEN 'name'
-    ELSE 'fuzzy' END`;
-  return { where, score, match };
+  const exact = (types: "alias" | "other") =>
+    candidates.length
+      ? sql<boolean>`EXISTS (SELECT 1 FROM ${identifiers} WHERE ${identifiers.softwareId} = ${software.id} AND ${inArray(identifiers.value, candidates)} AND ${identifiers.type} ${types === "alias" ? sql`=` : sql`<>`} 'alias')`
+      : sql<boolean>`false`;
+  const candidateColumns = {
+    id: software.id,
+    name: software.name,
+    searchText: software.searchText,
+    identifier: exact("other"),
+    alias: exact("alias"),
+    words: sql<boolean>`coalesce(ts_filter(${software.searchVector}, '{a,b}') @@ ${tsquery}, false)`,
+    description: sql<boolean>`coalesce(${software.searchVector} @@ ${tsquery}, false)`,
+    textRank: sql<number>`coalesce(ts_rank(${software.searchVector}, ${tsquery}), 0)::float8`,
+    similarity: sql<number>`word_similarity(${q}, ${software.searchText})::float8`,
+  };
+  return { where, candidateColumns, query: q };
+}
+
+type SearchTerms = ReturnType<typeof searchTerms>;
+
+/** The candidates of a search (within `where`), ranked by the rule of lib/domain/search-ranking.ts. */
+export async function rankedIds(db: Db, terms: SearchTerms, where: SQL | undefined): Promise<RankedCandidate[]> {
+  const rows = await db
+    .select(terms.candidateColumns)
+    .from(software)
+    .leftJoin(vendors, eq(vendors.id, software.vendorId))
+    .where(where);
+  return rankCandidates(terms.query, rows);
+}
+
+/** The API's word for a ranked match: exact identifier, exact name (or alias), or anything looser. */
+export function searchMatch(kind: RankedCandidate["kind"]): SoftwareHit["match"] {
+  return kind === "identifier" ? "identifier" : kind === "name" ? "name" : "fuzzy";
+}
+
+/** Hits for ranked ids, in their order: the rows and their headlines fetched side by side. */
+async function hitsFor(db: Db, ranked: RankedCandidate[]): Promise<SoftwareHit[]> {
+  if (ranked.length === 0) return [];
+  const ids = ranked.map((r) => r.id);
+  const [rows, headline] = await Promise.all([
+    db.select(hitColumns).from(software).leftJoin(vendors, eq(vendors.id, software.vendorId)).where(inArray(software.id, ids)),
+    headlinesFor(db, ids),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ranked.flatMap((r) => {
+    const row = byId.get(r.id);
+    return row ? [{ ...row, match: searchMatch(r.kind), headline: headline(r.id) }] : [];
+  });
 }
 
 const hitColumns = {
@@ -118,15 +158,8 @@ const hitColumns = {
 /** Search-as-you-type: the best few matches for a query. */
 export async function searchSoftware(db: Db, query: string, limit = 8): Promise<SoftwareHit[]> {
   if (!query.trim()) return [];
-  const { where, score, match } = searchTerms(query);
-  const rows = await db
-    .select({ ...hitColumns, match })
-    .from(software)
-    .leftJoin(vendors, eq(vendors.id, software.vendorId))
-    .where(where)
-    .orderBy(desc(score), asc(software.name))
-    .limit(limit);
-  return withHeadlines(db, rows);
+  const terms = searchTerms(query);
+  return hitsFor(db, (await rankedIds(db, terms, terms.where)).slice(0, limit));
 }
 
 export interface SoftwarePage {
@@ -138,25 +171,30 @@ export interface SoftwarePage {
 }
 
 /**
- * The catalogue, filtered and paginated; ordered by name, or by relevance when searching
- * (a search lists its best few hundred matches, as search engines do).
+ * The catalogue, filtered and paginated; ordered by name, or by the search ranking when
+ * searching (a search lists its best few hundred matches, as search engines do).
  */
 export async function listSoftware(db: Db, filters: ListQuery): Promise<SoftwarePage> {
   const { where, search } = catalogueFilter(filters);
+  const paging = (total: number) => ({ total, page: filters.page, pageSize: filters.pageSize, pageCount: Math.max(1, Math.ceil(total / filters.pageSize)) });
 
+  if (search) {
+    const ranked = await rankedIds(db, search, where);
+    const pageOf = ranked.slice((filters.page - 1) * filters.pageSize, filters.page * filters.pageSize);
+    return { items: await hitsFor(db, pageOf), ...paging(ranked.length) };
+  }
   const [rows, [totals]] = await Promise.all([
     db
-      .select({ ...hitColumns, match: search ? search.match : sql<SoftwareHit["match"]>`'name'` })
+      .select({ ...hitColumns, match: sql<SoftwareHit["match"]>`'name'` })
       .from(software)
       .leftJoin(vendors, eq(vendors.id, software.vendorId))
       .where(where)
-      .orderBy(...(search ? [desc(search.score)] : []), asc(software.name), asc(software.id))
+      .orderBy(asc(software.name), asc(software.id))
       .limit(filters.pageSize)
       .offset((filters.page - 1) * filters.pageSize),
     db.select({ total: count() }).from(software).leftJoin(vendors, eq(vendors.id, software.vendorId)).where(where),
   ]);
-  const total = totals?.total ?? 0;
-  return { items: await withHeadlines(db, rows), total, page: filters.page, pageSize: filters.pageSize, pageCount: Math.max(1, Math.ceil(total / filters.pageSize)) };
+  return { items: await withHeadlines(db, rows), ...paging(totals?.total ?? 0) };
 }
 
 export type CatalogueFilters = Pick<ListQuery, "q" | "status" | "kind" | "category" | "vendor">;
@@ -265,22 +303,22 @@ export async function resolveSoftware(
 
 /**
  * A close misspelling of a catalogue name, or null. A machine asking by name gets no loose
- * guess: only a close whole-name match counts ("cluade code" → Claude Code at 0.43; "zoom" ↛
- * ZoomInfo at 0.40).
+ * guess: only a close whole-name match counts ("cluade code" → Claude Code; "zoom" ↛
+ * ZoomInfo), the fewest edits winning (lib/domain/search-ranking.ts closestName).
  */
 async function closestByName(db: Db | Tx, q: string): Promise<{ id: string; slug: string } | null> {
-  const closeness = sql<number>`similarity(${q}, lower(${software.name}))`;
   const resembles = trigramMatch(q);
   if (!resembles) return null;
-  // The nearest few by trigram distance (index-ordered), then the closest whole name among them.
-  const nearest = await db
-    .select({ id: software.id, slug: software.slug, closeness })
-    .from(software)
-    .where(resembles)
-    .orderBy(sql`${software.searchText} <->> ${q}`)
-    .limit(20);
-  const best = nearest.reduce<(typeof nearest)[number] | undefined>((a, b) => (!a || b.closeness > a.closeness ? b : a), undefined);
-  return best && best.closeness >= FUZZY_CHECK_MIN_SIMILARITY ? { id: best.id, slug: best.slug } : null;
+  const columns = { id: software.id, slug: software.slug, name: software.name, similarity: sql<number>`similarity(${q}, lower(${software.name}))::float8` };
+  const swapped = transpositions(q);
+  // The nearest few by trigram distance (index-ordered), and the names one swapped pair away
+  // (btree), which trigrams rank poorly: then the fewest edits among them.
+  const [nearest, oneSwapAway] = await Promise.all([
+    db.select(columns).from(software).where(resembles).orderBy(sql`${software.searchText} <->> ${q}`).limit(40),
+    swapped.length ? db.select(columns).from(software).where(inArray(sql`lower(${software.name})`, swapped)).limit(20) : Promise.resolve([]),
+  ]);
+  const best = closestName(q, [...oneSwapAway, ...nearest]);
+  return best ? { id: best.id, slug: best.slug } : null;
 }
 
 /** One query of a bulk check: free text (`any`), an npm or PyPI package name, or a name that must match exactly (`other`). */

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { software, vendors } from "../db/schema";
 import type { Level } from "../domain/assessment";
 import { NO_OWNER, reviewDueRange, type WorkListFilters } from "../domain/work-list";
-import { catalogueFilter, withHeadlines, type SoftwareHit } from "./software";
+import { catalogueFilter, rankedIds, searchMatch, withHeadlines, type SoftwareHit } from "./software";
 
 export const WORK_LIST_PAGE_SIZE = 25;
 
@@ -49,7 +49,7 @@ const latestTier = sql<Level | null>`(SELECT a.inherent_tier FROM assessments a 
 
 /**
  * Manage's work list: the catalogue filtered by search words, headline status, internal owner,
- * when the review is due (on `now`'s day) and assessed tier; by name (relevance when searching)
+ * when the review is due (on `now`'s day) and assessed tier; by name
  * or soonest review first; a page at a time.
  */
 export async function listWorkList(db: Db, filters: WorkListFilters, now: Date): Promise<WorkListPage> {
@@ -68,39 +68,61 @@ export async function listWorkList(db: Db, filters: WorkListFilters, now: Date):
   if (filters.tier === "not_assessed") conditions.push(sql`${latestTier} IS NULL`);
   else if (filters.tier) conditions.push(sql`${latestTier} = ${filters.tier}`);
   const where = and(...conditions);
+  const columns = {
+    id: software.id,
+    slug: software.slug,
+    name: software.name,
+    kind: software.kind,
+    category: software.category,
+    status: software.status,
+    vendorName: vendors.name,
+    description: software.description,
+    owner: software.owner,
+    reviewDueOn: sql<string | null>`${reviewDue}::text`,
+    tier: latestTier,
+  };
+  const offset = (filters.page - 1) * WORK_LIST_PAGE_SIZE;
+  const pageOf = async (rows: Omit<WorkListItem, "headline">[], total: number): Promise<WorkListPage> => ({
+    items: await withHeadlines(db, rows),
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / WORK_LIST_PAGE_SIZE)),
+  });
 
-  const order = [
-    ...(filters.sort === "due" ? [sql`${reviewDue} ASC NULLS LAST`] : []),
-    ...(search ? [desc(search.score)] : []),
-    asc(software.name),
-    asc(software.id),
-  ];
+  if (search) {
+    // The search decides which rows (a few hundred at most: weak fuzzy matches dropped beside strong
+    // ones); the list keeps its chosen order, by name or soonest review.
+    const ranked = await rankedIds(db, search, where);
+    const rank = new Map(ranked.map((r, index) => [r.id, index]));
+    const rows = ranked.length === 0 ? [] : await db.select(columns).from(software).leftJoin(vendors, eq(vendors.id, software.vendorId)).where(inArray(software.id, [...rank.keys()]));
+    rows.sort((a, b) => (filters.sort === "due" ? compareDue(a.reviewDueOn, b.reviewDueOn) : 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || rank.get(a.id)! - rank.get(b.id)!);
+    return pageOf(
+      rows.slice(offset, offset + WORK_LIST_PAGE_SIZE).map((row) => ({ ...row, match: searchMatch(ranked[rank.get(row.id)!]!.kind) })),
+      rows.length,
+    );
+  }
+
+  const order = [...(filters.sort === "due" ? [sql`${reviewDue} ASC NULLS LAST`] : []), asc(software.name), asc(software.id)];
   const [rows, [totals]] = await Promise.all([
     db
-      .select({
-        id: software.id,
-        slug: software.slug,
-        name: software.name,
-        kind: software.kind,
-        category: software.category,
-        status: software.status,
-        vendorName: vendors.name,
-        description: software.description,
-        match: search ? search.match : sql<SoftwareHit["match"]>`'name'`,
-        owner: software.owner,
-        reviewDueOn: sql<string | null>`${reviewDue}::text`,
-        tier: latestTier,
-      })
+      .select({ ...columns, match: sql<SoftwareHit["match"]>`'name'` })
       .from(software)
       .leftJoin(vendors, eq(vendors.id, software.vendorId))
       .where(where)
       .orderBy(...order)
       .limit(WORK_LIST_PAGE_SIZE)
-      .offset((filters.page - 1) * WORK_LIST_PAGE_SIZE),
+      .offset(offset),
     db.select({ total: count() }).from(software).leftJoin(vendors, eq(vendors.id, software.vendorId)).where(where),
   ]);
-  const total = totals?.total ?? 0;
-  return { items: await withHeadlines(db, rows), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / WORK_LIST_PAGE_SIZE)) };
+  return pageOf(rows, totals?.total ?? 0);
+}
+
+/** Soonest review first; none in force last. */
+function compareDue(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }
 
 /** The internal owners named in the catalogue, for the owner filter. */
