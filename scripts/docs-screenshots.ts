@@ -1,0 +1,66 @@
+/**
+ * npm run docs:screenshots — the README's pictures, from the built app and the demo data.
+ *
+ * Against the built app (scripts/bench-app.ts, or BENCH_URL): the home search, a software page
+ * whose editions differ, a software page with the demo employee's exception, and the manager's
+ * inbox, each at 1280 and 390 px wide, into docs/screenshots/.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { signedInBrowser, withApp } from "./bench-app";
+
+const OUT = path.join(process.cwd(), "docs", "screenshots");
+const WIDTHS = [1280, 390] as const;
+
+interface Shot {
+  name: string;
+  email: string;
+  path: string;
+  /** Brings the page to the state pictured, after it loaded. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+const SHOTS: Shot[] = [
+  {
+    name: "home-search",
+    email: "employee@example.com",
+    path: "/",
+    prepare: async (page) => {
+      await page.getByRole("combobox").first().fill("slack");
+      await page.getByRole("listbox").getByRole("option").first().waitFor();
+    },
+  },
+  { name: "software-editions", email: "employee@example.com", path: "/software/slack" },
+  { name: "software-grant", email: "employee@example.com", path: "/software/grammarly" },
+  { name: "manager-inbox", email: "manager@example.com", path: "/requests/inbox" },
+];
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  await withApp(async (baseUrl) => {
+    for (const shot of SHOTS) {
+      const { browser, context } = await signedInBrowser(baseUrl, shot.email);
+      try {
+        const state = await context.storageState();
+        for (const width of WIDTHS) {
+          const sized = await browser.newContext({ baseURL: baseUrl, storageState: state, viewport: { width, height: width === 390 ? 844 : 900 } });
+          const page = await sized.newPage();
+          await page.goto(shot.path, { waitUntil: "networkidle" });
+          await shot.prepare?.(page);
+          const file = path.join(OUT, `${shot.name}-${width}.png`);
+          await page.screenshot({ path: file });
+          console.log(`[docs] ${path.relative(process.cwd(), file)}`);
+          await sized.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
