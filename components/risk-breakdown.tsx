@@ -1,4 +1,5 @@
 import { DIMENSION_LABELS, LEVEL_LABELS, type Level, type RiskResult } from "@/lib/domain/assessment";
+import { TableScroll } from "@/components/table-scroll";
 
 const LEVEL_STYLES: Record<Level, string> = {
   low: "bg-emerald-100 text-emerald-900",
@@ -28,6 +29,7 @@ export function RiskBreakdown({ result }: { result: RiskResult }) {
         <p>Inherent tier: <LevelBadge level={result.inherentTier} /> <span className="text-sm text-slate-600">{result.inherentExplanation}</span></p>
         <p>Residual tier: <LevelBadge level={result.residualTier} /> <span className="text-sm text-slate-600">{result.residualExplanation}</span></p>
       </div>
+      <TableScroll label="Risk by dimension">
       <table className="w-full text-left text-sm" aria-label="Risk by dimension">
         <thead className="text-slate-600">
           <tr><th scope="col" className="py-1 pr-3">Dimension</th><th scope="col" className="py-1 pr-3">Inherent</th><th scope="col" className="py-1 pr-3">Driven by</th><th scope="col" className="py-1">Residual</th></tr>
@@ -58,6 +60,7 @@ export function RiskBreakdown({ result }: { result: RiskResult }) {
           })}
         </tbody>
       </table>
+      </TableScroll>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { answersForSoftware } from "@/lib/services/verdicts";
 import { now } from "@/lib/clock";
 import { activeGrantFacts } from "@/lib/queries/requests";
 import { exceptionApplies } from "@/lib/domain/requests";
+import { TableScroll } from "@/components/table-scroll";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -80,6 +81,8 @@ export default async function SoftwarePage({ params }: Props) {
             {answer.decision ? STATUS_MEANINGS[answer.decision.status] : "Not yet classified: treat it as not allowed yet."}
           </p>
 
+          <TableScroll label="Which data classes are allowed">
+
           <table className="w-full max-w-xl text-left text-sm" aria-label="Which data classes are allowed">
             <thead className="text-slate-600">
               <tr>
@@ -96,6 +99,7 @@ export default async function SoftwarePage({ params }: Props) {
               ))}
             </tbody>
           </table>
+          </TableScroll>
 
           {answer.decision && (
             <dl className="grid gap-4 text-sm sm:grid-cols-2">
