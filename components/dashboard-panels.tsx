@@ -5,7 +5,7 @@ import { LEVEL_LABELS, LEVELS } from "@/lib/domain/assessment";
 import { TableScroll } from "@/components/table-scroll";
 
 /** Cell backgrounds by shade (lib/domain/dashboard.ts HEAT_SHADES): darker is more assessments. */
-const SHADE_CLASSES = ["bg-white text-slate-400", "bg-indigo-50", "bg-indigo-100", "bg-indigo-200", "bg-indigo-300", "bg-indigo-400 text-slate-950"] as const;
+const SHADE_CLASSES = ["bg-white text-slate-600", "bg-indigo-50", "bg-indigo-100", "bg-indigo-200", "bg-indigo-300", "bg-indigo-400 text-slate-950"] as const;
 
 /** The dimension × level heat map as a table: the count is the text of each cell, the shade repeats it. */
 export function HeatMapTable({ heatMap }: { heatMap: HeatMap }) {

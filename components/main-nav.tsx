@@ -91,7 +91,7 @@ export async function MainNav({ user }: { user: SessionUser | null }) {
           {help.map((item) => <NavLink key={item.href} {...item} />)}
         </ul>
         <div className="nav-account">
-          <span className="nav-user">
+          <span className="nav-user" title={`${user.name} (${user.role})`}>
             {user.name} <span className="text-slate-600">({user.role})</span>
           </span>
           <SignOutButton />

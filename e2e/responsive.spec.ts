@@ -15,20 +15,20 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-/** How far the page is wider than the screen, and the outermost elements that stick out. */
-async function sideways(page: Page): Promise<string | null> {
+/** How wide the page is, and the innermost elements that reach past the screen's edge (by their box or their content). */
+async function sideways(page: Page): Promise<string> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const scrollWidth = document.documentElement.scrollWidth;
-    if (scrollWidth <= width) return null;
-    const culprits: string[] = [];
-    for (const element of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
-      if (element.getBoundingClientRect().right <= width + 0.5) continue;
-      // Only the outermost element that sticks out, not each of its children.
-      if (element.parentElement && element.parentElement.getBoundingClientRect().right > width + 0.5 && element.parentElement !== document.body) continue;
-      culprits.push(`<${element.tagName.toLowerCase()} class="${element.className}"> ${Math.round(element.getBoundingClientRect().right)} px`);
-    }
-    return `${scrollWidth} px wide: ${culprits.slice(0, 3).join("; ")}`;
+    const past = Array.from(document.body.querySelectorAll<HTMLElement>("*")).filter((element) => {
+      const box = element.getBoundingClientRect();
+      // Content past an element's box widens the page only when the element lets it show (not a control's own text).
+      const showsOverflow = getComputedStyle(element).overflowX === "visible" && !/^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName);
+      return box.right > width + 0.5 || (showsOverflow && box.left + element.scrollWidth > width + 0.5);
+    });
+    const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+    const describe = (element: HTMLElement) =>
+      `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}">${(element.textContent ?? "").trim().slice(0, 30)} to ${Math.round(element.getBoundingClientRect().left + element.scrollWidth)} px`;
+    return `${document.documentElement.scrollWidth} px wide: ${innermost.slice(0, 4).map(describe).join("; ")}`;
   });
 }
 

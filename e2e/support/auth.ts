@@ -22,7 +22,8 @@ export async function followNavLink(page: Page, name: string): Promise<void> {
 export async function signIn(page: Page, email: string, { password = DEMO_PASSWORD, callbackPath = "/" } = {}): Promise<void> {
   await signInRequest(page.request, email, password);
   await page.goto(callbackPath);
-  await expect(mainNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Attached rather than visible: on a narrow screen it is behind the "Menu" button.
+  await expect(mainNav(page).getByRole("button", { name: "Sign out", includeHidden: true })).toBeAttached();
 }
 
 /** Signs a request context (a page's, a browser context's or a standalone one) in with credentials. */

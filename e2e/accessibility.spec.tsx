@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
+import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test } from "./support/test";
 import { signInRequest } from "./support/auth";
 import { USERS } from "./support/constants";
+import Loading from "../app/(browse)/loading";
 import { ROLES, openSettled, pagesFor, walkIds, type WalkIds } from "./support/main-pages";
 
 let ids: WalkIds;
@@ -37,3 +39,12 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+test("the catalogue's loading skeleton is a named, busy region with the page's heading", async ({ page }) => {
+  // What the catalogue shows while it loads is on screen too briefly to catch: render it alone.
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Catalogue</title></head><body><main>${renderToStaticMarkup(<Loading />)}</main></body></html>`);
+  await expect(page.getByRole("region", { name: "Loading…" })).toHaveAttribute("aria-busy", "true");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loading…");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "best-practice"]).analyze();
+  expect(violations.map((v) => `${v.id} (${v.impact})`)).toEqual([]);
+});
