@@ -216,7 +216,7 @@ function QuestionCard({ question, index, count, sections, onChange, onMove, onRe
         <Input type="number" label={`Question ${n} maximum length`} path={`${path}.maxLength`} value={question.maxLength} onChange={(v) => set({ maxLength: v === "" ? undefined : Number(v) })} className="max-w-xs" />
       )}
 
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <SmallButton label={`Move question ${n} up`} onClick={() => onMove(index - 1)}>Move up</SmallButton>
         <SmallButton label={`Move question ${n} down`} onClick={() => onMove(index + 1)}>Move down</SmallButton>
         {count > 1 && <SmallButton label={`Remove question ${n}`} onClick={onRemove}>Remove question</SmallButton>}

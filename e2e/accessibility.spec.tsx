@@ -1,43 +1,56 @@
+import { mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test } from "./support/test";
 import { signInRequest } from "./support/auth";
-import { USERS } from "./support/constants";
+import { APP_PORT, USERS } from "./support/constants";
 import Loading from "../app/(browse)/loading";
-import { ROLES, openSettled, pagesFor, walkIds, type WalkIds } from "./support/main-pages";
+import { ROLES, mainPagesOf, openSettled, walkIds, type WalkIds } from "./support/main-pages";
+
+/** Each role signs in once; its pages then open with its saved session. */
+const SESSIONS = path.join(os.tmpdir(), "vetted-e2e", `axe-sessions-${APP_PORT}`);
+const sessionOf = (role: string, worker: number) => path.join(SESSIONS, `${role}-${worker}.json`);
+
+// Pages are many and axe is slow: spread them over the workers.
+test.describe.configure({ mode: "parallel" });
 
 let ids: WalkIds;
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async ({ browser }, testInfo) => {
   const page = await browser.newPage();
   ids = await walkIds(page);
   await page.close();
+  mkdirSync(SESSIONS, { recursive: true });
+  for (const role of ROLES) {
+    const context = await browser.newContext();
+    await signInRequest(context.request, USERS[role]);
+    await context.storageState({ path: sessionOf(role, testInfo.parallelIndex) });
+    await context.close();
+  }
 });
 
 /**
  * axe-core on every main page of every role, at desktop and phone width: no serious or
  * critical violation (contrast, names, nested controls, ARIA misuse, landmarks…).
  */
-for (const width of [1280, 390]) {
-  test.describe(`at ${width} px`, () => {
-    test.use({ viewport: { width, height: width > 600 ? 800 : 844 } });
+for (const role of ROLES) {
+  for (const width of [1280, 390]) {
+    test.describe(`the ${role} at ${width} px`, () => {
+      test.use({ viewport: { width, height: width > 600 ? 800 : 844 }, storageState: async ({}, provide, testInfo) => provide(sessionOf(role, testInfo.parallelIndex)) });
 
-    for (const role of ROLES) {
-      test(`the ${role}'s main pages have no serious or critical accessibility violations`, async ({ page }) => {
-        test.setTimeout(300_000);
-        await signInRequest(page.request, USERS[role]);
-        const problems: string[] = [];
-        for (const walked of pagesFor(role, ids)) {
-          await openSettled(page, walked);
+      for (const main of mainPagesOf(role)) {
+        test(`${main.name}: no serious or critical accessibility violations`, async ({ page }) => {
+          test.setTimeout(120_000);
+          await openSettled(page, { name: main.name, path: main.path(ids), prepare: main.prepare });
           const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-          for (const v of violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
-            problems.push(`${walked.name} (${walked.path}): ${v.id} (${v.impact}) — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-          }
-        }
-        expect(problems).toEqual([]);
-      });
-    }
-  });
+          const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+          expect(serious.map((v) => `${v.id} (${v.impact}) — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+        });
+      }
+    });
+  }
 }
 
 test("the catalogue's loading skeleton is a named, busy region with the page's heading", async ({ page }) => {

@@ -78,7 +78,12 @@ export interface WalkPage {
 
 /** The pages `role` may open, with their paths. */
 export function pagesFor(role: Role, ids: WalkIds): WalkPage[] {
-  return MAIN_PAGES.filter((p) => p.allow === "signed-in" || can(role, p.allow)).map((p) => ({ name: p.name, path: p.path(ids), prepare: p.prepare }));
+  return mainPagesOf(role).map((p) => ({ name: p.name, path: p.path(ids), prepare: p.prepare }));
+}
+
+/** The pages `role` may open, before the rows their paths name are known. */
+export function mainPagesOf(role: Role): MainPage[] {
+  return MAIN_PAGES.filter((p) => p.allow === "signed-in" || can(role, p.allow));
 }
 
 /**
