@@ -116,7 +116,7 @@ function DimensionHeader({ first }: { first: string }) {
   return (
     <div className="grid grid-cols-[1fr_1fr_2fr_auto] gap-2 text-xs font-medium text-slate-600" aria-hidden>
       <span>{first}</span><span>Label</span>
-      <span className="grid grid-cols-5 gap-1">{DIMENSIONS.map((d) => <span key={d} title={DIMENSION_LABELS[d]}>{DIMENSION_LABELS[d].split(" ")[0]}</span>)}</span>
+      <span className="grid grid-cols-5 gap-1">{DIMENSIONS.map((d) => <span key={d} title={DIMENSION_LABELS[d]} className="truncate">{DIMENSION_LABELS[d].split(" ")[0]}</span>)}</span>
       <span />
     </div>
   );

@@ -19,12 +19,14 @@ test.describe.configure({ mode: "parallel" });
 let ids: WalkIds;
 
 test.beforeAll(async ({ browser }, testInfo) => {
-  const page = await browser.newPage();
+  // Signed out: the describe blocks' saved sessions are not written yet.
+  const signedOut = { storageState: { cookies: [], origins: [] } };
+  const page = await browser.newPage(signedOut);
   ids = await walkIds(page);
   await page.close();
   mkdirSync(SESSIONS, { recursive: true });
   for (const role of ROLES) {
-    const context = await browser.newContext();
+    const context = await browser.newContext(signedOut);
     await signInRequest(context.request, USERS[role]);
     await context.storageState({ path: sessionOf(role, testInfo.parallelIndex) });
     await context.close();
