@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { FieldRow, ReferenceOperation } from "@/lib/api/reference";
+import { TableScroll } from "@/components/table-scroll";
 
 /** The little Markdown the OpenAPI descriptions use: paragraphs, "- " lists, `code` and **bold**. */
 export function Prose({ text }: { text: string }) {
@@ -27,6 +28,7 @@ function inline(text: string): ReactNode[] {
 function Fields({ caption, rows }: { caption: string; rows: FieldRow[] }) {
   if (rows.length === 0) return null;
   return (
+    <TableScroll label={caption}>
     <table className="w-full text-left text-sm">
       <caption className="text-left font-semibold">{caption}</caption>
       <thead className="text-slate-600">
@@ -42,6 +44,7 @@ function Fields({ caption, rows }: { caption: string; rows: FieldRow[] }) {
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 
@@ -64,6 +67,7 @@ export function ApiOperation({ operation }: { operation: ReferenceOperation }) {
       <p className="font-medium">{operation.summary}</p>
       <div className="space-y-2 text-slate-700"><Prose text={operation.description} /></div>
       {operation.parameters.length > 0 && (
+        <TableScroll label="Parameters">
         <table className="w-full text-left text-sm">
           <caption className="text-left font-semibold">Parameters</caption>
           <thead className="text-slate-600">
@@ -81,6 +85,7 @@ export function ApiOperation({ operation }: { operation: ReferenceOperation }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {operation.body.map((body) => (
         <div key={body.mediaType} className="space-y-2">

@@ -6,6 +6,7 @@ import { grantSummary } from "@/lib/domain/grant-terms";
 import { requestPath } from "@/lib/domain/requests";
 import { DATA_CLASSES, VERDICTS, VERDICT_LABELS, type DataClass, type Verdict } from "@/lib/domain/vocabulary";
 import { VerdictBadge } from "./badges";
+import { TableScroll } from "@/components/table-scroll";
 
 interface ResultItem extends BulkCsvRow {
   software: { name: string; vendor: string | null; slug: string } | null;
@@ -127,7 +128,7 @@ function BulkResult({ result, dataClassLabels, onDownload }: { result: Result; d
           </li>
         ))}
       </ul>
-      <div className="mt-4 overflow-x-auto">
+      <TableScroll label="Check results" className="mt-4">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300">
@@ -165,7 +166,7 @@ function BulkResult({ result, dataClassLabels, onDownload }: { result: Result; d
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

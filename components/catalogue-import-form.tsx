@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { IMPORT_MAX_BYTES, type ImportAction, type ImportChange, type ImportSummary, type PlanRow } from "@/lib/domain/catalogue-transfer";
+import { TableScroll } from "@/components/table-scroll";
 
 interface Plan {
   mode: "dry-run" | "apply";
@@ -139,7 +140,7 @@ function PlanTable({ plan }: { plan: Plan }) {
           </li>
         ))}
       </ul>
-      <div className="overflow-x-auto">
+      <TableScroll label="Import preview">
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm shadow-sm">
           <caption className="sr-only">What the import {plan.applied ? "did" : "would do"}, row by row</caption>
           <thead className="bg-slate-50 text-slate-600">
@@ -176,7 +177,7 @@ function PlanTable({ plan }: { plan: Plan }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

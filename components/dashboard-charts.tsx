@@ -4,6 +4,7 @@ import { Bar, BarChart, LabelList, Rectangle, XAxis, YAxis, type BarShapeProps }
 import type { Bar as CountBar, StatusBucket, TierBucket } from "@/lib/domain/dashboard";
 import { STATUS_CHART_COLOURS } from "./badges";
 import { LEVEL_CHART_COLOURS } from "./risk-breakdown";
+import { TableScroll } from "@/components/table-scroll";
 
 type Colours<K extends string> = Record<K, { fill: string; swatch: string }>;
 
@@ -45,6 +46,7 @@ function CountChart<K extends string>({ id, title, bars, colours, keyHeading, to
           </Bar>
         </BarChart>
       </div>
+      <TableScroll label="Assessments by tier">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{title}: the chart&apos;s numbers</caption>
         <thead className="text-slate-600">
@@ -74,6 +76,7 @@ function CountChart<K extends string>({ id, title, bars, colours, keyHeading, to
           </tr>
         </tfoot>
       </table>
+      </TableScroll>
     </section>
   );
 }

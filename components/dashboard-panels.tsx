@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { firstOf, type HeatMap } from "@/lib/domain/dashboard";
 import { LEVEL_LABELS, LEVELS } from "@/lib/domain/assessment";
+import { TableScroll } from "@/components/table-scroll";
 
 /** Cell backgrounds by shade (lib/domain/dashboard.ts HEAT_SHADES): darker is more assessments. */
-const SHADE_CLASSES = ["bg-white text-slate-400", "bg-indigo-50", "bg-indigo-100", "bg-indigo-200", "bg-indigo-300", "bg-indigo-400 text-slate-950"] as const;
+const SHADE_CLASSES = ["bg-white text-slate-600", "bg-indigo-50", "bg-indigo-100", "bg-indigo-200", "bg-indigo-300", "bg-indigo-400 text-slate-950"] as const;
 
 /** The dimension × level heat map as a table: the count is the text of each cell, the shade repeats it. */
 export function HeatMapTable({ heatMap }: { heatMap: HeatMap }) {
@@ -14,7 +15,7 @@ export function HeatMapTable({ heatMap }: { heatMap: HeatMap }) {
       <p className="text-sm text-slate-600">
         How many of the {heatMap.assessments} current assessment{heatMap.assessments === 1 ? "" : "s"} put each dimension at each level. Darker cells hold more.
       </p>
-      <div className="overflow-x-auto">
+      <TableScroll label="Heat map">
         <table className="w-full min-w-[28rem] border-separate border-spacing-1 text-sm">
           <caption className="sr-only">Current assessments by risk dimension and level</caption>
           <thead>
@@ -36,7 +37,7 @@ export function HeatMapTable({ heatMap }: { heatMap: HeatMap }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -2,11 +2,13 @@ import Link from "next/link";
 import { REQUEST_KIND_LABELS } from "@/lib/domain/requests";
 import type { RequestListItem } from "@/lib/queries/requests";
 import { RequestStatusBadge, StatusBadge } from "./badges";
+import { TableScroll } from "@/components/table-scroll";
 
 /** A list of requests: what, who, where it is, and when it is due. */
 export function RequestTable({ items, empty, now, showRequester = true }: { items: RequestListItem[]; empty: string; now: Date; showRequester?: boolean }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
+    <TableScroll label="Requests">
     <table className="w-full text-left text-sm">
       <thead className="text-slate-600">
         <tr>
@@ -34,5 +36,6 @@ export function RequestTable({ items, empty, now, showRequester = true }: { item
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -127,8 +127,9 @@ export function SearchBox({
       {results && "items" in results && results.items.length > 0 && (
         <ul id={listId} role="listbox" aria-label="Matching software" data-query={results.query} className="mt-3 divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
           {results.items.map((hit, index) => (
-            <li key={hit.slug} id={`${listId}-${index}`} role="option" aria-selected={index === active} className={index === active ? "bg-indigo-50" : ""}>
-              <Link href={`/software/${hit.slug}`} className="flex items-start gap-3 px-4 py-3 text-slate-900 no-underline hover:bg-slate-50">
+            // The link is the option (a link inside an option would be a control inside a control); the box keeps the focus.
+            <li key={hit.slug} role="none" className={index === active ? "bg-indigo-50" : ""}>
+              <Link href={`/software/${hit.slug}`} id={`${listId}-${index}`} role="option" aria-selected={index === active} tabIndex={-1} className="flex items-start gap-3 px-4 py-3 text-slate-900 no-underline hover:bg-slate-50">
                 <span className="min-w-0 flex-1">
                   <span className="block font-medium">{hit.name}</span>
                   <span className="block text-sm text-slate-600">

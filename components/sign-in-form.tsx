@@ -44,7 +44,7 @@ export function SignInForm({
           Sign in with {sso.name}
         </button>
       )}
-      {sso && localPasswords && <p className="text-center text-xs uppercase tracking-wide text-slate-400">or</p>}
+      {sso && localPasswords && <p className="text-center text-xs uppercase tracking-wide text-slate-600">or</p>}
       {/* method="post": even without JavaScript a password never lands in a URL, a log or the history. */}
       {localPasswords && (
         <form method="post" onSubmit={submit} className="space-y-4" aria-label="Sign in with email and password">

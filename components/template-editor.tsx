@@ -116,7 +116,7 @@ function DimensionHeader({ first }: { first: string }) {
   return (
     <div className="grid grid-cols-[1fr_1fr_2fr_auto] gap-2 text-xs font-medium text-slate-600" aria-hidden>
       <span>{first}</span><span>Label</span>
-      <span className="grid grid-cols-5 gap-1">{DIMENSIONS.map((d) => <span key={d} title={DIMENSION_LABELS[d]}>{DIMENSION_LABELS[d].split(" ")[0]}</span>)}</span>
+      <span className="grid grid-cols-5 gap-1">{DIMENSIONS.map((d) => <span key={d} title={DIMENSION_LABELS[d]} className="truncate">{DIMENSION_LABELS[d].split(" ")[0]}</span>)}</span>
       <span />
     </div>
   );
@@ -216,7 +216,7 @@ function QuestionCard({ question, index, count, sections, onChange, onMove, onRe
         <Input type="number" label={`Question ${n} maximum length`} path={`${path}.maxLength`} value={question.maxLength} onChange={(v) => set({ maxLength: v === "" ? undefined : Number(v) })} className="max-w-xs" />
       )}
 
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <SmallButton label={`Move question ${n} up`} onClick={() => onMove(index - 1)}>Move up</SmallButton>
         <SmallButton label={`Move question ${n} down`} onClick={() => onMove(index + 1)}>Move down</SmallButton>
         {count > 1 && <SmallButton label={`Remove question ${n}`} onClick={onRemove}>Remove question</SmallButton>}

@@ -1,10 +1,10 @@
 import { expect, test } from "./support/test";
-import { mainNav, signIn } from "./support/auth";
+import { followNavLink, mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
 test("an admin creates a token, sees its secret once, a script uses it, and revoking it locks the script out", async ({ page, playwright }) => {
   await signIn(page, USERS.admin);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tokens" }).click();
+  await followNavLink(page, "Tokens");
   const form = page.getByRole("form", { name: "New API token" });
   const name = `CI: payments ${Date.now().toString(36)}`;
   await form.getByLabel("Name").fill(name);
@@ -53,7 +53,7 @@ test("a reviewer creates a catalogue token for a CMDB sync; an admin is not offe
   await expect(adminForm.getByRole("checkbox", { name: /catalogue:write/ })).toHaveCount(0);
 
   await signIn(page, USERS.reviewer);
-  await mainNav(page).getByRole("link", { name: "Tokens" }).click();
+  await followNavLink(page, "Tokens");
   const form = page.getByRole("form", { name: "New API token" });
   const name = `CMDB sync ${Date.now().toString(36)}`;
   await form.getByLabel("Name").fill(name);

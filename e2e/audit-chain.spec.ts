@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { mainNav, signIn } from "./support/auth";
+import { followNavLink, mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 import { query } from "./support/db";
 
 test.describe("the audit trail's hash chain", () => {
   test("an admin sees the chain's head, verifies it, and is shown the first broken link after a row is rewritten behind the app", async ({ page }) => {
     await signIn(page, USERS.admin);
-    await mainNav(page).getByRole("link", { name: "Audit trail" }).click();
+    await followNavLink(page, "Audit trail");
     await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
     const [{ position } = { position: "0" }] = await query<{ position: string }>("SELECT max(position)::text AS position FROM audit_events");
     // Other journeys write beside this one: the head is at least where it was.

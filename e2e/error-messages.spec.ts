@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { mainNav, signIn } from "./support/auth";
+import { followNavLink, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
 test.describe("error messages a person reads", () => {
@@ -25,7 +25,7 @@ test.describe("error messages a person reads", () => {
 
   test("a bad reassessment interval is explained in words, not as a path, and the field gets focus", async ({ page }) => {
     await signIn(page, USERS.admin);
-    await mainNav(page).getByRole("link", { name: "Settings" }).click();
+    await followNavLink(page, "Settings");
     const form = page.getByRole("form", { name: "Settings" });
     const critical = form.getByLabel("Critical", { exact: true });
     await critical.fill("0");

@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { mainNav, signIn } from "./support/auth";
+import { followNavLink, mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 import { createEmployee, insertNotice, query } from "./support/db";
 import { runSweepNow } from "./support/jobs";
@@ -73,7 +73,7 @@ test.describe("email and the outbox", () => {
     expect(mail.text).toContain("Your exception for Cursor ends on 2026-12-31 — ask again if you still need it.");
 
     await signIn(page, USERS.admin);
-    await mainNav(page).getByRole("link", { name: "Outbox" }).click();
+    await followNavLink(page, "Outbox");
     await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
     await expect(page.getByTestId("outbox-summary")).toContainText("Email is sent through 127.0.0.1:");
     const message = page.getByTestId("outbox-message").filter({ hasText: title });

@@ -1,11 +1,11 @@
 import { expect, test } from "./support/test";
-import { mainNav, signIn } from "./support/auth";
+import { followNavLink, mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
 test.describe("settings", () => {
   test("an admin is told what is wrong with a bad interval; nothing changes until the values are valid", async ({ page }) => {
     await signIn(page, USERS.admin);
-    await mainNav(page).getByRole("link", { name: "Settings" }).click();
+    await followNavLink(page, "Settings");
     const form = page.getByRole("form", { name: "Settings" });
     const restricted = form.getByLabel("Restricted", { exact: true }); // the review interval for the Restricted status
     await expect(restricted).toHaveValue("12");

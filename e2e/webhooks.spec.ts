@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { expect, test } from "./support/test";
 import { startWebhookReceiver, type ReceivedWebhook } from "../tests/support/webhook-receiver";
-import { mainNav, signIn } from "./support/auth";
+import { followNavLink, mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
 /** What a receiver does (the README's snippet): HMAC-SHA256 of "<t>.<raw body>", a timestamp within 5 minutes. */
@@ -17,7 +17,7 @@ test("an admin registers a webhook, sends a test event, sees the 200 in the deli
   const receiver = await startWebhookReceiver();
   try {
     await signIn(page, USERS.admin);
-    await mainNav(page).getByRole("link", { name: "Webhooks" }).click();
+    await followNavLink(page, "Webhooks");
     await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
 
     const form = page.getByRole("form", { name: "New webhook" });

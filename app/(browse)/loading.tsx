@@ -5,10 +5,13 @@
  */
 export default function Loading() {
   return (
-    <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-4">
+    <section aria-labelledby="loading-title" aria-busy="true" className="animate-pulse space-y-4">
+      <h1 id="loading-title" className="sr-only">
+        Loading…
+      </h1>
       <div className="h-8 w-1/3 rounded bg-slate-200" />
       <div className="h-4 w-2/3 rounded bg-slate-200" />
       <div className="h-40 rounded bg-slate-200" />
-    </div>
+    </section>
   );
 }

@@ -5,6 +5,14 @@ export function mainNav(page: Page) {
   return page.getByRole("navigation", { name: "Main" });
 }
 
+/** Follows a link of the main navigation, opening its "Admin" group first when the link is in it (components/main-nav.tsx). */
+export async function followNavLink(page: Page, name: string): Promise<void> {
+  const link = mainNav(page).getByRole("link", { name, exact: true });
+  const admin = mainNav(page).getByRole("button", { name: "Admin" });
+  if (!(await link.isVisible()) && (await admin.isVisible())) await admin.click();
+  await link.click();
+}
+
 /**
  * Signs a demo user in for a journey that is not about signing in: posts the credentials to
  * next-auth the way the sign-in form does (the session cookie lands in the page's browser
@@ -14,7 +22,8 @@ export function mainNav(page: Page) {
 export async function signIn(page: Page, email: string, { password = DEMO_PASSWORD, callbackPath = "/" } = {}): Promise<void> {
   await signInRequest(page.request, email, password);
   await page.goto(callbackPath);
-  await expect(mainNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Attached rather than visible: on a narrow screen it is behind the "Menu" button.
+  await expect(mainNav(page).getByRole("button", { name: "Sign out", includeHidden: true })).toBeAttached();
 }
 
 /** Signs a request context (a page's, a browser context's or a standalone one) in with credentials. */

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { KIND_LABELS, KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { listCategories, listSoftware, listVendors } from "@/lib/queries/software";
 import { ListQuery } from "@/lib/validation/api";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "Catalogue" };
 
@@ -65,7 +66,8 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
       {page.items.length === 0 ? (
         <p className="card text-slate-600">Nothing in the catalogue matches these filters.</p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm shadow-sm">
+        <TableScroll label="Catalogue" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
               <th scope="col" className="px-4 py-2">Software</th>
@@ -87,6 +89,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       <Pagination page={page.page} pageCount={page.pageCount} params={kept} path="/software" />
     </div>

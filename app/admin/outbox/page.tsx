@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { MAX_DELIVERY_ATTEMPTS } from "@/lib/jobs/names";
 import { listOutbox } from "@/lib/queries/outbox";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -31,7 +32,7 @@ export default async function OutboxPage() {
       {items.length === 0 ? (
         <p className="card text-slate-600">Nothing has been sent yet.</p>
       ) : (
-        <div className="card overflow-x-auto">
+        <TableScroll label="Messages sent" className="card">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">The latest {items.length} messages, newest first</caption>
             <thead className="border-b border-slate-200 text-slate-600">
@@ -66,7 +67,7 @@ export default async function OutboxPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { can, scopesFor } from "@/lib/domain/policy";
 import { addDays } from "@/lib/domain/requests";
 import { listApiTokens } from "@/lib/queries/api-tokens";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -34,6 +35,7 @@ export default async function TokensPage() {
           {everyones ? "Nobody has an API token yet." : "You have no API tokens yet."}
         </p>
       ) : (
+        <TableScroll label="API tokens">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-600">
             <tr><th scope="col" className="py-2 pr-3">Name</th><th scope="col" className="py-2 pr-3">Token</th><th scope="col" className="py-2 pr-3">Scopes</th><th scope="col" className="py-2 pr-3">Expires</th><th scope="col" className="py-2 pr-3">Last used</th><th scope="col" className="py-2">State</th></tr>
@@ -54,6 +56,7 @@ export default async function TokensPage() {
             })}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

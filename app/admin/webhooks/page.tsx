@@ -7,6 +7,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { WEBHOOK_MAX_ATTEMPTS } from "@/lib/domain/webhooks";
 import { listWebhookEndpoints } from "@/lib/queries/webhooks";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -30,7 +31,7 @@ export default async function WebhooksPage() {
       {endpoints.length === 0 ? (
         <p className="card text-slate-600">No webhooks yet.</p>
       ) : (
-        <div className="card overflow-x-auto">
+        <TableScroll label="Webhooks" className="card">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Webhooks, by name</caption>
             <thead className="border-b border-slate-200 text-slate-600">
@@ -76,7 +77,7 @@ export default async function WebhooksPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

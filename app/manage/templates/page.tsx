@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db/client";
 import { listTemplates } from "@/lib/queries/templates";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "Questionnaires" };
 
@@ -18,6 +19,7 @@ export default async function TemplatesPage() {
       <p className="max-w-3xl text-slate-600">
         The questions reviewers answer when they assess a tool, and what each answer weighs. Saving a questionnaire makes a new version: new assessments use the latest version, and every assessment keeps the version it was started with.
       </p>
+      <TableScroll label="Questionnaires">
       <table className="w-full text-left text-sm">
         <thead className="text-slate-600">
           <tr><th scope="col" className="py-2 pr-3">Questionnaire</th><th scope="col" className="py-2 pr-3">Latest version</th><th scope="col" className="py-2 pr-3">Questions</th><th scope="col" className="py-2 pr-3">Last saved</th><th scope="col" className="py-2">Assessments</th></tr>
@@ -34,6 +36,7 @@ export default async function TemplatesPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
 import { listActiveGrants } from "@/lib/queries/requests";
 import { getSettings } from "@/lib/queries/settings";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "Grants" };
 
@@ -26,6 +27,7 @@ export default async function GrantsPage() {
       {active.length === 0 ? (
         <p className="text-sm text-slate-600">No exceptions are in force.</p>
       ) : (
+        <TableScroll label="Exceptions in force">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-600">
             <tr><th scope="col" className="py-2 pr-3">Person</th><th scope="col" className="py-2 pr-3">Tool</th><th scope="col" className="py-2 pr-3">Data</th><th scope="col" className="py-2 pr-3">Through</th><th scope="col" className="py-2">Revoke</th></tr>
@@ -42,6 +44,7 @@ export default async function GrantsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

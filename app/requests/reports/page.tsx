@@ -9,6 +9,7 @@ import { REQUEST_STATUS_LABELS } from "@/lib/domain/requests";
 import type { Status } from "@/lib/domain/vocabulary";
 import { AGE_BUCKETS, getRequestReports } from "@/lib/queries/request-reports";
 import { getSettings } from "@/lib/queries/settings";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "Request reports" };
 
@@ -28,6 +29,7 @@ export default async function RequestReportsPage() {
 
       <section className="space-y-3" aria-labelledby="open">
         <h2 id="open" className="text-lg font-semibold">Open requests by step and age</h2>
+        <TableScroll label="Open requests by step and age">
         <table className="w-full max-w-3xl text-left text-sm" aria-labelledby="open">
           <thead className="text-slate-600"><tr><th scope="col" className="py-1 pr-3">Step</th>{AGE_BUCKETS.map((b) => <th key={b} scope="col" className="py-1 pr-3">{b}</th>)}</tr></thead>
           <tbody className="divide-y divide-slate-100">
@@ -36,10 +38,12 @@ export default async function RequestReportsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </section>
 
       <section className="space-y-3" aria-labelledby="times">
         <h2 id="times" className="text-lg font-semibold">How long decisions take (last 90 days)</h2>
+        <TableScroll label="How long decisions take">
         <table className="w-full max-w-3xl text-left text-sm" aria-labelledby="times" data-testid="decision-times">
           <thead className="text-slate-600"><tr><th scope="col" className="py-1 pr-3">Step</th><th scope="col" className="py-1 pr-3">Decided</th><th scope="col" className="py-1 pr-3">Median</th><th scope="col" className="py-1">90th percentile</th></tr></thead>
           <tbody className="divide-y divide-slate-100">
@@ -48,6 +52,7 @@ export default async function RequestReportsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </section>
 
       <section className="space-y-3" aria-labelledby="wanted">

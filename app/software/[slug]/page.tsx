@@ -19,6 +19,7 @@ import { answersForSoftware, assessedRisksForPage, heldGrant, type EditionAnswer
 import { now } from "@/lib/clock";
 import { activeGrantFacts } from "@/lib/queries/requests";
 import { exceptionApplies } from "@/lib/domain/requests";
+import { TableScroll } from "@/components/table-scroll";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -89,6 +90,8 @@ export default async function SoftwarePage({ params }: Props) {
           </p>
           <HeldGrant answer={answer} toolName={answer.editionName ? `${detail.name} ${answer.editionName}` : detail.name} dataClassLabels={labels} now={at} />
 
+          <TableScroll label="Which data classes are allowed">
+
           <table className="w-full max-w-xl text-left text-sm" aria-label="Which data classes are allowed">
             <thead className="text-slate-600">
               <tr>
@@ -105,6 +108,7 @@ export default async function SoftwarePage({ params }: Props) {
               ))}
             </tbody>
           </table>
+          </TableScroll>
 
           {answer.decision && (
             <dl className="grid gap-4 text-sm sm:grid-cols-2">

@@ -12,6 +12,7 @@ import { can } from "@/lib/domain/policy";
 import { DPA_LABELS, KIND_LABELS } from "@/lib/domain/vocabulary";
 import { listEvidence } from "@/lib/queries/assessments";
 import { getVendorProfile } from "@/lib/queries/software";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "Vendor" };
 
@@ -43,6 +44,7 @@ export default async function VendorPage({ params }: { params: Promise<{ slug: s
       </dl>
       <section className="card" aria-labelledby="vendor-software">
         <h2 id="vendor-software" className="mb-2 text-lg font-semibold">Software ({profile.software.length})</h2>
+        <TableScroll label="Software of this vendor">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-600"><tr><th scope="col" className="py-1">Software</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Assessed tier</th></tr></thead>
           <tbody className="divide-y divide-slate-100">
@@ -56,6 +58,7 @@ export default async function VendorPage({ params }: { params: Promise<{ slug: s
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </section>
       {can(user.role, "evidence.read") && (
         <EvidenceSection items={evidenceItems} owner={{ vendorId: profile.vendor.id }} canAdd={can(user.role, "evidence.write")} />

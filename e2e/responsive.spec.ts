@@ -1,0 +1,124 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
+import { mainNav, signIn, signInRequest } from "./support/auth";
+import { USERS } from "./support/constants";
+import { ROLES, openSettled, pagesFor, walkIds, type WalkIds } from "./support/main-pages";
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+let ids: WalkIds;
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  ids = await walkIds(page);
+  await page.close();
+});
+
+/** How wide the page is, and the innermost elements that reach past the screen's edge (by their box or their content). */
+async function sideways(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const past = Array.from(document.body.querySelectorAll<HTMLElement>("*")).filter((element) => {
+      const box = element.getBoundingClientRect();
+      // Content past an element's box widens the page only when the element lets it show (not a control's own text).
+      const showsOverflow = getComputedStyle(element).overflowX === "visible" && !/^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName);
+      return box.right > width + 0.5 || (showsOverflow && box.left + element.scrollWidth > width + 0.5);
+    });
+    const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+    const describe = (element: HTMLElement) =>
+      `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}">${(element.textContent ?? "").trim().slice(0, 30)} to ${Math.round(element.getBoundingClientRect().left + element.scrollWidth)} px`;
+    return `${document.documentElement.scrollWidth} px wide: ${innermost.slice(0, 4).map(describe).join("; ")}`;
+  });
+}
+
+test.describe("at 390 px no page scrolls sideways", () => {
+  test.use({ viewport: PHONE });
+
+  for (const role of ROLES) {
+    test(`every main page of the ${role}`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await signInRequest(page.request, USERS[role]);
+      const problems: string[] = [];
+      for (const walked of pagesFor(role, ids)) {
+        const { name, path } = walked;
+        await openSettled(page, walked);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > PHONE.width) problems.push(`${name} (${path}): ${await sideways(page)}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+test.describe("the main navigation", () => {
+  test("at 1280 px every role's navigation fits on one line", async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    for (const role of ROLES) {
+      await page.context().clearCookies();
+      await signIn(page, USERS[role]);
+      const centres = await mainNav(page)
+        .locator("a:visible, button:visible")
+        .evaluateAll((items) => items.map((item) => `${item.textContent?.trim()} ${Math.round((item.getBoundingClientRect().top + item.getBoundingClientRect().bottom) / 2)}`));
+      const lines = new Set(centres.map((c) => Number(c.split(" ").pop())));
+      expect(Math.max(...lines) - Math.min(...lines), `${role}: ${centres.join(", ")}`).toBeLessThanOrEqual(4);
+      expect(await mainNav(page).evaluate((nav) => nav.getBoundingClientRect().height), `${role}'s navigation is one line high`).toBeLessThan(64);
+      await expect(mainNav(page).getByRole("button", { name: "Menu" })).toBeHidden();
+    }
+  });
+
+  test("at 1280 px the admin's own pages are under one Admin disclosure, by keyboard too", async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, USERS.admin);
+    const admin = mainNav(page).getByRole("button", { name: "Admin" });
+    await expect(admin).toHaveAttribute("aria-expanded", "false");
+    await expect(mainNav(page).getByRole("link", { name: "Webhooks" })).toBeHidden();
+
+    await admin.focus();
+    await page.keyboard.press("Enter");
+    await expect(admin).toHaveAttribute("aria-expanded", "true");
+    for (const name of ["Users", "Settings", "Tokens", "Webhooks", "Outbox", "Audit trail"]) await expect(mainNav(page).getByRole("link", { name })).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(mainNav(page).getByRole("link", { name: "Users" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(admin).toHaveAttribute("aria-expanded", "false");
+    await expect(admin).toBeFocused();
+    await expect(mainNav(page).getByRole("link", { name: "Users" })).toBeHidden();
+
+    await admin.click();
+    await mainNav(page).getByRole("link", { name: "Outbox" }).click();
+    await page.waitForURL("**/admin/outbox");
+    await expect(mainNav(page).getByRole("link", { name: "Outbox" })).toBeHidden();
+  });
+
+  test("at 390 px it collapses into a Menu button that opens over the page, by keyboard too", async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await signIn(page, USERS.admin);
+    const menu = mainNav(page).getByRole("button", { name: "Menu" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(mainNav(page).getByRole("link", { name: "Catalogue" })).toBeHidden();
+    expect(await mainNav(page).evaluate((nav) => nav.getBoundingClientRect().height)).toBeLessThan(64);
+    const mainTop = () => page.locator("main").evaluate((main) => main.getBoundingClientRect().top);
+    const before = await mainTop();
+
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    for (const name of ["Search", "Catalogue", "Requests", "Dashboard", "Users", "Audit trail", "Help"]) await expect(mainNav(page).getByRole("link", { name })).toBeVisible();
+    await expect(mainNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+    expect(await mainTop(), "the page below does not move").toBe(before);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.keyboard.press("Tab");
+    await expect(mainNav(page).getByRole("link", { name: "Search" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(menu).toBeFocused();
+
+    await menu.click();
+    await mainNav(page).getByRole("link", { name: "Catalogue" }).click();
+    await page.waitForURL("**/software");
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(mainNav(page).getByRole("link", { name: "Catalogue" })).toBeHidden();
+  });
+});
