@@ -67,7 +67,7 @@ test.describe("maintaining the catalogue", () => {
 
     // The trail records each step.
     await page.goto(`/software/quokka-notes-${stamp}/audit`);
-    const actions = await page.getByTestId("audit-event").locator("strong").allTextContents();
+    const actions = await page.getByTestId("audit-event").evaluateAll((events) => events.map((e) => e.getAttribute("data-action")));
     expect(actions).toEqual(["identifier.added", "edition.created", "software.created"]);
   });
 

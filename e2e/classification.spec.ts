@@ -75,8 +75,8 @@ test.describe("classification decisions", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit trail: Warp");
     const event = page.getByTestId("audit-event").filter({ hasText: rationale });
     await expect(event).toHaveCount(1);
-    await expect(event).toContainText("classification.decided");
-    await expect(event).toContainText(`by ${USERS.reviewer}`);
+    await expect(event).toHaveAttribute("data-action", "classification.decided");
+    await expect(event).toContainText("Riley Reviewer classified Warp as approved with conditions");
     await expect(event).toContainText(`Why: ${rationale}`);
     await expect(page.getByTestId("audit-event").first()).toContainText(rationale); // newest first
   });

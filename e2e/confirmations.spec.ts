@@ -7,7 +7,7 @@ import { USERS } from "./support/constants";
 /**
  * Every decision ends with a confirmation that survives the re-render or redirect that unmounts
  * its form, in the page's status region (present before the message arrives, so screen readers
- * announce it). Otter.ai, Pastebin and DeepSeek are seeded and no other test decides on them.
+ * announce it). Zapier, Pastebin and DeepSeek are seeded and no other test decides on them.
  */
 
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -24,11 +24,11 @@ async function expectQuietRegion(page: Page) {
 
 test("an exception's decisions each confirm themselves: sent, approved by the manager, by security, and revoked after a confirm step", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  await signIn(page, USERS.employee, { callbackPath: "/requests/new?software=otter-ai&dataClass=internal" });
+  await signIn(page, USERS.employee, { callbackPath: "/requests/new?software=zapier&dataClass=internal" });
   await expectQuietRegion(page);
   const ask = page.getByRole("form", { name: "Request an exception" });
-  await ask.getByLabel("Purpose").fill("Transcribe customer interviews");
-  await ask.getByLabel("Justification").fill("Research needs searchable transcripts; recordings are deleted after a week.");
+  await ask.getByLabel("Purpose").fill("Automate the weekly partner report");
+  await ask.getByLabel("Justification").fill("The report takes a day by hand; the zap reads only the report sheet.");
   await ask.getByLabel("Until (last day)").fill(isoDay(30));
   await ask.getByRole("button", { name: "Send request" }).click();
   await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);

@@ -61,7 +61,8 @@ test.describe("search shows only the answer for what the box says", () => {
     await searchBox(page).fill("cluade");
     await expect(options(page).first()).toContainText("Claude Code");
     await expect(page).toHaveURL(/\/\?q=cluade$/);
-    await options(page).filter({ hasText: "Claude Code" }).first().getByRole("link").click();
+    // Each option is the result's link.
+    await options(page).filter({ hasText: "Claude Code" }).first().click();
     await page.waitForURL("**/software/claude-code");
 
     await page.goBack();
