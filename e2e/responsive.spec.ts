@@ -51,6 +51,30 @@ test.describe("at 390 px no page scrolls sideways", () => {
   }
 });
 
+test.describe("a software page's header at 390 px", () => {
+  test.use({ viewport: PHONE });
+
+  test("the badge sits clear of the title, and the vendor line is not one word a line", async ({ page }) => {
+    await signInRequest(page.request, USERS.employee);
+    for (const slug of ["grammarly", "slack", "claude-code"]) {
+      await page.goto(`/software/${slug}`);
+      const header = page.locator("article > header");
+      // The title's text, which may spill out of a squeezed box.
+      const title = await header.getByRole("heading", { level: 1 }).evaluate((h1) => {
+        const range = document.createRange();
+        range.selectNodeContents(h1);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { x, y, width, height };
+      });
+      const badge = await header.locator("[data-status]").first().boundingBox();
+      const overlaps = title!.x < badge!.x + badge!.width && badge!.x < title!.x + title!.width && title!.y < badge!.y + badge!.height && badge!.y < title!.y + title!.height;
+      expect(overlaps, `${slug}: title ${JSON.stringify(title)} and badge ${JSON.stringify(badge)} overlap`).toBe(false);
+      const vendorLine = await header.locator("h1 + p").boundingBox();
+      expect(vendorLine!.width, `${slug}: the vendor line is ${vendorLine!.width} px wide`).toBeGreaterThan(300);
+    }
+  });
+});
+
 test.describe("the main navigation", () => {
   test("at 1280 px every role's navigation fits on one line", async ({ page }) => {
     await page.setViewportSize(DESKTOP);

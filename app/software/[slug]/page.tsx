@@ -45,8 +45,9 @@ export default async function SoftwarePage({ params }: Props) {
   return (
     <article className="space-y-6">
       <header className="flex flex-wrap items-start gap-4">
-        <div className="min-w-0 flex-1">
-          <h1 className="text-3xl font-bold">{detail.name}</h1>
+        {/* A basis, not 0: on a phone the title takes the line and the badge and buttons wrap below it. */}
+        <div className="min-w-0 flex-[1_1_18rem]">
+          <h1 className="text-3xl font-bold break-words">{detail.name}</h1>
           <p className="mt-1 text-slate-600">
             {detail.vendor ? <Link href={`/vendors/${detail.vendor.slug}`}>{detail.vendor.name}</Link> : "Unknown vendor"} · {KIND_LABELS[detail.kind]} · {detail.category}
             {detail.owner ? ` · owned internally by ${detail.owner}` : ""}
