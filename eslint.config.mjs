@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import boundaries from "eslint-plugin-boundaries";
+import i18next from "eslint-plugin-i18next";
 
 /**
  * The layers, checked by a machine (README, "How the code is organised"). Lower layers never
@@ -18,7 +19,7 @@ import boundaries from "eslint-plugin-boundaries";
 const LAYER_FILES = [
   { category: "domain", pattern: "lib/domain/**" },
   // Leaves every layer uses: configuration, the clock, typed errors, form state, the logger.
-  { category: "base", pattern: "lib/{config,clock,errors,forms,log}.ts" },
+  { category: "base", pattern: ["lib/{config,clock,errors,forms,log}.ts", "lib/i18n/**"] },
   { category: "validation", pattern: "lib/validation/**" },
   // Reading and checking outside input (form data, bodies, client addresses, the CSP): no database, no session.
   { category: "input", pattern: "lib/server/{validation,body,client-address,peer-address-recorder,content-security-policy}.ts" },
@@ -33,11 +34,11 @@ const LAYER_FILES = [
   { category: "outbox", pattern: ["lib/notifications.ts", "lib/webhooks/{emit,events}.ts", "lib/jobs/nudge.ts"] },
   { category: "door", pattern: "lib/server/{guard,idempotency}.ts" },
   { category: "mutations", pattern: "lib/mutations/**" },
-  { category: "session", pattern: "lib/auth/{session,options,require}.ts" },
+  { category: "session", pattern: "lib/auth/{session,options,require,locale}.ts" },
   { category: "services", pattern: "lib/services/**" },
   { category: "jobs", pattern: ["lib/jobs/{runner,sweep,names,audit-chain-head}.ts", "lib/delivery/**", "lib/server/startup.ts"] },
   { category: "actions", pattern: "lib/actions/**" },
-  { category: "app", pattern: ["app/**", "components/**", "proxy.ts", "instrumentation.ts"] },
+  { category: "app", pattern: ["app/**", "components/**", "i18n/**", "proxy.ts", "instrumentation.ts"] },
 ];
 
 /** Who may import whom; anything not listed is refused. */
@@ -72,6 +73,100 @@ const NO_WRITES = [
   },
 ];
 
+/**
+ * Every word a person reads comes from the message catalogues (messages/<locale>/*.json): text
+ * in JSX and the attributes a person reads or hears (labels, titles, placeholders, alt text) may
+ * not be literal strings. Attributes that are machine words (class names, ids, types, ARIA states,
+ * test ids, values sent to the server) are listed here.
+ */
+const MACHINE_ATTRIBUTES = [
+  "className", "style", "type", "key", "id", "width", "height", "href", "name", "value", "defaultValue", "htmlFor",
+  "role", "method", "action", "autoComplete", "inputMode", "enterKeyHint", "rel", "target", "src", "lang", "dir", "scope",
+  "pattern", "accept", "encType", "aria-live", "aria-hidden", "aria-current", "aria-expanded", "aria-haspopup",
+  "aria-autocomplete", "aria-controls", "aria-describedby", "aria-labelledby", "aria-invalid", "aria-busy", "aria-sort",
+  "aria-orientation", "aria-atomic", "aria-relevant", "aria-selected", "aria-pressed", "aria-modal", "aria-owns",
+  "aria-activedescendant", "data-testid", "data-[a-z-]+", "testId", "form", "formAction", "viewBox", "fill", "stroke",
+  "d", "x", "y", "cx", "cy", "r", "strokeWidth", "tabIndex", "min", "max", "step", "spellCheck", "autoCapitalize",
+  "dateTime", "colSpan", "rowSpan", "headers", "download", "as", "variant", "tone", "size", "kind", "status", "intent",
+  "field", "path", "slug", "locale", "prefix", "mode",
+];
+
+/** Files not yet moved to the catalogues (issue 12): this list only shrinks, and is empty when the interface is bilingual. */
+const NOT_YET_TRANSLATED = [
+  "app/\\(browse\\)/check/page.tsx",
+  "app/\\(browse\\)/loading.tsx",
+  "app/\\(browse\\)/page.tsx",
+  "app/\\(browse\\)/software/page.tsx",
+  "app/admin/audit/page.tsx",
+  "app/admin/outbox/page.tsx",
+  "app/admin/settings/page.tsx",
+  "app/admin/tokens/page.tsx",
+  "app/admin/users/page.tsx",
+  "app/admin/webhooks/\\[id\\]/page.tsx",
+  "app/admin/webhooks/page.tsx",
+  "app/help/api/page.tsx",
+  "app/help/page.tsx",
+  "app/manage/assessments/\\[id\\]/page.tsx",
+  "app/manage/dashboard/page.tsx",
+  "app/manage/import/page.tsx",
+  "app/manage/page.tsx",
+  "app/manage/queue/page.tsx",
+  "app/manage/software/\\[slug\\]/page.tsx",
+  "app/manage/software/new/page.tsx",
+  "app/manage/templates/\\[key\\]/\\[version\\]/page.tsx",
+  "app/manage/templates/\\[key\\]/page.tsx",
+  "app/manage/templates/new/page.tsx",
+  "app/manage/templates/page.tsx",
+  "app/notifications/page.tsx",
+  "app/requests/\\[id\\]/page.tsx",
+  "app/requests/grants/page.tsx",
+  "app/requests/inbox/page.tsx",
+  "app/requests/new/page.tsx",
+  "app/requests/page.tsx",
+  "app/requests/reports/page.tsx",
+  "app/signin/page.tsx",
+  "app/software/\\[slug\\]/audit/page.tsx",
+  "app/software/\\[slug\\]/page.tsx",
+  "app/vendors/\\[slug\\]/page.tsx",
+  "components/address-banner.tsx",
+  "components/api-reference.tsx",
+  "components/api-token-forms.tsx",
+  "components/assessed-risk.tsx",
+  "components/assessment-form.tsx",
+  "components/audit-list.tsx",
+  "components/badges.tsx",
+  "components/bulk-check-form.tsx",
+  "components/catalogue-forms.tsx",
+  "components/catalogue-import-form.tsx",
+  "components/chat-webhook-form.tsx",
+  "components/dashboard-charts.tsx",
+  "components/dashboard-panels.tsx",
+  "components/evidence-form.tsx",
+  "components/evidence-list.tsx",
+  "components/flash.tsx",
+  "components/form.tsx",
+  "components/grant-terms.tsx",
+  "components/inbox-decision.tsx",
+  "components/manager-inbox.tsx",
+  "components/multi-combobox.tsx",
+  "components/notification-forms.tsx",
+  "components/pagination.tsx",
+  "components/request-context.tsx",
+  "components/request-forms.tsx",
+  "components/request-nav.tsx",
+  "components/request-table.tsx",
+  "components/risk-breakdown.tsx",
+  "components/search-box.tsx",
+  "components/settings-form.tsx",
+  "components/sign-in-form.tsx",
+  "components/start-assessment-form.tsx",
+  "components/template-editor.tsx",
+  "components/template-summary.tsx",
+  "components/user-forms.tsx",
+  "components/webhook-forms.tsx",
+  "components/work-list.tsx",
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -81,11 +176,11 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/**/*.ts", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts"],
+    files: ["lib/**/*.ts", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "i18n/**/*.ts", "proxy.ts", "instrumentation.ts"],
     plugins: { boundaries },
     settings: {
       "boundaries/files": LAYER_FILES,
-      "boundaries/include": ["lib/**/*", "app/**/*", "components/**/*", "proxy.ts", "instrumentation.ts"],
+      "boundaries/include": ["lib/**/*", "app/**/*", "components/**/*", "i18n/**/*", "proxy.ts", "instrumentation.ts"],
       "import/resolver": { typescript: { alwaysTryTypes: true } },
     },
     rules: {
@@ -140,6 +235,25 @@ export default defineConfig([
       "lib/auth/local-sign-in.ts",
     ],
     rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: NOT_YET_TRANSLATED,
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": { exclude: MACHINE_ATTRIBUTES },
+          // Calls whose string arguments are machine words: translation, permissions, URLs, classes.
+          callees: { exclude: ["t", "t\\.rich", "t\\.has", "can", "scopesAllow", "require", "includes", "startsWith", "endsWith", "get", "set", "has", "href", "cn", "URLSearchParams", "encodeURIComponent", "format\\.[a-zA-Z]+", "redirect", "notFound", "forbidden"] },
+          // Punctuation, symbols, numbers and single characters a layout needs carry no words.
+          words: { exclude: ["[0-9!-/:-@[-`{-~·…→←↑↓▾▸✓×—–‑•“”‘’\\s]+", "[A-Z_-]+"] },
+          message: "Text a person reads comes from the message catalogues (messages/<locale>/*.json): use t(\"…\").",
+        },
+      ],
+    },
   },
   globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

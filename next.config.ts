@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { FORM_POST_MAX_BYTES } from "./lib/domain/uploads";
 
 /** The Content-Security-Policy is set per response, with a nonce, by proxy.ts (lib/server/content-security-policy.ts). */
@@ -30,4 +31,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/** next-intl reads the language and messages of each request from i18n/request.ts. */
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

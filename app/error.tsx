@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /**
@@ -8,6 +9,7 @@ import { useEffect, useState } from "react";
  * once it is back, instead of a generic failure with a reference nobody needs to quote.
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("common.errorPage");
   const [databaseDown, setDatabaseDown] = useState(false);
   useEffect(() => {
     let cancelled = false;
@@ -23,14 +25,14 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
 
   return (
     <div className="card max-w-xl" role="alert">
-      <h1 className="text-xl font-bold">{databaseDown ? "Vetted is briefly unavailable" : "Something went wrong"}</h1>
+      <h1 className="text-xl font-bold">{databaseDown ? t("unavailableTitle") : t("title")}</h1>
       <p className="mt-2 text-slate-600">
         {databaseDown
-          ? "Vetted cannot reach its database right now (a restart or maintenance). Try again in a few seconds."
-          : `This page could not be shown. ${error.digest ? `Quote reference ${error.digest} if you report it.` : ""}`}
+          ? t("unavailableText")
+          : `${t("text")} ${error.digest ? t("reference", { reference: error.digest }) : ""}`}
       </p>
       <button type="button" className="btn mt-4" onClick={reset}>
-        Try again
+        {t("retry")}
       </button>
     </div>
   );

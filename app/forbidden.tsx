@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("common.forbidden");
   return (
     <div className="card max-w-xl">
-      <h1 className="text-xl font-bold">Not allowed</h1>
-      <p className="mt-2 text-slate-600">Your role does not give access to this page. If you need it, ask an admin.</p>
-      <Link href="/" className="mt-4 inline-block">Back to search</Link>
+      <h1 className="text-xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-slate-600">{t("text")}</p>
+      <Link href="/" className="mt-4 inline-block">{t("link")}</Link>
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("common.notFound");
   return (
     <div className="card max-w-xl">
-      <h1 className="text-xl font-bold">Not found</h1>
-      <p className="mt-2 text-slate-600">There is nothing at this address. It may have been renamed.</p>
-      <Link href="/" className="mt-4 inline-block">Search the catalogue</Link>
+      <h1 className="text-xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-slate-600">{t("text")}</p>
+      <Link href="/" className="mt-4 inline-block">{t("link")}</Link>
     </div>
   );
 }

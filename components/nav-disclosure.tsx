@@ -45,13 +45,13 @@ function useDisclosure() {
  * page (nothing below moves). At the wide breakpoint the button is hidden and the links are the
  * bar itself (globals.css, .nav-menu).
  */
-export function NavMenu({ children }: { children: ReactNode }) {
+export function NavMenu({ label, children }: { label: string; children: ReactNode }) {
   const { open, toggle, wrapper, button, closeOnLink } = useDisclosure();
   const id = useId();
   return (
     <div ref={wrapper} className="nav-menu">
       <button ref={button} type="button" className="btn-secondary nav-menu-button" aria-expanded={open} aria-controls={id} onClick={toggle}>
-        Menu
+        {label}
       </button>
       <div id={id} className="nav-menu-panel" data-open={open} onClick={closeOnLink}>
         {children}

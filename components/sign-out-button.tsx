@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { endMySessionsAction } from "@/lib/actions/sessions";
 import { IDLE } from "@/lib/forms";
@@ -26,6 +27,7 @@ async function signOut(callbackUrl: string): Promise<void> {
 }
 
 export function SignOutButton() {
+  const t = useTranslations("common.signOut");
   const [busy, setBusy] = useState(false);
   async function signOutEverywhere() {
     setBusy(true);
@@ -36,8 +38,8 @@ export function SignOutButton() {
     }
   }
   return (
-    <button type="button" className="btn-secondary" onClick={signOutEverywhere} disabled={busy} title="Ends your sessions on every device">
-      Sign out
+    <button type="button" className="btn-secondary" onClick={signOutEverywhere} disabled={busy} title={t("title")}>
+      {t("button")}
     </button>
   );
 }

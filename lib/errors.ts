@@ -1,3 +1,5 @@
+import { t } from "./i18n/translate";
+
 /** Expected failures: their message reaches the user with the right HTTP status. */
 export class AppError extends Error {
   constructor(
@@ -18,17 +20,17 @@ export class ValidationFailed extends AppError {
   }
 }
 export class Unauthenticated extends AppError {
-  constructor(message = "Sign in first.") {
+  constructor(message = t("errors.signInFirst")) {
     super(message, 401);
   }
 }
 export class Forbidden extends AppError {
-  constructor(message = "Your role does not allow this.") {
+  constructor(message = t("errors.roleForbids")) {
     super(message, 403);
   }
 }
 export class NotFound extends AppError {
-  constructor(message = "Not found.") {
+  constructor(message = t("errors.notFound")) {
     super(message, 404);
   }
 }
@@ -40,13 +42,13 @@ export class Conflict extends AppError {
 
 export class TooManyRequests extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many requests for this token: try again in ${retryAfterSeconds} s.`, 429);
+    super(t("errors.tooManyRequests", { seconds: retryAfterSeconds }), 429);
   }
 }
 
 export class PayloadTooLarge extends AppError {
   constructor(limitBytes: number) {
-    super(`The body is larger than ${limitBytes / 1024 / 1024} MB.`, 413);
+    super(t("errors.payloadTooLarge", { megabytes: limitBytes / 1024 / 1024 }), 413);
   }
 }
 
@@ -64,7 +66,7 @@ export class Unprocessable extends AppError {
 export class ServiceUnavailable extends AppError {
   constructor(
     readonly retryAfterSeconds = 2,
-    message = "The database is unavailable or overloaded right now: try again in a few seconds.",
+    message = t("errors.serviceUnavailable"),
   ) {
     super(message, 503);
   }

@@ -21,7 +21,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await findUserById(await getDb(), id);
   if (!user || !user.active || !sessionIsCurrent(session.user?.sessionVersion, user.sessionVersion)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, managerId: user.managerId };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, managerId: user.managerId, locale: user.locale };
 });
 
 /** A session is current when it was signed in at the user's session version (a session from before versions were kept counts as 0). */

@@ -58,6 +58,8 @@ export const users = pgTable(
     /** The OIDC `sub` this user signed in with, once they have. */
     ssoSubject: text("sso_subject"),
     active: boolean("active").notNull().default(true),
+    /** The language the person chose for the interface and their messages ("en", "zh-CN"); null: their browser's, then the company's. */
+    locale: text("locale"),
     /**
      * Sessions carry the version they were signed in at; raising it (sign-out, a role change,
      * deactivation) ends every session of the user signed in before.

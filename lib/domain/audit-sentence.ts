@@ -53,6 +53,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.created": "User added",
   "user.updated": "User changed",
   "user.signed_out": "Signed out everywhere",
+  "user.locale_set": "Language chosen",
   "user.sso_synced": "User synced from single sign-on",
   "notification.read": "Notification read",
   "notifications.read_all": "All notifications read",
@@ -196,6 +197,8 @@ function sentenceOf(event: AuditEventFacts, names: AuditNames): Segment[] {
       return [t(`${actor} changed ${user}`)];
     case "user.signed_out":
       return [t(`${actor} signed out on every device`)];
+    case "user.locale_set":
+      return [t(`${actor} chose ${text(after.locale) ?? "their browser's language"} for the interface`)];
     case "user.sso_synced":
       return [t(`${user} was updated from single sign-on${text(after.role) ? ` (role ${text(after.role)})` : ""}`)];
     case "notification.read":

@@ -8,6 +8,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   managerId: string | null;
+  /** The language the person chose (lib/domain/locale.ts); absent or null: their browser's, then the company's. */
+  locale?: string | null;
 }
 
 /**
@@ -39,14 +41,15 @@ export const ACTIONS = [
   "notifications.own",
   "users.sso_sync",
   "sessions.own",
+  "preferences.own",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const POLICY: Record<Role, readonly Action[]> = {
-  employee: ["catalogue.read", "request.create", "notifications.own", "sessions.own"],
-  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own", "sessions.own"],
-  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "tokens.own", "notifications.own", "sessions.own"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "audit.verify", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own"],
+  employee: ["catalogue.read", "request.create", "notifications.own", "sessions.own", "preferences.own"],
+  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own", "sessions.own", "preferences.own"],
+  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "tokens.own", "notifications.own", "sessions.own", "preferences.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "audit.verify", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own", "preferences.own"],
 };
 
 export function can(role: Role, action: Action): boolean {

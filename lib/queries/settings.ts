@@ -4,7 +4,9 @@ import { z } from "zod";
 import type { Db, Tx } from "../db/client";
 import { settings } from "../db/schema";
 import { DEFAULT_REASSESSMENT_MONTHS, LEVELS, type Level } from "../domain/assessment";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../domain/locale";
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from "../domain/requests";
+import type { MessageOverrides } from "../i18n/translate";
 import {
   DATA_CLASSES,
   DEFAULT_DATA_CLASS_LABELS,
@@ -64,4 +66,31 @@ export async function getChatWebhookUrl(db: Db | Tx): Promise<string | null> {
 /** What admins are shown of the webhook: its host, never the secret path. */
 export function describeChatWebhook(url: string | null): { host: string } | null {
   return url ? { host: new URL(url).host } : null;
+}
+
+/** The company's default language, and its own words for some keys per language (data-class and status labels). */
+export const LOCALE_SETTING_KEYS = { defaultLocale: "default_locale", messageOverrides: "message_overrides" } as const;
+
+const DefaultLocaleSchema = z.enum(LOCALES);
+const OverridesSchema = z.record(z.enum(LOCALES), z.record(z.string().max(200), z.string().max(200)));
+
+export interface LocaleSettings {
+  defaultLocale: Locale;
+  overrides: Record<Locale, MessageOverrides>;
+}
+
+export async function getLocaleSettings(db: Db | Tx): Promise<LocaleSettings> {
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, [LOCALE_SETTING_KEYS.defaultLocale, LOCALE_SETTING_KEYS.messageOverrides, SETTING_KEYS.dataClassLabels]));
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const defaultLocale = DefaultLocaleSchema.safeParse(stored.get(LOCALE_SETTING_KEYS.defaultLocale));
+  const overrides = OverridesSchema.safeParse(stored.get(LOCALE_SETTING_KEYS.messageOverrides));
+  const result: Record<Locale, MessageOverrides> = { en: {}, "zh-CN": {} };
+  // Labels saved before the interface had languages were English: they stay the English labels.
+  const legacyLabels = LabelsSchema.safeParse(stored.get(SETTING_KEYS.dataClassLabels));
+  if (legacyLabels.success) for (const c of DATA_CLASSES) result.en[`vocabulary.dataClass.${c}`] = legacyLabels.data[c];
+  if (overrides.success) for (const locale of LOCALES) Object.assign(result[locale], overrides.data[locale] ?? {});
+  return { defaultLocale: defaultLocale.success ? defaultLocale.data : DEFAULT_LOCALE, overrides: result };
 }

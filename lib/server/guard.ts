@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { Access } from "../api/endpoints";
 import { authenticateToken, consumeRateLimit, type TokenPrincipal } from "../auth/api-tokens";
+import { requestLocale } from "../auth/locale";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { config } from "../config";
 import { bearerToken, tokenPrefix, type TokenScope } from "../domain/api-tokens";
@@ -22,6 +23,8 @@ import { isVettedOrigin, wrongAddressMessage } from "./client-address";
 import { idempotencyScope, readIdempotencyKey } from "./idempotency";
 import { formDataToObject, parseInput } from "./validation";
 import { now } from "../clock";
+import { DEFAULT_LOCALE, negotiateLocale } from "../domain/locale";
+import { runInLocale, t } from "../i18n/translate";
 
 export interface MutationContext<S extends z.ZodType> {
   tx: Tx;
@@ -198,8 +201,8 @@ async function executeMutation<S extends z.ZodType, R>(mutation: Mutation<S, R>,
 /** A unique-key race that slipped past the mutation's own checks becomes a 409, not a 500. */
 function translateDatabaseError(error: unknown): unknown {
   const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause ?? (error as { code?: string; constraint?: string });
-  if (cause?.code === "23505") return new Conflict(`That already exists (${cause.constraint ?? "unique key"}).`);
-  if (cause?.code === "23503") return new Conflict("It refers to something that no longer exists, or is still in use.");
+  if (cause?.code === "23505") return new Conflict(t("errors.alreadyExists", { constraint: cause.constraint ?? "unique key" }));
+  if (cause?.code === "23503") return new Conflict(t("errors.stillReferenced"));
   return error;
 }
 
@@ -226,8 +229,10 @@ export function formAction<S extends z.ZodType, R>(
   after?: (result: R) => void,
   options: { flash?: boolean; reveal?: (result: R) => string } = {},
 ) {
-  return (_previous: ActionState, formData: FormData): Promise<ActionState> =>
-    withRequestContext(async (): Promise<ActionState> => {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    // Every message the action makes (refusals, field errors, the confirmation) is in the reader's language.
+    const { locale, overrides } = await requestLocale();
+    return runInLocale(locale, () => withRequestContext(async (): Promise<ActionState> => {
       let result: R;
       try {
         // Authorised before a single field is read: a role that may not call this never has its input parsed.
@@ -241,7 +246,7 @@ export function formAction<S extends z.ZodType, R>(
           return { status: "error", message: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
         }
         const requestId = logUnexpected(error);
-        return { status: "error", message: `Something went wrong (reference ${requestId}).`, at: Date.now() };
+        return { status: "error", message: t("errors.somethingWentWrong", { reference: requestId }), at: Date.now() };
       }
       const message = successMessage(result);
       const at = Date.now();
@@ -249,7 +254,8 @@ export function formAction<S extends z.ZodType, R>(
       if (options.flash) await setFlash(message, at);
       after?.(result); // outside the try: redirect() works by throwing
       return { status: "ok", message, at, ...(options.flash ? { flashed: true } : {}), ...(options.reveal ? { revealed: options.reveal(result) } : {}) };
-    });
+    }), overrides);
+  };
 }
 
 // ---- API route handlers ---------------------------------------------------------------
@@ -261,8 +267,9 @@ export function formAction<S extends z.ZodType, R>(
  * with its headers. No route handler catches errors itself.
  */
 export function apiRoute<C>(handle: (request: NextRequest, context: C) => Response | Promise<Response>) {
+  // API messages follow Accept-Language (English when it names nothing we have); codes and field names never change.
   return (request: NextRequest, context: C): Promise<Response> =>
-    withRequestContext(async () => {
+    runInLocale(negotiateLocale(request.headers.get("accept-language")) ?? DEFAULT_LOCALE, () => withRequestContext(async () => {
       let response: Response;
       try {
         response = await handle(request, context);
@@ -275,7 +282,7 @@ export function apiRoute<C>(handle: (request: NextRequest, context: C) => Respon
         // A response with immutable headers (a redirect made by a library) keeps them as they are.
       }
       return response;
-    });
+    }));
 }
 
 interface ApiContext<Q, P> {
@@ -490,7 +497,7 @@ export function errorResponse(thrown: unknown): NextResponse {
     );
   }
   const requestId = logUnexpected(error);
-  return NextResponse.json({ error: { status: 500, message: "Internal error", requestId } }, { status: 500 });
+  return NextResponse.json({ error: { status: 500, message: t("errors.internal"), requestId } }, { status: 500 });
 }
 
 /** A 401 or 403 from the door is a security event (someone tried what they may not); other 4xx are ordinary mistakes. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isPrototypeFieldName } from "../domain/prototype-keys";
 import { ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 import { asSentence, plainIssueMessage, validationSummary } from "../validation/messages";
 
 /** Parses input with a zod schema, or throws ValidationFailed naming every bad field. */
@@ -21,9 +22,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 /** The refusal for a form field or JSON key that names the prototype machinery. */
 export function prototypeKeyRefused(name: string): ValidationFailed {
   const shown = JSON.stringify(name.slice(0, 100));
-  return new ValidationFailed(`${shown} is not accepted as a field name ("__proto__", "constructor" and "prototype" name no field).`, {
-    _form: [`${shown} is not accepted as a field name.`],
-  });
+  return new ValidationFailed(t("validation.prototypeKeyLong", { name: shown }), { _form: [t("validation.prototypeKey", { name: shown })] });
 }
 
 /**

@@ -62,6 +62,7 @@ const SERVER_ACTIONS: Record<string, Action> = {
   "requests.decideRequestAction": "request.decide",
   "requests.revokeGrantAction": "grant.revoke",
   "sessions.endMySessionsAction": "sessions.own",
+  "preferences.setMyLocaleAction": "preferences.own",
   "settings.updateSettingsAction": "settings.manage",
   "settings.setChatWebhookAction": "settings.manage",
   "templates.saveTemplateAction": "template.write",

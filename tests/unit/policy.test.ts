@@ -8,10 +8,10 @@ import { ROLES, type Role } from "@/lib/domain/vocabulary";
 
 /** The whole table, spelled out, so that any change to who may do what is a deliberate one. */
 const EXPECTED: Record<Role, Action[]> = {
-  employee: ["catalogue.read", "request.create", "notifications.own", "sessions.own"],
-  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own", "sessions.own"],
-  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "tokens.own", "notifications.own", "sessions.own"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "audit.verify", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own"],
+  employee: ["catalogue.read", "request.create", "notifications.own", "sessions.own", "preferences.own"],
+  manager: ["catalogue.read", "request.create", "request.decide", "notifications.own", "sessions.own", "preferences.own"],
+  reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "tokens.own", "notifications.own", "sessions.own", "preferences.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "audit.verify", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own", "preferences.own"],
 };
 
 describe("policy table", () => {
