@@ -59,7 +59,7 @@ export async function MainNav({ user }: { user: SessionUser | null }) {
     );
   }
   const role = user.role;
-  const roleName = (await getTranslations("vocabulary.role"))(role);
+  const roleName = t("nav.role", { role });
   const everyday: NavItem[] = [
     { href: "/", label: t("nav.search"), show: true },
     { href: "/software", label: t("nav.catalogue"), show: true },

@@ -48,7 +48,7 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "lib/validation/catalogue.ts",
   "lib/validation/evidence.ts",
   "lib/validation/exports.ts",
-  "lib/validation/fields.ts",
+  "lib/validation/notifications.ts",
   "lib/validation/requests.ts",
   "lib/validation/settings.ts",
   "lib/validation/templates.ts",
@@ -64,6 +64,10 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const ERROR_CLASSES = /^(AppError|ValidationFailed|Unauthenticated|Forbidden|NotFound|Conflict|Unprocessable|ServiceUnavailable|TransferFileError|ManifestError|SignInRefused|ChatPostRefused|EncodingError|CsvSyntaxError)$/;
 /** zod methods whose last argument is the message. */
 const ZOD_MESSAGE_METHODS = /^(min|max|length|int|positive|nonnegative|negative|nonpositive|multipleOf|regex|refine|email|url|uuid|nonempty|startsWith|endsWith|includes|trim|gt|gte|lt|lte|iso|date|datetime)$/;
+
+/** lib/validation/fields.ts: helpers whose label argument names the field in messages. */
+const FIELD_HELPERS = /^(line|requiredLine|paragraph|slug|uuid|httpUrl|isoDate|jsonField|lines)$/;
+const KEY = /^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9_]+)+$/;
 
 function files(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -86,6 +90,7 @@ function literalMessages(file: string): string[] {
     const { line } = source.getLineAndCharacterOfPosition(node.getStart());
     found.push(`${file}:${line + 1} ${node.getText().slice(0, 60)}`);
   };
+  const usesFieldHelpers = /from "(\.\/|\.\.\/validation\/)fields"/.test(source.text);
   const visit = (node: ts.Node) => {
     // new Conflict("…"), new ValidationFailed(`…`)
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.test(node.expression.text)) {
@@ -97,6 +102,10 @@ function literalMessages(file: string): string[] {
       // z.string().min(1, "…"), .refine(fn, "…"), .regex(re, { message: "…" })
       if (ts.isPropertyAccessExpression(callee) && ZOD_MESSAGE_METHODS.test(callee.name.text)) {
         for (const argument of node.arguments.slice(callee.name.text === "refine" ? 1 : 0)) if (isProse(argument) && node.arguments.indexOf(argument) > 0) report(argument);
+      }
+      // requiredLine("Name", 200): a field's label is a catalogue key ("validation.fields.name"), not words
+      if (ts.isIdentifier(callee) && FIELD_HELPERS.test(callee.text) && usesFieldHelpers) {
+        for (const argument of node.arguments) if (isProse(argument) && !(ts.isStringLiteral(argument) && KEY.test(argument.text))) report(argument);
       }
       // formAction(mutation, () => "Saved.")
       if (ts.isIdentifier(callee) && callee.text === "formAction") {
