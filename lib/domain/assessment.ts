@@ -88,6 +88,33 @@ export function isAiTool(software: { kind: string; category: string }): boolean 
 // ---- Validation -----------------------------------------------------------------------------
 
 /**
+ * What is wrong with one answer, as a code and its values: the caller words it in the reader's
+ * language (catalogue keys `assessments.answer.<code>`); English when no wording is given.
+ */
+export type AnswerProblem =
+  | { code: "unknownQuestion" | "required" | "chooseOne" | "chooseAmong" | "chosenTwice" | "number" | "date" | "text"; values?: undefined }
+  | { code: "numberRange"; values: { min: number | string; max: number | string } }
+  | { code: "maxLength"; values: { max: number } };
+
+const ANSWER_PROBLEMS_IN_ENGLISH: Record<AnswerProblem["code"], (values: Record<string, string | number>) => string> = {
+  unknownQuestion: () => "Not a question of this questionnaire",
+  required: () => "An answer is required",
+  chooseOne: () => "Choose one of the options",
+  chooseAmong: () => "Choose among the options",
+  chosenTwice: () => "An option is chosen twice",
+  number: () => "Enter a number",
+  numberRange: (v) => `Enter a number between ${v.min} and ${v.max}`,
+  date: () => "Enter a date (YYYY-MM-DD)",
+  text: () => "Enter text",
+  maxLength: (v) => `At most ${v.max} characters`,
+};
+
+/** The problem in English (tests, and callers outside a request). */
+export function describeAnswerProblem(problem: AnswerProblem): string {
+  return ANSWER_PROBLEMS_IN_ENGLISH[problem.code](problem.values ?? {});
+}
+
+/**
  * Checks answers against a template: required questions answered, choices among the options,
  * numbers in range, real dates, bounded text. Returns field errors keyed by question id;
  * empty when valid. Drafts may be incomplete: pass `{ complete: false }` to skip "required".
@@ -95,44 +122,44 @@ export function isAiTool(software: { kind: string; category: string }): boolean 
 export function validateAnswers(
   template: QuestionnaireTemplate,
   answers: Answers,
-  { complete = true, aiTool = true }: { complete?: boolean; aiTool?: boolean } = {},
+  { complete = true, aiTool = true, describe = describeAnswerProblem }: { complete?: boolean; aiTool?: boolean; describe?: (problem: AnswerProblem) => string } = {},
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  const add = (id: string, message: string) => (errors[id] ??= []).push(message);
+  const add = (id: string, code: AnswerProblem["code"], values?: AnswerProblem["values"]) => (errors[id] ??= []).push(describe({ code, values } as AnswerProblem));
   const known = new Set(template.questions.map((q) => q.id));
-  for (const id of Object.keys(answers)) if (!known.has(id)) add(id, "Not a question of this questionnaire");
+  for (const id of Object.keys(answers)) if (!known.has(id)) add(id, "unknownQuestion");
 
   for (const question of template.questions) {
     if (question.aiOnly && !aiTool) continue;
     const value = answers[question.id];
     const empty = value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
     if (empty) {
-      if (complete && question.required) add(question.id, "An answer is required");
+      if (complete && question.required) add(question.id, "required");
       continue;
     }
     switch (question.type) {
       case "yes_no_unknown":
       case "single_choice":
-        if (typeof value !== "string" || !question.options.some((o) => o.value === value)) add(question.id, "Choose one of the options");
+        if (typeof value !== "string" || !question.options.some((o) => o.value === value)) add(question.id, "chooseOne");
         break;
       case "multiple_choice":
-        if (!Array.isArray(value) || !value.every((v) => question.options.some((o) => o.value === v))) add(question.id, "Choose among the options");
-        else if (new Set(value).size !== value.length) add(question.id, "An option is chosen twice");
+        if (!Array.isArray(value) || !value.every((v) => question.options.some((o) => o.value === v))) add(question.id, "chooseAmong");
+        else if (new Set(value).size !== value.length) add(question.id, "chosenTwice");
         break;
       case "number":
-        if (typeof value !== "number" || !Number.isFinite(value)) add(question.id, "Enter a number");
+        if (typeof value !== "number" || !Number.isFinite(value)) add(question.id, "number");
         else if ((question.min !== undefined && value < question.min) || (question.max !== undefined && value > question.max)) {
-          add(question.id, `Enter a number between ${question.min ?? "−∞"} and ${question.max ?? "∞"}`);
+          add(question.id, "numberRange", { min: question.min ?? "−∞", max: question.max ?? "∞" });
         }
         break;
       case "date":
         if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-          add(question.id, "Enter a date (YYYY-MM-DD)");
+          add(question.id, "date");
         }
         break;
       case "text":
-        if (typeof value !== "string") add(question.id, "Enter text");
-        else if (value.length > (question.maxLength ?? 4000)) add(question.id, `At most ${question.maxLength ?? 4000} characters`);
+        if (typeof value !== "string") add(question.id, "text");
+        else if (value.length > (question.maxLength ?? 4000)) add(question.id, "maxLength", { max: question.maxLength ?? 4000 });
         break;
     }
   }

@@ -3,10 +3,26 @@ import enCommon from "../../messages/en/common.json";
 import enErrors from "../../messages/en/errors.json";
 import enValidation from "../../messages/en/validation.json";
 import enVocabulary from "../../messages/en/vocabulary.json";
+import enAssessments from "../../messages/en/assessments.json";
+import enAssessmentsClient from "../../messages/en/assessmentsClient.json";
+import enTemplates from "../../messages/en/templates.json";
+import enTemplatesClient from "../../messages/en/templatesClient.json";
+import enEvidence from "../../messages/en/evidence.json";
+import enEvidenceClient from "../../messages/en/evidenceClient.json";
+import enDashboard from "../../messages/en/dashboard.json";
+import enDashboardClient from "../../messages/en/dashboardClient.json";
 import zhCommon from "../../messages/zh-CN/common.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
 import zhValidation from "../../messages/zh-CN/validation.json";
 import zhVocabulary from "../../messages/zh-CN/vocabulary.json";
+import zhAssessments from "../../messages/zh-CN/assessments.json";
+import zhAssessmentsClient from "../../messages/zh-CN/assessmentsClient.json";
+import zhTemplates from "../../messages/zh-CN/templates.json";
+import zhTemplatesClient from "../../messages/zh-CN/templatesClient.json";
+import zhEvidence from "../../messages/zh-CN/evidence.json";
+import zhEvidenceClient from "../../messages/zh-CN/evidenceClient.json";
+import zhDashboard from "../../messages/zh-CN/dashboard.json";
+import zhDashboardClient from "../../messages/zh-CN/dashboardClient.json";
 
 /**
  * The message catalogues: one JSON file per namespace and language under messages/<locale>/,
@@ -19,6 +35,14 @@ const en = {
   errors: enErrors,
   validation: enValidation,
   vocabulary: enVocabulary,
+  assessments: enAssessments,
+  assessmentsClient: enAssessmentsClient,
+  templates: enTemplates,
+  templatesClient: enTemplatesClient,
+  evidence: enEvidence,
+  evidenceClient: enEvidenceClient,
+  dashboard: enDashboard,
+  dashboardClient: enDashboardClient,
 };
 
 export type Messages = typeof en;
@@ -29,6 +53,14 @@ const zhCN: Messages = {
   errors: zhErrors,
   validation: zhValidation,
   vocabulary: zhVocabulary,
+  assessments: zhAssessments,
+  assessmentsClient: zhAssessmentsClient,
+  templates: zhTemplates,
+  templatesClient: zhTemplatesClient,
+  evidence: zhEvidence,
+  evidenceClient: zhEvidenceClient,
+  dashboard: zhDashboard,
+  dashboardClient: zhDashboardClient,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
@@ -37,7 +69,7 @@ export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
  * Namespaces client components read (useTranslations in a "use client" file): only these go to
  * the browser with every page, so keep server-only text (e-mails, audit, errors) out of it.
  */
-export const CLIENT_NAMESPACES = ["common", "validation", "vocabulary"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "validation", "vocabulary", "assessmentsClient", "templatesClient", "evidenceClient", "dashboardClient"] as const satisfies readonly Namespace[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

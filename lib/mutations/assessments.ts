@@ -6,6 +6,7 @@ import { isAiTool, scoreAssessment, validateAnswers, type AssessmentStatus, type
 import { DEFAULT_TEMPLATE } from "../domain/default-template";
 import { addMonths } from "../domain/review-due";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 import { assessmentScope } from "../queries/assessments";
 import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
@@ -21,22 +22,22 @@ async function loadForChange(tx: Tx, id: string, expectedVersion: number, allowe
     .innerJoin(software, eq(software.id, assessments.softwareId))
     .where(eq(assessments.id, id))
     .for("update", { of: assessments });
-  if (!row) throw new NotFound("That assessment no longer exists.");
+  if (!row) throw new NotFound(t("assessments.errors.notFound"));
   if (row.assessment.version !== expectedVersion) {
-    throw new Conflict("Someone else saved this assessment since you opened it. Reload to see their answers; yours were not saved.");
+    throw new Conflict(t("assessments.errors.stale"));
   }
   if (!allowed.includes(row.assessment.status)) {
-    throw new Conflict(`This assessment is ${row.assessment.status.replace("_", " ")}; it cannot be changed that way.`);
+    throw new Conflict(t("assessments.errors.wrongStatus", { status: t(`assessments.status.${row.assessment.status}`) }));
   }
   return { ...row, aiTool: isAiTool(row) };
 }
 
 function assertAnswersValid(template: QuestionnaireTemplate, answers: Record<string, unknown>, options: { complete: boolean; aiTool: boolean }) {
-  const errors = validateAnswers(template, answers as never, options);
+  const errors = validateAnswers(template, answers as never, { ...options, describe: (problem) => t(`assessments.answer.${problem.code}`, problem.values) });
   if (Object.keys(errors).length > 0) {
     const fieldErrors = Object.fromEntries(Object.entries(errors).map(([question, messages]) => [`answers.${question}`, messages]));
     const count = Object.keys(errors).length;
-    throw new ValidationFailed(`${count === 1 ? "1 answer needs" : `${count} answers need`} attention: see the highlighted questions.`, fieldErrors);
+    throw new ValidationFailed(t("assessments.errors.answersNeedAttention", { count }), fieldErrors);
   }
 }
 
@@ -46,18 +47,18 @@ export const startAssessment = defineMutation({
   input: StartAssessmentInput,
   async run({ tx, actor, input }) {
     const [target] = await tx.select({ id: software.id }).from(software).where(eq(software.id, input.softwareId));
-    if (!target) throw new NotFound("That software no longer exists.");
+    if (!target) throw new NotFound(t("assessments.errors.softwareGone"));
     if (input.editionId) {
       const [edition] = await tx.select({ id: editions.id }).from(editions).where(and(eq(editions.id, input.editionId), eq(editions.softwareId, input.softwareId)));
-      if (!edition) throw new ValidationFailed("That edition is not one of this software's", { editionId: ["Choose one of this software's editions"] });
+      if (!edition) throw new ValidationFailed(t("assessments.errors.editionNotOfSoftware"), { editionId: [t("assessments.errors.chooseEdition")] });
     }
     if (input.assigneeId) {
       const [assignee] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, input.assigneeId));
-      if (!assignee?.active || assignee.role !== "reviewer") throw new ValidationFailed("Assign to an active reviewer", { assigneeId: ["Assign to an active reviewer"] });
+      if (!assignee?.active || assignee.role !== "reviewer") throw new ValidationFailed(t("assessments.errors.assignReviewer"), { assigneeId: [t("assessments.errors.assignReviewer")] });
     }
     const scope = assessmentScope(input.softwareId, input.editionId);
     const [open] = await tx.select({ id: assessments.id }).from(assessments).where(and(scope, inArray(assessments.status, ["draft", "in_review"])));
-    if (open) throw new Conflict("An assessment of this software is already in progress; continue that one.");
+    if (open) throw new Conflict(t("assessments.errors.alreadyInProgress"));
     // A reassessment starts from the last completed one, so only what changed needs answering.
     const [previous] = await tx
       .select()
@@ -66,7 +67,7 @@ export const startAssessment = defineMutation({
       .orderBy(desc(assessments.completedAt))
       .limit(1);
     const template = await currentTemplate(tx, input.templateKey ?? DEFAULT_TEMPLATE.key);
-    if (!template) throw new ValidationFailed("No such questionnaire", { templateKey: ["Choose one of the questionnaires"] });
+    if (!template) throw new ValidationFailed(t("assessments.errors.noSuchTemplate"), { templateKey: [t("assessments.errors.chooseTemplate")] });
     // Carry over only what the (possibly newer) questionnaire still asks.
     const questionIds = new Set(template.definition.questions.map((q) => q.id));
     const mitigationIds = new Set(template.definition.mitigations.map((m) => m.id));
@@ -101,7 +102,7 @@ export const saveAssessmentDraft = defineMutation({
     assertAnswersValid(definition, input.answers, { complete: false, aiTool });
     const known = new Set(definition.mitigations.map((m) => m.id));
     const unknown = input.mitigations.filter((m) => !known.has(m));
-    if (unknown.length) throw new ValidationFailed("Unknown condition", { mitigations: [`Not a condition of this questionnaire: ${unknown.join(", ")}`] });
+    if (unknown.length) throw new ValidationFailed(t("assessments.errors.unknownCondition"), { mitigations: [t("assessments.errors.notACondition", { ids: unknown.join(", ") })] });
     const [saved] = await tx
       .update(assessments)
       .set({ answers: input.answers, mitigations: [...new Set(input.mitigations)], version: sql`${assessments.version} + 1`, updatedAt: now })

@@ -5,6 +5,7 @@ import { config } from "../config";
 import { assessments, evidence, vendors } from "../db/schema";
 import { safeFileName, sniffContentType } from "../domain/evidence";
 import { NotFound, ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 import { defineMutation } from "../server/guard";
 import { writeEvidenceFile } from "../storage/evidence-files";
 import { AddEvidenceInput } from "../validation/evidence";
@@ -17,18 +18,18 @@ export const addEvidence = defineMutation({
     let softwareId: string | null = null;
     if (input.assessmentId) {
       const [assessment] = await tx.select({ softwareId: assessments.softwareId }).from(assessments).where(eq(assessments.id, input.assessmentId));
-      if (!assessment) throw new NotFound("That assessment no longer exists.");
+      if (!assessment) throw new NotFound(t("evidence.errors.assessmentGone"));
       softwareId = assessment.softwareId;
     } else {
       const [vendor] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.id, input.vendorId!));
-      if (!vendor) throw new NotFound("That vendor no longer exists.");
+      if (!vendor) throw new NotFound(t("evidence.errors.vendorGone"));
     }
     let file: { fileName: string; contentType: string; size: number; sha256: string; storage: "database" | "directory"; content: Uint8Array | null } | null = null;
     if (input.file) {
       const content = new Uint8Array(await input.file.arrayBuffer());
       const contentType = sniffContentType(content);
       if (!contentType) {
-        throw new ValidationFailed("That file is not a PDF, an image or plain text", { file: ["Not a PDF, PNG, JPEG, GIF, WebP or plain-text file (judged by its content, not its name)"] });
+        throw new ValidationFailed(t("evidence.errors.notAccepted"), { file: [t("evidence.errors.notAcceptedField")] });
       }
       const sha256 = createHash("sha256").update(content).digest("hex");
       const { evidenceDir } = config();

@@ -5,6 +5,7 @@ import { questionnaireTemplates } from "../db/schema";
 import type { QuestionnaireTemplate } from "../domain/assessment";
 import { DEFAULT_TEMPLATE } from "../domain/default-template";
 import { Conflict } from "../errors";
+import { t } from "../i18n/translate";
 import { defineMutation } from "../server/guard";
 import { SaveTemplateInput } from "../validation/templates";
 
@@ -43,10 +44,10 @@ export const saveTemplate = defineMutation({
     const latest = await currentTemplate(tx, input.key);
     const latestVersion = latest?.version ?? 0;
     if (input.baseVersion === 0 && latest) {
-      throw new Conflict(`A questionnaire with the key "${input.key}" already exists; choose another key or edit that one.`, { key: ["This key is taken"] });
+      throw new Conflict(t("templates.errors.keyTaken", { key: input.key }), { key: [t("templates.errors.keyTakenField")] });
     }
     if (input.baseVersion !== latestVersion) {
-      throw new Conflict(`Version ${latestVersion} of this questionnaire was saved since you opened version ${input.baseVersion}. Reload to see it; your changes were not saved.`);
+      throw new Conflict(t("templates.errors.stale", { latest: latestVersion, base: input.baseVersion }));
     }
     // Two saves racing past the check above meet the unique (key, version) index: a 409.
     const version = latestVersion + 1;

@@ -1,25 +1,26 @@
 import { z } from "zod";
 import { EVIDENCE_MAX_BYTES } from "../domain/evidence";
+import { t, tr } from "../i18n/translate";
 import { httpUrl, isoDate, optional, requiredLine, uuid } from "./fields";
 
 export const AddEvidenceInput = z
   .object({
-    assessmentId: optional(uuid("Assessment")),
-    vendorId: optional(uuid("Vendor")),
-    title: requiredLine("Title", 200),
-    url: optional(httpUrl("Link")),
-    file: optional(z.instanceof(File, { message: "Choose a file" })),
-    expiresOn: optional(isoDate("Valid until")),
+    assessmentId: optional(uuid("validation.fields.assessment")),
+    vendorId: optional(uuid("validation.fields.vendor")),
+    title: requiredLine("validation.fields.title", 200),
+    url: optional(httpUrl("validation.fields.link")),
+    file: optional(z.instanceof(File, tr("evidence.validation.chooseFile"))),
+    expiresOn: optional(isoDate("validation.fields.validUntil")),
   })
   .superRefine((input, ctx) => {
     if (Boolean(input.assessmentId) === Boolean(input.vendorId)) {
-      ctx.addIssue({ code: "custom", path: ["title"], message: "Evidence belongs to one assessment or one vendor" });
+      ctx.addIssue({ code: "custom", path: ["title"], message: t("evidence.validation.oneOwner") });
     }
     if (Boolean(input.url) === Boolean(input.file)) {
-      ctx.addIssue({ code: "custom", path: ["file"], message: "Attach a file or give a link (one of the two)" });
+      ctx.addIssue({ code: "custom", path: ["file"], message: t("evidence.validation.fileOrLink") });
     }
     if (input.file && input.file.size > EVIDENCE_MAX_BYTES) {
-      ctx.addIssue({ code: "custom", path: ["file"], message: `The file is larger than ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB` });
+      ctx.addIssue({ code: "custom", path: ["file"], message: t("evidence.validation.tooLarge", { megabytes: EVIDENCE_MAX_BYTES / 1024 / 1024 }) });
     }
-    if (input.file && input.file.size === 0) ctx.addIssue({ code: "custom", path: ["file"], message: "The file is empty" });
+    if (input.file && input.file.size === 0) ctx.addIssue({ code: "custom", path: ["file"], message: t("evidence.validation.empty") });
   });
