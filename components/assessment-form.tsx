@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { completeAssessmentAction, saveAssessmentDraftAction, submitAssessmentAction } from "@/lib/actions/assessments";
 import { scoreAssessment, type AnswerValue, type Answers, type AssessmentStatus, type Question, type QuestionnaireTemplate } from "@/lib/domain/assessment";
@@ -25,10 +26,11 @@ export function AssessmentForm({ assessment, template, aiTool }: Props) {
   const questions = template.questions.filter((q) => aiTool || !q.aiOnly);
   const sections = [...new Set(questions.map((q) => q.section))];
   const set = (id: string, value: AnswerValue) => setAnswers((current) => ({ ...current, [id]: value }));
+  const t = useTranslations("assessmentsClient.form");
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_28rem]">
-      <ActionForm action={saveAssessmentDraftAction} className="space-y-6" label="Questionnaire">
+      <ActionForm action={saveAssessmentDraftAction} className="space-y-6" label={t("label")}>
         <input type="hidden" name="id" value={assessment.id} />
         <input type="hidden" name="version" value={assessment.version} />
         <input type="hidden" name="answers" value={JSON.stringify(answers)} />
@@ -42,7 +44,7 @@ export function AssessmentForm({ assessment, template, aiTool }: Props) {
           </section>
         ))}
         <fieldset className="card space-y-2" disabled={!editable}>
-          <legend className="px-1 text-lg font-semibold">Conditions attached (lower the residual risk)</legend>
+          <legend className="px-1 text-lg font-semibold">{t("conditions")}</legend>
           {template.mitigations.map((m) => (
             <label key={m.id} className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={mitigations.includes(m.id)} onChange={(e) => setMitigations((c) => (e.target.checked ? [...c, m.id] : c.filter((x) => x !== m.id)))} />
@@ -50,21 +52,21 @@ export function AssessmentForm({ assessment, template, aiTool }: Props) {
             </label>
           ))}
         </fieldset>
-        {editable && <SubmitButton>Save draft</SubmitButton>}
+        {editable && <SubmitButton>{t("saveDraft")}</SubmitButton>}
         {editable && <AutoSave changes={canonical(answers) + canonical(mitigations)} dirty={dirty} />}
-        {dirty && editable && <p className="text-sm text-amber-800">Unsaved changes: saved automatically when you pause.</p>}
+        {dirty && editable && <p className="text-sm text-amber-800">{t("unsaved")}</p>}
       </ActionForm>
 
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label="Risk">
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label={t("risk")}>
         <div className="card">
-          <h2 className="mb-3 text-lg font-semibold">Risk, as answered</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("riskHeading")}</h2>
           <RiskBreakdown result={result} />
         </div>
         {assessment.status === "draft" && (
-          <Transition action={submitAssessmentAction} assessment={assessment} label="Submit for review" blocked={dirty} />
+          <Transition action={submitAssessmentAction} assessment={assessment} label={t("submit")} blocked={dirty} />
         )}
         {assessment.status === "in_review" && (
-          <Transition action={completeAssessmentAction} assessment={assessment} label="Complete assessment" blocked={dirty} />
+          <Transition action={completeAssessmentAction} assessment={assessment} label={t("complete")} blocked={dirty} />
         )}
       </aside>
     </div>
@@ -90,16 +92,18 @@ function canonical(value: unknown): string {
 }
 
 function Transition({ action, assessment, label, blocked }: { action: typeof submitAssessmentAction; assessment: Props["assessment"]; label: string; blocked: boolean }) {
+  const t = useTranslations("assessmentsClient.form");
   return (
     <ActionForm action={action} className="card" label={label}>
       <input type="hidden" name="id" value={assessment.id} />
       <input type="hidden" name="version" value={assessment.version} />
-      {blocked ? <p className="text-sm text-slate-600">Save your changes first.</p> : <SubmitButton>{label}</SubmitButton>}
+      {blocked ? <p className="text-sm text-slate-600">{t("saveFirst")}</p> : <SubmitButton>{label}</SubmitButton>}
     </ActionForm>
   );
 }
 
 function QuestionField({ question, value, previous, disabled, onChange }: { question: Question; value: AnswerValue; previous: AnswerValue | undefined; disabled: boolean; onChange: (v: AnswerValue) => void }) {
+  const t = useTranslations("assessmentsClient.form");
   const { state } = useFormOutcome();
   const errors = state.status === "error" ? state.fieldErrors?.[`answers.${question.id}`] : undefined;
   const changed = previous !== undefined && canonical(previous) !== canonical(value);
@@ -109,10 +113,10 @@ function QuestionField({ question, value, previous, disabled, onChange }: { ques
     <fieldset className={`space-y-1 ${changed ? "rounded-md border-l-4 border-amber-400 pl-3" : ""}`} data-question={question.id}>
       <legend className="text-sm font-medium text-slate-800">
         {question.prompt}
-        {question.required ? <span className="text-red-700" aria-hidden> *</span> : <span className="text-slate-500"> (optional)</span>}
+        {question.required ? <span className="text-red-700" aria-hidden> *</span> : <span className="text-slate-500">{t("optional")}</span>}
       </legend>
       {question.help && <p className="text-xs text-slate-500">{question.help}</p>}
-      {changed && <p className="text-xs text-amber-800">Changed since the previous assessment.</p>}
+      {changed && <p className="text-xs text-amber-800">{t("changed")}</p>}
       {(question.type === "yes_no_unknown" || question.type === "single_choice") && (
         <div className="flex flex-wrap gap-x-4 gap-y-1" role="radiogroup" {...common}>
           {question.options.map((o) => (

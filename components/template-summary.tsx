@@ -1,27 +1,44 @@
-import { DIMENSION_LABELS, type Dimension, type Level, type Question, type QuestionnaireTemplate } from "@/lib/domain/assessment";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { Dimension, Level, Question, QuestionnaireTemplate } from "@/lib/domain/assessment";
 import { LevelBadge } from "./risk-breakdown";
 
-function Weights({ risk }: { risk?: Partial<Record<Dimension, Level>> }) {
+type Translate = Awaited<ReturnType<typeof getTranslations<"vocabulary">>>;
+
+function Weights({ risk, vocabulary }: { risk?: Partial<Record<Dimension, Level>>; vocabulary: Translate }) {
   const entries = Object.entries(risk ?? {}) as [Dimension, Level][];
   if (entries.length === 0) return null;
-  return <>{entries.map(([d, l]) => <span key={d} className="ml-1">{DIMENSION_LABELS[d]} <LevelBadge level={l} /></span>)}</>;
+  return <>{entries.map(([d, l]) => <span key={d} className="ml-1">{vocabulary(`dimension.${d}`)} <LevelBadge level={l} /></span>)}</>;
 }
 
 /** What each answer of a question weighs, in words. */
-function QuestionWeights({ question }: { question: Question }) {
+async function QuestionWeights({ question, vocabulary }: { question: Question; vocabulary: Translate }) {
   if ("options" in question) {
     const weighted = question.options.filter((o) => o.risk && Object.keys(o.risk).length > 0);
-    return <>{weighted.map((o) => <span key={o.value} className="mr-2 inline-flex flex-wrap items-center gap-1">{o.label}:<Weights risk={o.risk} /></span>)}</>;
+    return <>{weighted.map((o) => <span key={o.value} className="mr-2 inline-flex flex-wrap items-center gap-1">{o.label}:<Weights risk={o.risk} vocabulary={vocabulary} /></span>)}</>;
   }
   if (question.type === "number") {
-    return <>{(question.thresholds ?? []).map((t) => <span key={t.atLeast} className="mr-2 inline-flex items-center gap-1">at least {t.atLeast}{question.unit ? ` ${question.unit}` : ""}:<Weights risk={t.risk} /></span>)}</>;
+    const [t, format] = await Promise.all([getTranslations("templates.summary"), getFormatter()]);
+    return (
+      <>
+        {(question.thresholds ?? []).map((threshold) => (
+          <span key={threshold.atLeast} className="mr-2 inline-flex items-center gap-1">
+            {t("atLeast", { value: `${format.number(threshold.atLeast)}${question.unit ? ` ${question.unit}` : ""}` })}:<Weights risk={threshold.risk} vocabulary={vocabulary} />
+          </span>
+        ))}
+      </>
+    );
   }
   return null;
 }
 
-/** A questionnaire read-only, by section: its questions, what each answer weighs, and its conditions. */
-export function TemplateSummary({ template, headingLevel = 3 }: { template: QuestionnaireTemplate; headingLevel?: 2 | 3 }) {
+/**
+ * A questionnaire read-only, by section: its questions, what each answer weighs, and its
+ * conditions. The questions, answers and conditions are the company's own text (stored in one
+ * language); the words around them follow the reader.
+ */
+export async function TemplateSummary({ template, headingLevel = 3 }: { template: QuestionnaireTemplate; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const [t, vocabulary, format] = await Promise.all([getTranslations("templates.summary"), getTranslations("vocabulary"), getFormatter()]);
   return (
     <div className="space-y-4">
       {[...new Set(template.questions.map((q) => q.section))].map((section) => (
@@ -31,19 +48,25 @@ export function TemplateSummary({ template, headingLevel = 3 }: { template: Ques
             {template.questions.filter((q) => q.section === section).map((q) => (
               <li key={q.id}>
                 {q.prompt}
-                {q.required ? "" : " (optional)"}
-                {q.aiOnly ? " (AI tools only)" : ""} <span className="text-slate-600"><QuestionWeights question={q} /></span>
+                {q.required ? "" : t("optional")}
+                {q.aiOnly ? t("aiOnly") : ""} <span className="text-slate-600"><QuestionWeights question={q} vocabulary={vocabulary} /></span>
               </li>
             ))}
           </ul>
         </section>
       ))}
       <section>
-        <Heading className="font-semibold">Conditions that lower residual risk</Heading>
+        <Heading className="font-semibold">{t("conditionsHeading")}</Heading>
         <ul className="ml-5 list-disc text-sm">
           {template.mitigations.map((m) => (
             <li key={m.id}>
-              {m.label}: lowers {(Object.entries(m.reduces) as [Dimension, number][]).map(([d, n]) => `${DIMENSION_LABELS[d]}${n > 1 ? ` by ${n} levels` : ""}`).join(", ")}
+              {t("lowers", {
+                label: m.label,
+                dimensions: format.list(
+                  (Object.entries(m.reduces) as [Dimension, number][]).map(([d, n]) => (n > 1 ? t("lowersBy", { dimension: vocabulary(`dimension.${d}`), count: n }) : vocabulary(`dimension.${d}`))),
+                  { type: "unit" },
+                ),
+              })}
             </li>
           ))}
         </ul>

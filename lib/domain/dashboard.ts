@@ -2,22 +2,26 @@
  * The reviewer dashboard's figures, shaped from aggregated rows: counts by status and by
  * assessed tier, and the dimension × level heat map. Pure: no database, no framework.
  */
-import { DIMENSION_LABELS, DIMENSIONS, LEVEL_LABELS, LEVELS, type Dimension, type Level } from "./assessment";
-import { STATUS_LABELS, STATUSES, type Status } from "./vocabulary";
+import { DIMENSIONS, LEVELS, type Dimension, type Level } from "./assessment";
+import { STATUSES, type Status } from "./vocabulary";
 
 /** A headline status, or none yet. */
 export type StatusBucket = Status | "unclassified";
 export const STATUS_BUCKETS: readonly StatusBucket[] = [...STATUSES, "unclassified"];
-export const STATUS_BUCKET_LABELS: Record<StatusBucket, string> = { ...STATUS_LABELS, unclassified: "Not yet classified" };
 
 /** A software's assessed tier: the worst inherent tier of its current assessments, or none. */
 export type TierBucket = Level | "not_assessed";
 export const TIER_BUCKETS: readonly TierBucket[] = [...LEVELS, "not_assessed"];
-export const TIER_BUCKET_LABELS: Record<TierBucket, string> = { ...LEVEL_LABELS, not_assessed: "Not assessed" };
+
+/** A bucket's label: its key in the vocabulary catalogue (messages/<locale>/vocabulary.json), worded by the page. */
+export type BucketLabelKey = `status.${Status}` | "statusBucket.unclassified" | `level.${Level}` | "tierBucket.not_assessed";
+
+export const statusBucketLabelKey = (bucket: StatusBucket): BucketLabelKey => (bucket === "unclassified" ? "statusBucket.unclassified" : `status.${bucket}`);
+export const tierBucketLabelKey = (bucket: TierBucket): BucketLabelKey => (bucket === "not_assessed" ? "tierBucket.not_assessed" : `level.${bucket}`);
 
 export interface Bar<K extends string> {
   key: K;
-  label: string;
+  labelKey: BucketLabelKey;
   count: number;
   /** Whole-number share of the total, 0 when there is nothing. */
   percent: number;
@@ -56,12 +60,12 @@ export function summariseSoftware(rows: StatusTierCount[]): SoftwareSummary {
     byTier.set(tier, (byTier.get(tier) ?? 0) + row.count);
     total += row.count;
   }
-  const bars = <K extends string>(keys: readonly K[], labels: Record<K, string>, counts: Map<K, number>): Bar<K>[] =>
+  const bars = <K extends string>(keys: readonly K[], labelKey: (key: K) => BucketLabelKey, counts: Map<K, number>): Bar<K>[] =>
     keys.map((key) => {
       const count = counts.get(key) ?? 0;
-      return { key, label: labels[key], count, percent: percentOf(count, total) };
+      return { key, labelKey: labelKey(key), count, percent: percentOf(count, total) };
     });
-  return { total, byStatus: bars(STATUS_BUCKETS, STATUS_BUCKET_LABELS, byStatus), byTier: bars(TIER_BUCKETS, TIER_BUCKET_LABELS, byTier) };
+  return { total, byStatus: bars(STATUS_BUCKETS, statusBucketLabelKey, byStatus), byTier: bars(TIER_BUCKETS, tierBucketLabelKey, byTier) };
 }
 
 /** One aggregated row of the heat map, as read from the stored results (text, so checked here). */
@@ -84,7 +88,7 @@ export interface HeatMapCell {
 export interface HeatMap {
   /** How many current assessments the map counts: each contributes one level per dimension. */
   assessments: number;
-  rows: { dimension: Dimension; label: string; cells: HeatMapCell[] }[];
+  rows: { dimension: Dimension; cells: HeatMapCell[] }[];
 }
 
 /** The shade of a count against the largest count: any non-zero count shows at least the lightest. */
@@ -111,7 +115,6 @@ export function shapeHeatMap(rows: DimensionLevelCount[]): HeatMap {
   const max = Math.max(0, ...counts.values());
   const matrix = DIMENSIONS.map((dimension) => ({
     dimension,
-    label: DIMENSION_LABELS[dimension],
     cells: LEVELS.map((level) => {
       const count = counts.get(`${dimension}/${level}`) ?? 0;
       return { level, count, shade: heatShade(count, max) };
