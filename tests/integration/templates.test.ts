@@ -9,6 +9,7 @@ import { completeAssessment, saveAssessmentDraft, startAssessment, submitAssessm
 import { createSoftware } from "@/lib/mutations/catalogue";
 import { saveTemplate } from "@/lib/mutations/templates";
 import { listTemplates, listTemplateVersions } from "@/lib/queries/templates";
+import { runInLocale } from "@/lib/i18n/translate";
 import { runMutation } from "@/lib/server/guard";
 import { auditFor, counts, makeUser, unique } from "../support/fixtures";
 
@@ -107,6 +108,21 @@ describe("authoring questionnaires", () => {
     }
     expect(await stored(k)).toEqual([]);
     expect(await counts(db)).toEqual(before);
+  });
+
+  it("words its refusals in the reader's language: a Chinese reader reads Chinese, naming the same fields", async () => {
+    const k = key();
+    await runMutation(saveTemplate, reviewer, { key: k, baseVersion: "0", title: "中文", definition: JSON.stringify(SMALL) });
+    const zh = <T,>(work: () => Promise<T>) => runInLocale("zh-CN", () => work().catch((e: unknown) => e));
+    const stale = await zh(() => runMutation(saveTemplate, admin, { key: k, baseVersion: "0", title: "Again", definition: JSON.stringify(SMALL) }));
+    expect(stale).toBeInstanceOf(Conflict);
+    expect((stale as Conflict).message).toBe(`键为“${k}”的问卷已存在，请换一个键，或编辑那份问卷。`);
+    expect((stale as Conflict).fieldErrors?.key).toEqual(["此键已被占用"]);
+    const bad = await zh(() => runMutation(saveTemplate, reviewer, { key: k, baseVersion: "1", title: "", definition: JSON.stringify({ ...SMALL, questions: [SSO, SSO] }) }));
+    expect(bad).toBeInstanceOf(ValidationFailed);
+    expect((bad as ValidationFailed).fieldErrors?.["definition.questions.1.id"]).toEqual(["另一个问题已使用 ID“sso”"]);
+    expect((bad as ValidationFailed).fieldErrors?.title?.join(" ")).toMatch(/标题/);
+    expect((await stored(k)).map((r) => r.version)).toEqual([1]);
   });
 
   it("is refused to employees", async () => {

@@ -100,6 +100,19 @@ describe("validateAnswers", () => {
     expect(validateAnswers(template, { d: "2026-02-30" })).toEqual({ d: ["Enter a date (YYYY-MM-DD)"] });
     expect(validateAnswers(template, { d: "2026-02-28" })).toEqual({});
   });
+
+  it("names each problem by a code with its values, for the caller to word in the reader's language", () => {
+    const template: QuestionnaireTemplate = { key: "t", version: 1, title: "t", mitigations: [], questions: [
+      { id: "n", section: "s", prompt: "n", required: true, type: "number", min: 1, max: 5 },
+      { id: "x", section: "s", prompt: "x", required: true, type: "text", maxLength: 3 },
+    ] };
+    const describe = (problem: { code: string; values?: Record<string, unknown> }) => `${problem.code}:${JSON.stringify(problem.values ?? {})}`;
+    expect(validateAnswers(template, { n: 9, x: "long", y: "?" }, { describe })).toEqual({
+      y: ["unknownQuestion:{}"],
+      n: ['numberRange:{"min":1,"max":5}'],
+      x: ['maxLength:{"max":3}'],
+    });
+  });
 });
 
 describe("dimensionLevel and overallTier", () => {
