@@ -1,9 +1,13 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./constants";
 
+/** The main navigation, in either language of the interface. */
 export function mainNav(page: Page) {
-  return page.getByRole("navigation", { name: "Main" });
+  return page.getByRole("navigation", { name: /^(Main|主导航)$/ });
 }
+
+/** The sign-out button's name in either language (components/sign-out-button.tsx). */
+export const SIGN_OUT = /^(Sign out|退出登录)$/;
 
 /** Follows a link of the main navigation, opening its "Admin" group first when the link is in it (components/main-nav.tsx). */
 export async function followNavLink(page: Page, name: string): Promise<void> {
@@ -23,7 +27,7 @@ export async function signIn(page: Page, email: string, { password = DEMO_PASSWO
   await signInRequest(page.request, email, password);
   await page.goto(callbackPath);
   // Attached rather than visible: on a narrow screen it is behind the "Menu" button.
-  await expect(mainNav(page).getByRole("button", { name: "Sign out", includeHidden: true })).toBeAttached();
+  await expect(mainNav(page).getByRole("button", { name: SIGN_OUT, includeHidden: true })).toBeAttached();
 }
 
 /** Signs a request context (a page's, a browser context's or a standalone one) in with credentials. */
