@@ -159,6 +159,19 @@ describe("assessments and questionnaire versions", () => {
     expect(kept!.templateId).toBe(v1!.id);
   });
 
+  it("tells a Chinese reader in Chinese which answers are missing, by question", async () => {
+    const k = key();
+    await runMutation(saveTemplate, reviewer, { key: k, baseVersion: "0", title: "Small", definition: JSON.stringify(SMALL) });
+    const tool = await runMutation(createSoftware, reviewer, { name: unique("Chinese reader tool"), kind: "desktop_app", category: "Utilities" });
+    const started = await runMutation(startAssessment, reviewer, { softwareId: tool.id, templateKey: k });
+    const refused = await runInLocale("zh-CN", () => runMutation(submitAssessment, reviewer, { id: started.id, version: String(started.version) }).catch((e: unknown) => e));
+    expect(refused).toBeInstanceOf(ValidationFailed);
+    expect((refused as ValidationFailed).message).toBe("有 1 个回答需要处理：请查看标出的问题。");
+    expect((refused as ValidationFailed).fieldErrors).toEqual({ "answers.sso": ["此题必须回答"] });
+    const english = await runMutation(submitAssessment, reviewer, { id: started.id, version: String(started.version) }).catch((e: unknown) => e);
+    expect((english as ValidationFailed).message).toBe("1 answer needs attention: see the highlighted questions.");
+  });
+
   it("refuses an unknown questionnaire when starting an assessment", async () => {
     const tool = await runMutation(createSoftware, reviewer, { name: unique("Nowhere tool"), kind: "desktop_app", category: "Utilities" });
     const refused = await runMutation(startAssessment, reviewer, { softwareId: tool.id, templateKey: "no_such_questionnaire" }).catch((e: unknown) => e);
