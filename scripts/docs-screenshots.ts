@@ -3,7 +3,8 @@
  *
  * Against the built app (scripts/bench-app.ts, or BENCH_URL): the home search, a software page
  * whose editions differ, a software page with the demo employee's exception, and the manager's
- * inbox, each at 1280 and 390 px wide, into docs/screenshots/.
+ * inbox, each at 1280 and 390 px wide, into docs/screenshots/; and the search and a software page
+ * as a reader whose browser asks for Chinese sees them (`*-zh-CN-*.png`).
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +18,8 @@ interface Shot {
   name: string;
   email: string;
   path: string;
+  /** The browser's language (Accept-Language); English when not given. */
+  locale?: string;
   /** Brings the page to the state pictured, after it loaded. */
   prepare?: (page: Page) => Promise<void>;
 }
@@ -34,6 +37,17 @@ const SHOTS: Shot[] = [
   { name: "software-editions", email: "employee@example.com", path: "/software/slack" },
   { name: "software-grant", email: "employee@example.com", path: "/software/grammarly" },
   { name: "manager-inbox", email: "manager@example.com", path: "/requests/inbox" },
+  {
+    name: "home-search-zh-CN",
+    email: "employee@example.com",
+    path: "/",
+    locale: "zh-CN",
+    prepare: async (page) => {
+      await page.getByRole("combobox").first().fill("slack");
+      await page.getByRole("listbox").getByRole("option").first().waitFor();
+    },
+  },
+  { name: "software-editions-zh-CN", email: "employee@example.com", path: "/software/slack", locale: "zh-CN" },
 ];
 
 async function main() {
@@ -44,7 +58,7 @@ async function main() {
       try {
         const state = await context.storageState();
         for (const width of WIDTHS) {
-          const sized = await browser.newContext({ baseURL: baseUrl, storageState: state, viewport: { width, height: width === 390 ? 844 : 900 } });
+          const sized = await browser.newContext({ baseURL: baseUrl, storageState: state, locale: shot.locale ?? "en-US", viewport: { width, height: width === 390 ? 844 : 900 } });
           const page = await sized.newPage();
           await page.goto(shot.path, { waitUntil: "networkidle" });
           await shot.prepare?.(page);
