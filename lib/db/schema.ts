@@ -65,6 +65,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(0),
     /** SCIM provisioning (lib/scim): the identity provider's own id for the person. */
     scimExternalId: text("scim_external_id"),
+    /** The SCIM userName, when the identity provider's differs from the email (null: the email is the userName). */
+    scimUserName: text("scim_user_name"),
     /**
      * The SCIM attributes the identity provider sent that Vetted does not map to a column of its
      * own (name parts, title, phone numbers, the enterprise extension's department…), kept so that
@@ -80,6 +82,7 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(t.email),
     uniqueIndex("users_sso_subject_key").on(t.ssoSubject),
     index("users_scim_external_id_idx").on(t.scimExternalId),
+    uniqueIndex("users_scim_user_name_key").on(sql`lower(${t.scimUserName})`),
   ],
 );
 
