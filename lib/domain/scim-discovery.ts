@@ -15,10 +15,9 @@ const RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType
 /** The largest body the service reads; larger ones get 413. */
 export const SCIM_MAX_BODY_BYTES = 1024 * 1024;
 
-export function serviceProviderConfig(base: string, readmeUrl: string): Json {
+export function serviceProviderConfig(base: string): Json {
   return {
     schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
-    documentationUri: readmeUrl,
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: MAX_COUNT },
@@ -31,7 +30,6 @@ export function serviceProviderConfig(base: string, readmeUrl: string): Json {
         name: "Vetted API token",
         description: `A Vetted API token of scope scim (Admin → API tokens), sent as "Authorization: Bearer vt_…". PATCH takes at most ${MAX_PATCH_OPERATIONS} operations; bodies at most ${SCIM_MAX_BODY_BYTES / 1024} KB.`,
         specUri: "https://www.rfc-editor.org/info/rfc6750",
-        documentationUri: readmeUrl,
         primary: true,
       },
     ],

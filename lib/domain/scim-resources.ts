@@ -54,11 +54,22 @@ export interface ScimGroupFacts {
   updatedAt: Date;
 }
 
+/** JSON with every object's keys sorted: the same value whatever order its keys came in (jsonb reorders them). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Json).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
+}
+
 /** A weak ETag of a representation: it changes whenever anything the representation shows changes, whoever changed it. */
 export function scimVersion(resource: Json): string {
   const { meta, ...rest } = resource;
   const { version: _version, ...metaRest } = (meta ?? {}) as Json;
-  const digest = createHash("sha256").update(JSON.stringify({ ...rest, meta: metaRest })).digest("base64url").slice(0, 22);
+  const digest = createHash("sha256").update(canonicalJson({ ...rest, meta: metaRest })).digest("base64url").slice(0, 22);
   return `W/"${digest}"`;
 }
 
@@ -312,4 +323,12 @@ export function project(resource: Json, params: Pick<ListParams, "attributes" | 
 
 export function listResponse(resources: Json[], totalResults: number, startIndex: number): Json {
   return { schemas: [LIST_SCHEMA], totalResults, startIndex, itemsPerPage: resources.length, Resources: resources };
+}
+
+/** Whether an If-Match header (RFC 9110 §13.1.1) holds for a resource at `version`: "*", or one of its tags (compared weakly). */
+export function ifMatchHolds(header: string | null, version: string): boolean {
+  if (header === null) return true;
+  const tags = header.split(",").map((t) => t.trim()).filter(Boolean);
+  const opaque = (tag: string) => tag.replace(/^W\//, "");
+  return tags.some((tag) => tag === "*" || opaque(tag) === opaque(version));
 }
