@@ -39,6 +39,16 @@ export function readPatchOperations(body: unknown): Operation[] {
     const kind = typeof op === "string" ? op.toLowerCase() : "";
     if (kind !== "add" && kind !== "remove" && kind !== "replace") throw new ScimError(400, SCIM_MESSAGES.patchBadOperation(index + 1), "invalidSyntax");
     if (path !== undefined && (typeof path !== "string" || path.trim() === "")) throw new ScimError(400, SCIM_MESSAGES.patchBadOperation(index + 1), "invalidPath");
+    if (typeof path === "string" && kind === "remove" && path.trim().toLowerCase() === "members" && Array.isArray(value)) {
+      // Entra ID removes members as a list of values ({"$ref": null, "value": id}); the RFC's form is one filter per member.
+      for (const member of value as unknown[]) {
+        const id = (member as Json | null)?.value;
+        if (typeof id !== "string" || id.trim() === "") throw new ScimError(400, SCIM_MESSAGES.patchBadOperation(index + 1), "invalidValue");
+        // An id with a quote in it names no member, and would not survive the filter's quoting.
+        if (!id.includes('"')) operations.push({ op: "remove", path: `members[value eq "${id}"]` });
+      }
+      return;
+    }
     if (typeof path === "string") {
       const normalised = normaliseQuirks(value, lastAttribute(path.trim()));
       // Entra ID clears the manager with a replace of "" (or null): that is a remove.
