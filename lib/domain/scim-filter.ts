@@ -96,9 +96,12 @@ function conjunction(term: unknown, prefix: string, resource: ScimResourceName):
 function condition(attribute: string, comparison: unknown[], resource: ScimResourceName): FilterCondition {
   if (!(FILTERABLE[resource] as readonly string[]).includes(attribute)) throw new ScimError(400, SCIM_MESSAGES.filterAttribute(attribute, `${resource}s`, SPELLED[resource]), "invalidFilter");
   const negated = comparison[0] === "not";
-  const [operator, value = null] = negated ? comparison.slice(1) : comparison;
+  const operands = negated ? comparison.slice(1) : comparison;
+  const [operator, value = null] = operands;
   const op = String(operator).toLowerCase();
   if (!(FILTER_OPERATORS as readonly string[]).includes(op)) throw new ScimError(400, SCIM_MESSAGES.filterOperator(op, attribute), "invalidFilter");
+  // `userName eq` with nothing after it (scimmy reads it as a comparison with no value).
+  if (op !== "pr" && operands.length < 2) throw new ScimError(400, SCIM_MESSAGES.filterSyntax(`${attribute} ${op} needs a value to compare with.`), "invalidFilter");
   if (value !== null && typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
     throw new ScimError(400, SCIM_MESSAGES.filterSyntax(`the value compared with ${attribute} is not a string, number, boolean or null.`), "invalidFilter");
   }
