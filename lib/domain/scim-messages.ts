@@ -82,7 +82,7 @@ export const SCIM_MESSAGES = {
     'Vetted keys people by email address: send a primary (or work) email in "emails", or a userName that is an email address.',
   badEmail: (value: string) => `${quoted(value)} is not an email address.`,
   tooLong: (attribute: string, max: number) => `${attribute} must be at most ${max} characters.`,
-  managerUnknown: (id: string) => `The manager ${quoted(id)} is not the id of an active user here (send the manager's SCIM id, as /Users returns it).`,
+  managerUnknown: (id: string) => `The manager ${quoted(id)} is not a user here: send the manager's SCIM id (as /Users returns it), userName or email.`,
   managerSelf: "Nobody manages themselves.",
   managerLoop: "That manager would create a management loop.",
   groupNameTaken: (name: string) => `A group named ${quoted(name)} exists already.`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { config } from "../config";
 import type { Tx } from "../db/client";
@@ -61,6 +61,23 @@ async function assertManagerValid(tx: Tx, personId: string | null, managerId: st
     const [next] = await tx.select({ managerId: users.managerId }).from(users).where(eq(users.id, cursor));
     cursor = next?.managerId ?? null;
   }
+}
+
+/**
+ * The manager a resource names: by SCIM id (what Entra ID sends, resolving its own reference), or
+ * by userName or email (what Okta can send: its profile holds the manager's login, not our id).
+ */
+async function resolveManager(tx: Tx, write: ScimUserWrite): Promise<ScimUserWrite> {
+  const value = write.managerId;
+  if (!value) return write;
+  const byId = isScimId(value) ? eq(users.id, value.toLowerCase()) : undefined;
+  const [manager] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(isNull(users.scimDeletedAt), or(byId, sql`lower(coalesce(${users.scimUserName}, ${users.email})) = lower(${value})`, eq(users.email, normaliseEmail(value)))))
+    .limit(1);
+  if (!manager) throw new ScimError(400, SCIM_MESSAGES.managerUnknown(value), "invalidValue");
+  return { ...write, managerId: manager.id };
 }
 
 /** The userName as stored: null when it is the email itself. */
@@ -175,7 +192,8 @@ async function changePerson(
     const before = await personFor(tx, id, lock);
     const representation = await representationOf(tx, id);
     if (!ifMatchHolds(ifMatch, String((representation.meta as { version: string }).version))) throw new ScimError(412, SCIM_MESSAGES.preconditionFailed);
-    const write = await desired(representation);
+    const wanted = await desired(representation);
+    const write = wanted && (await resolveManager(tx, wanted));
     return { before, write: write && !unchanged(before, columnsOf(write)) ? write : null };
   };
   if (!(await plan(false)).write) return { result: { id }, audit: [] };
@@ -193,7 +211,7 @@ export const provisionScimUser = defineMutation({
   action: "users.provision",
   input: z.object({ resource: Resource }),
   async run({ tx, actor, input, now }) {
-    const write = userWriteFromScim(input.resource);
+    const write = await resolveManager(tx, userWriteFromScim(input.resource));
     const columns = columnsOf(write);
     const [deleted] = await tx
       .select()

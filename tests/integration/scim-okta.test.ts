@@ -16,7 +16,7 @@ import { addDays, isoDay } from "@/lib/domain/requests";
 import { createApiToken } from "@/lib/mutations/api-tokens";
 import { runMutation } from "@/lib/server/guard";
 import { auditFor, makeUser } from "../support/fixtures";
-import { GROUP_SCHEMA, scimClient, scimToken, USER_SCHEMA } from "../support/scim";
+import { ENTERPRISE, GROUP_SCHEMA, scimClient, scimToken, USER_SCHEMA } from "../support/scim";
 import { signInCookie, withRequest } from "../support/session";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/client-address";
 
@@ -98,10 +98,20 @@ describe("Okta: create, read, update", () => {
     expect(put.headers.get("etag")).not.toBe(body.meta && (body.meta as { version: string }).version);
     expect((await db.select().from(users).where(eq(users.id, id)))[0]!.name).toBe("Another User");
 
+    // Okta's profile holds the manager's login, not Vetted's id: the manager is found by userName or email.
+    const boss = (await okta.createUser(oktaUser(`boss.${run}@okta.local`))).body.id as string;
+    const managed = await okta.putUser(id, oktaUser(login, { id, name: { givenName: "Another", familyName: "User" }, displayName: "Another User", title: "Engineer", schemas: [USER_SCHEMA, ENTERPRISE], [ENTERPRISE]: { manager: { value: `BOSS.${run}@okta.local` } } }));
+    expect(managed.status).toBe(200);
+    expect(managed.body).toMatchObject({ [ENTERPRISE]: { manager: { value: boss } } });
+    expect((await db.select().from(users).where(eq(users.id, id)))[0]!.managerId).toBe(boss);
+    // A PUT replaces the whole resource: without a manager, the link goes.
+    const put2 = await okta.putUser(id, oktaUser(login, { id, name: { givenName: "Another", familyName: "User" }, displayName: "Another User", title: "Engineer" }));
+    expect((await db.select().from(users).where(eq(users.id, id)))[0]!.managerId).toBeNull();
+
     const events = (await auditFor(db, id)).length;
     const again = await okta.putUser(id, oktaUser(login, { id, name: { givenName: "Another", familyName: "User" }, displayName: "Another User", title: "Engineer" }));
     expect(again.status).toBe(200);
-    expect(again.headers.get("etag")).toBe(put.headers.get("etag"));
+    expect(again.headers.get("etag")).toBe(put2.headers.get("etag"));
     expect((await auditFor(db, id)).length).toBe(events);
   });
 });
