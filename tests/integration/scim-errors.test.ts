@@ -140,7 +140,7 @@ describe("SCIM errors: requests", () => {
     });
   });
 
-  it("400 for patches that cannot apply: invalidSyntax (not a PatchOp, no operations, unknown op), invalidPath, mutability, invalidValue", async () => {
+  it("400 for patches that cannot apply: invalidSyntax (not a PatchOp, no operations, unknown op), invalidPath, mutability, noTarget, invalidValue", async () => {
     await unchangedBy(async () => {
       const patch = userRoute.PATCH as ScimHandler;
       const send = (body: unknown) => scim(patch, `/Users/${someone}`, { method: "PATCH", token: secret, body, params: { id: someone } });
@@ -151,6 +151,7 @@ describe("SCIM errors: requests", () => {
       expectScimError(await client.patchUser(someone, [{ op: "replace", path: "noSuchAttribute", value: 1 }]), 400, "invalidPath");
       expectScimError(await client.patchUser(someone, [{ op: "replace", path: 'emails[type eq "work"', value: "x" }]), 400, "invalidPath");
       expectScimError(await client.patchUser(someone, [{ op: "replace", path: "id", value: NO_SUCH_ID }]), 400, "mutability");
+      expectScimError(await client.patchUser(someone, [{ op: "replace", path: 'emails[type eq "home"].value', value: "home@example.com" }]), 400, "noTarget");
       expectScimError(await client.patchUser(someone, [{ op: "replace", path: "active", value: "perhaps" }]), 400, "invalidValue");
       expectScimError(await client.putUser(someone, user(`someone.${run}@example.com`, { id: NO_SUCH_ID })), 400, "mutability");
     });
