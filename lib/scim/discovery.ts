@@ -30,3 +30,15 @@ export const getSchema = scimRoute(async (ctx) => {
 
 /** POST /Bulk: not supported (ServiceProviderConfig says so). */
 export const bulk = scimNotImplemented(SCIM_MESSAGES.bulkUnsupported);
+
+/** GET /Me: not supported (a token provisions people; it is not one). */
+export const me = scimNotImplemented(SCIM_MESSAGES.meUnsupported);
+
+/**
+ * POST to a resource: `…/.search` (RFC 7644 §3.4.3) is not supported (501); a POST to a
+ * resource's own address is a method it does not take (405, naming those it does).
+ */
+export const postToResource = scimRoute(async (ctx) => {
+  if (ctx.params.id === ".search") throw new ScimError(501, SCIM_MESSAGES.searchUnsupported);
+  throw new ScimError(405, SCIM_MESSAGES.methodNotAllowed("POST", ["GET", "PUT", "PATCH", "DELETE"]), undefined, { Allow: "GET, PUT, PATCH, DELETE" });
+});

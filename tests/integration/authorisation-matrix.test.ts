@@ -134,6 +134,9 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /scim/v2/ResourceTypes": { path: "/scim/v2/ResourceTypes", rule: SCIM },
   "GET /scim/v2/ResourceTypes/[id]": { path: "/scim/v2/ResourceTypes/User", params: { id: "User" }, rule: SCIM },
   "POST /scim/v2/Bulk": { path: "/scim/v2/Bulk", body: "{}", contentType: "application/scim+json", rule: SCIM, notImplemented: true },
+  "GET /scim/v2/Me": { path: "/scim/v2/Me", rule: SCIM, notImplemented: true },
+  "POST /scim/v2/Users/[id]": { path: "/scim/v2/Users/.search", params: { id: ".search" }, body: "{}", contentType: "application/scim+json", rule: SCIM, notImplemented: true },
+  "POST /scim/v2/Groups/[id]": { path: `/scim/v2/Groups/${SOME_ID}`, params: { id: SOME_ID }, body: "{}", contentType: "application/scim+json", rule: SCIM },
 };
 
 /** The rule of a route: from the endpoint table for /api/v1, else from its entry. */

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as check } from "@/app/api/v1/check/route";
 import * as bulk from "@/app/scim/v2/Bulk/route";
+import * as me from "@/app/scim/v2/Me/route";
 import * as resourceType from "@/app/scim/v2/ResourceTypes/[id]/route";
 import * as resourceTypes from "@/app/scim/v2/ResourceTypes/route";
 import * as schema from "@/app/scim/v2/Schemas/[id]/route";
@@ -201,12 +202,17 @@ describe("SCIM errors: requests", () => {
     });
   });
 
-  it("501 for Bulk and for sorting, which ServiceProviderConfig says are not supported", async () => {
+  it("501 for Bulk and sorting (as ServiceProviderConfig says), /Me and .search; 405 for a POST to a resource", async () => {
     expectScimError(await scim(bulk.POST as ScimHandler, "/Bulk", { method: "POST", token: secret, body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"], Operations: [] } }), 501);
     expectScimError(await client.listUsers("?sortBy=userName"), 501);
     const config = await scim(serviceProviderConfig.GET as ScimHandler, "/ServiceProviderConfig", { token: secret });
     expect(config.body).toMatchObject({ patch: { supported: true }, bulk: { supported: false }, sort: { supported: false }, etag: { supported: true }, filter: { supported: true, maxResults: 200 }, changePassword: { supported: false } });
     expectScimError(await scim(bulk.POST as ScimHandler, "/Bulk", { method: "POST", body: {} }), 401);
+    expectScimError(await scim(me.GET as ScimHandler, "/Me", { token: secret }), 501);
+    expectScimError(await scim(userRoute.POST as ScimHandler, "/Users/.search", { method: "POST", token: secret, body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"] }, params: { id: ".search" } }), 501);
+    const post = await scim(userRoute.POST as ScimHandler, `/Users/${someone}`, { method: "POST", token: secret, body: {}, params: { id: someone } });
+    expectScimError(post, 405);
+    expect(post.headers.get("allow")).toBe("GET, PUT, PATCH, DELETE");
   });
 });
 
