@@ -9,7 +9,8 @@ import { isDecodablePath, isPrintableAscii } from "./lib/domain/url-encoding";
 /**
  * Deny by default: every path but sign-in, the auth endpoints, the health check and the API's
  * OpenAPI description (which holds no data) needs a session (or, for /api/v1, a bearer token,
- * which the handler itself verifies). Pages and API handlers check the session and the role
+ * which the handler itself verifies; for /scim/v2, always a bearer token, verified by SCIM's own door,
+ * lib/scim/http.ts). Pages and API handlers check the session and the role
  * again themselves; this is only the outer fence.
  */
 const PUBLIC_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/];
