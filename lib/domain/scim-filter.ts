@@ -66,6 +66,8 @@ export function parseScimFilter(expression: string, resource: ScimResourceName):
   const trimmed = expression.trim();
   if (trimmed === "") throw new ScimError(400, SCIM_MESSAGES.filterSyntax("it is empty."), "invalidFilter");
   if (trimmed.length > 4000) throw new ScimError(400, SCIM_MESSAGES.filterSyntax("it is longer than 4000 characters."), "invalidFilter");
+  // PostgreSQL text holds no NUL: no stored value can match one, and the database would refuse the query.
+  if (trimmed.includes("\u0000")) throw new ScimError(400, SCIM_MESSAGES.filterSyntax("it contains a NUL character."), "invalidFilter");
   if (negatesGroup(trimmed)) throw new ScimError(400, SCIM_MESSAGES.filterSyntax('"not (…)" of several terms is not supported; put not before each comparison.'), "invalidFilter");
   let parsed: unknown[];
   try {

@@ -44,6 +44,7 @@ export const SCIM_MESSAGES = {
   wrongContentType: "Send the body as application/scim+json (or application/json).",
   tooLarge: (bytes: number) => `The body is larger than ${Math.round(bytes / 1024)} KB, the most this service takes.`,
   notUtf8: "The body is not valid UTF-8.",
+  nulCharacter: "The body holds a string with a NUL character (\\u0000), which no attribute may hold.",
   missingSchema: (schema: string) => `The body's "schemas" must include ${schema}.`,
   methodNotAllowed: (method: string, allowed: string[]) => `${method} is not supported here; use ${allowed.join(", ")}.`,
   bulkUnsupported: "Bulk operations are not supported (see /ServiceProviderConfig: bulk.supported is false). Send one request per resource.",

@@ -116,8 +116,13 @@ export async function readScimBody(request: NextRequest): Promise<Record<string,
   }
   let body: unknown;
   try {
-    body = JSON.parse(text, (key, value: unknown) => (isPrototypeFieldName(key) ? undefined : value));
-  } catch {
+    body = JSON.parse(text, (key, value: unknown) => {
+      // PostgreSQL stores no NUL in text or jsonb: refused here as the bad value it is, not as a database error.
+      if (typeof value === "string" && value.includes("\u0000")) throw new ScimError(400, SCIM_MESSAGES.nulCharacter, "invalidValue");
+      return isPrototypeFieldName(key) ? undefined : value;
+    });
+  } catch (error) {
+    if (error instanceof ScimError) throw error;
     throw new ScimError(400, SCIM_MESSAGES.notJson, "invalidSyntax");
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) throw new ScimError(400, SCIM_MESSAGES.notObject, "invalidSyntax");

@@ -251,3 +251,35 @@ describe("SCIM discovery and lists", () => {
     expect(Object.keys(slim.body.Resources![0]!).sort()).toEqual(["id", "meta", "schemas", "userName"]);
   });
 });
+
+describe("SCIM under hostile input", () => {
+  it("answers no 5xx, in SCIM's shape, to odd ids, queries and bodies on every endpoint", async () => {
+    const ids = ["", "%", "..", "a".repeat(5000), "00000000-0000-4000-8000-00000000000Z", "__proto__", "' or 1=1 --"];
+    const queries = ["?filter=" + encodeURIComponent('userName eq "\u0000"'), "?filter=" + encodeURIComponent("(((((("), "?filter=" + encodeURIComponent("x".repeat(5000)), "?count=99999999999", "?startIndex=-1", "?attributes=,,,", "?excludedAttributes=" + encodeURIComponent("{}")];
+    const bodies: unknown[] = ["null", "true", '"text"', "{}", { schemas: "x" }, { userName: { nested: true } }, { displayName: ["a"] }, { members: "all" }, { Operations: "x", schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"] }, '{"__proto__": {"polluted": true}, "userName": "p@example.com"}', { emails: [null, 5, { value: null }], userName: "q" }, { userName: "nul\u0000@example.com" }, { userName: "n@example.com", title: "a\u0000b" }];
+    const problems: string[] = [];
+    const note = (what: string, status: number) => {
+      if (status >= 500) problems.push(`${what} → ${status}`);
+    };
+    for (const query of queries) {
+      note(`GET /Users${query}`, (await client.listUsers(query)).status);
+      note(`GET /Groups${query}`, (await client.listGroups(query)).status);
+    }
+    for (const id of ids) {
+      note(`GET /Users/${id.slice(0, 20)}`, (await client.getUser(id)).status);
+      note(`PATCH /Groups/${id.slice(0, 20)}`, (await client.patchGroup(id, [{ op: "add", path: "members", value: [{ value: id }] }])).status);
+    }
+    for (const body of bodies) {
+      note(`POST /Users ${JSON.stringify(body).slice(0, 40)}`, (await client.createUser(body)).status);
+      note(`POST /Groups ${JSON.stringify(body).slice(0, 40)}`, (await client.createGroup(body)).status);
+      note(`PUT /Users ${JSON.stringify(body).slice(0, 40)}`, (await client.putUser(someone, body)).status);
+      const patch = await scim(userRoute.PATCH as ScimHandler, `/Users/${someone}`, { method: "PATCH", token: secret, body, params: { id: someone } });
+      note(`PATCH /Users ${JSON.stringify(body).slice(0, 40)}`, patch.status);
+    }
+    for (const operation of [{ op: "add", path: "emails", value: "x" }, { op: "replace", path: "name", value: [1] }, { op: "add", value: null }, { op: "remove", path: "groups" }, { op: "replace", path: "meta.created", value: "now" }]) {
+      note(`PATCH ${JSON.stringify(operation)}`, (await client.patchUser(someone, [operation])).status);
+    }
+    expect(problems).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
