@@ -252,8 +252,26 @@ export function groupWriteFromScim(body: unknown): ScimGroupWrite {
 export const DEFAULT_COUNT = 100;
 export const MAX_COUNT = 200;
 
+/** What a list may be sorted by (lower case, as FILTERABLE spells attributes). */
+export const SORTABLE = {
+  User: ["id", "username", "externalid", "displayname", "emails", "emails.value", "name.givenname", "name.familyname", "meta.created", "meta.lastmodified"],
+  Group: ["id", "displayname", "externalid", "meta.created", "meta.lastmodified"],
+} as const;
+const SORTABLE_SPELLED = {
+  User: "userName, displayName, externalId, emails.value, name.givenName, name.familyName, id, meta.created, meta.lastModified",
+  Group: "displayName, externalId, id, meta.created, meta.lastModified",
+};
+
+export interface ListSort {
+  /** One of SORTABLE's attributes. */
+  attribute: string;
+  descending: boolean;
+}
+
 export interface ListParams {
   filter: string | null;
+  /** null: in the order the resources were created. */
+  sort: ListSort | null;
   /** 1-based. */
   startIndex: number;
   count: number;
@@ -274,15 +292,26 @@ function attributeList(raw: string | null, name: string): string[] | null {
   return list;
 }
 
-/** The query of a list (RFC 7644 §3.4.2): filter, pagination (startIndex below 1 counts as 1; count capped at MAX_COUNT) and attribute lists. */
-export function listParams(query: URLSearchParams): ListParams {
-  if (query.has("sortBy") || query.has("sortOrder")) throw new ScimError(501, SCIM_MESSAGES.sortUnsupported);
+/** sortBy and sortOrder (RFC 7644 §3.4.2.3): ascending unless told; sortOrder alone sorts nothing. */
+function sortParams(query: URLSearchParams, resource: keyof typeof SORTABLE): ListSort | null {
+  const order = query.get("sortOrder")?.trim().toLowerCase() || "ascending";
+  if (order !== "ascending" && order !== "descending") throw new ScimError(400, SCIM_MESSAGES.badSortOrder, "invalidValue");
+  const by = query.get("sortBy")?.trim();
+  if (!by) return null;
+  const attribute = by.toLowerCase().replace(/^urn:ietf:params:scim:schemas:core:2\.0:(user|group):/, "");
+  if (!(SORTABLE[resource] as readonly string[]).includes(attribute)) throw new ScimError(400, SCIM_MESSAGES.badSortBy(by, SORTABLE_SPELLED[resource]), "invalidValue");
+  return { attribute, descending: order === "descending" };
+}
+
+/** The query of a list (RFC 7644 §3.4.2): filter, sorting, pagination (startIndex below 1 counts as 1; count capped at MAX_COUNT) and attribute lists. */
+export function listParams(query: URLSearchParams, resource: keyof typeof SORTABLE): ListParams {
+  const sort = sortParams(query, resource);
   const startIndex = wholeNumber(query.get("startIndex"), SCIM_MESSAGES.badStartIndex) ?? 1;
   const count = wholeNumber(query.get("count"), SCIM_MESSAGES.badCount) ?? DEFAULT_COUNT;
   const attributes = attributeList(query.get("attributes"), "attributes");
   const excludedAttributes = attributeList(query.get("excludedAttributes"), "excludedAttributes");
   if (attributes && excludedAttributes) throw new ScimError(400, SCIM_MESSAGES.bothAttributeLists, "invalidValue");
-  return { filter: query.get("filter"), startIndex: Math.max(1, startIndex), count: Math.min(MAX_COUNT, Math.max(0, count)), attributes, excludedAttributes };
+  return { filter: query.get("filter"), sort, startIndex: Math.max(1, startIndex), count: Math.min(MAX_COUNT, Math.max(0, count)), attributes, excludedAttributes };
 }
 
 /** attributes / excludedAttributes of a single read (GET /Users/{id}). */

@@ -4,7 +4,7 @@ import type { Db, Tx } from "../db/client";
 import { scimGroupMembers, scimGroups, users } from "../db/schema";
 import type { FilterCondition, ParsedFilter } from "../domain/scim-filter";
 import { SCIM_MESSAGES, ScimError } from "../domain/scim-messages";
-import type { ScimGroupFacts, ScimUserFacts } from "../domain/scim-resources";
+import type { ListSort, ScimGroupFacts, ScimUserFacts } from "../domain/scim-resources";
 
 /** Reads run on the pool or inside a mutation's transaction (what a write answers is read there). */
 type Reader = Db | Tx;
@@ -117,6 +117,15 @@ function filterSql(filter: ParsedFilter, columns: Record<string, Column>): SQL {
   return or(...alternatives)!;
 }
 
+/** The order of a list: the sort asked for (case-insensitive for text, missing values last), then creation, then id. */
+function orderOf(sort: ListSort | null, columns: Record<string, Column>, created: SQL, id: SQL): SQL[] {
+  const tail = [sql`${created} asc`, sql`${id} asc`];
+  const column = sort ? columns[sort.attribute] : undefined;
+  if (!sort || !column || column.kind === "members") return tail;
+  const key = column.kind === "text" ? sql`lower(${column.expr})` : column.expr;
+  return [sort.descending ? sql`${key} desc nulls last` : sql`${key} asc nulls last`, ...tail];
+}
+
 // ---- Users ------------------------------------------------------------------------------
 
 /** People SCIM can see: everyone but those deleted through SCIM. */
@@ -156,11 +165,17 @@ export async function findScimUser(db: Reader, id: string): Promise<ScimUserFact
   return (await userFacts(db, rows))[0] ?? null;
 }
 
-export async function listScimUsers(db: Reader, filter: ParsedFilter | null, startIndex: number, pageSize: number): Promise<{ total: number; users: ScimUserFacts[] }> {
+export async function listScimUsers(db: Reader, filter: ParsedFilter | null, sort: ListSort | null, startIndex: number, pageSize: number): Promise<{ total: number; users: ScimUserFacts[] }> {
   const where = and(visibleUser, filter ? filterSql(filter, USER_COLUMNS) : undefined);
   const [{ total }] = (await db.select({ total: count() }).from(users).where(where)) as [{ total: number }];
   if (pageSize === 0 || total < startIndex) return { total, users: [] };
-  const rows = await db.select().from(users).where(where).orderBy(asc(users.createdAt), asc(users.id)).offset(startIndex - 1).limit(pageSize);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(where)
+    .orderBy(...orderOf(sort, USER_COLUMNS, sql`${users.createdAt}`, sql`${users.id}`))
+    .offset(startIndex - 1)
+    .limit(pageSize);
   return { total, users: await userFacts(db, rows) };
 }
 
@@ -195,6 +210,7 @@ export async function findScimGroup(db: Reader, id: string, withMembers = true):
 export async function listScimGroups(
   db: Reader,
   filter: ParsedFilter | null,
+  sort: ListSort | null,
   startIndex: number,
   pageSize: number,
   withMembers: boolean,
@@ -202,7 +218,13 @@ export async function listScimGroups(
   const where = filter ? filterSql(filter, GROUP_COLUMNS) : undefined;
   const [{ total }] = (await db.select({ total: count() }).from(scimGroups).where(where)) as [{ total: number }];
   if (pageSize === 0 || total < startIndex) return { total, groups: [] };
-  const rows = await db.select().from(scimGroups).where(where).orderBy(asc(scimGroups.createdAt), asc(scimGroups.id)).offset(startIndex - 1).limit(pageSize);
+  const rows = await db
+    .select()
+    .from(scimGroups)
+    .where(where)
+    .orderBy(...orderOf(sort, GROUP_COLUMNS, sql`${scimGroups.createdAt}`, sql`${scimGroups.id}`))
+    .offset(startIndex - 1)
+    .limit(pageSize);
   return { total, groups: await groupFacts(db, rows, withMembers) };
 }
 

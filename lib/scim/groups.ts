@@ -24,9 +24,9 @@ async function groupResponse(ctx: ScimContext, id: string, status = 200): Promis
 }
 
 export const listGroups = scimRoute(async (ctx) => {
-  const params = listParams(ctx.request.nextUrl.searchParams);
+  const params = listParams(ctx.request.nextUrl.searchParams, "Group");
   const filter = params.filter === null ? null : parseScimFilter(params.filter, "Group");
-  const { total, groups } = await listScimGroups(ctx.db, filter, params.startIndex, params.count, wantsMembers(params));
+  const { total, groups } = await listScimGroups(ctx.db, filter, params.sort, params.startIndex, params.count, wantsMembers(params));
   return scimJson(listResponse(groups.map((group) => project(scimGroupResource(group, ctx.base), params)), total, params.startIndex));
 });
 

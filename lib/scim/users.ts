@@ -19,9 +19,9 @@ async function userResponse(ctx: ScimContext, id: string, status = 200): Promise
 
 /** GET /Users: filter (userName eq "…" is how Okta and Entra ID look a person up first), startIndex, count. */
 export const listUsers = scimRoute(async (ctx) => {
-  const params = listParams(ctx.request.nextUrl.searchParams);
+  const params = listParams(ctx.request.nextUrl.searchParams, "User");
   const filter = params.filter === null ? null : parseScimFilter(params.filter, "User");
-  const { total, users } = await listScimUsers(ctx.db, filter, params.startIndex, params.count);
+  const { total, users } = await listScimUsers(ctx.db, filter, params.sort, params.startIndex, params.count);
   return scimJson(listResponse(users.map((user) => project(scimUserResource(user, ctx.base), params)), total, params.startIndex));
 });
 

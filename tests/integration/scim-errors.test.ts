@@ -202,11 +202,12 @@ describe("SCIM errors: requests", () => {
     });
   });
 
-  it("501 for Bulk and sorting (as ServiceProviderConfig says), /Me and .search; 405 for a POST to a resource", async () => {
+  it("501 for Bulk (as ServiceProviderConfig says), /Me and .search; 405 for a POST to a resource; 400 for a sort by what cannot be sorted", async () => {
     expectScimError(await scim(bulk.POST as ScimHandler, "/Bulk", { method: "POST", token: secret, body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"], Operations: [] } }), 501);
-    expectScimError(await client.listUsers("?sortBy=userName"), 501);
+    expectScimError(await client.listUsers("?sortBy=title"), 400, "invalidValue");
+    expectScimError(await client.listUsers("?sortBy=userName&sortOrder=sideways"), 400, "invalidValue");
     const config = await scim(serviceProviderConfig.GET as ScimHandler, "/ServiceProviderConfig", { token: secret });
-    expect(config.body).toMatchObject({ patch: { supported: true }, bulk: { supported: false }, sort: { supported: false }, etag: { supported: true }, filter: { supported: true, maxResults: 200 }, changePassword: { supported: false } });
+    expect(config.body).toMatchObject({ patch: { supported: true }, bulk: { supported: false }, sort: { supported: true }, etag: { supported: true }, filter: { supported: true, maxResults: 200 }, changePassword: { supported: false } });
     expectScimError(await scim(bulk.POST as ScimHandler, "/Bulk", { method: "POST", body: {} }), 401);
     expectScimError(await scim(me.GET as ScimHandler, "/Me", { token: secret }), 501);
     expectScimError(await scim(userRoute.POST as ScimHandler, "/Users/.search", { method: "POST", token: secret, body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"] }, params: { id: ".search" } }), 501);
@@ -232,7 +233,7 @@ describe("SCIM discovery and lists", () => {
     expectScimError(await scim(schema.GET as ScimHandler, "/Schemas/urn:nothing", { token: secret, params: { id: "urn:nothing" } }), 404);
   });
 
-  it("pages with startIndex and count, totalResults counting every match; filters with co, sw, ew, and, or, pr", async () => {
+  it("pages with startIndex and count, totalResults counting every match; filters with co, sw, ew, and, or, pr; sorts", async () => {
     for (const n of [1, 2, 3, 4, 5]) await client.createUser(user(`page${n}.${run}@paging.example`, { displayName: `Pager ${n}`, title: n % 2 ? "odd" : "even" }));
     const q = (filter: string, more = "") => client.listUsers(`?filter=${encodeURIComponent(filter)}${more}`);
     const first = await q(`userName co "${run}@paging"`, "&startIndex=1&count=2");
@@ -247,6 +248,10 @@ describe("SCIM discovery and lists", () => {
     expect((await q(`displayName eq "Pager 1" or displayName eq "Pager 2"`)).body).toMatchObject({ totalResults: 2 });
     expect((await q(`userName co "${run}@paging" and not (displayName eq "Pager 1")`)).body).toMatchObject({ totalResults: 4 });
     expect((await q(`userName co "${run}@paging" and externalId pr`)).body).toMatchObject({ totalResults: 0 });
+    const sorted = await q(`userName co "${run}@paging"`, "&sortBy=displayName&sortOrder=descending&count=2");
+    expect((sorted.body.Resources as { displayName: string }[]).map((r) => r.displayName)).toEqual(["Pager 5", "Pager 4"]);
+    const byTitle = await q(`userName co "${run}@paging"`, "&sortBy=name.familyName");
+    expect(byTitle.body).toMatchObject({ totalResults: 5 });
     const slim = await q(`userName sw "page1.${run}"`, "&attributes=userName");
     expect(Object.keys(slim.body.Resources![0]!).sort()).toEqual(["id", "meta", "schemas", "userName"]);
   });

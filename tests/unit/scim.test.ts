@@ -79,8 +79,16 @@ describe("SCIM users and versions", () => {
   });
 
   it("pages from 1 at least, at most 200 at a time", () => {
-    expect(listParams(new URLSearchParams("startIndex=0&count=5000"))).toMatchObject({ startIndex: 1, count: 200 });
-    expect(listParams(new URLSearchParams("count=-3"))).toMatchObject({ count: 0 });
-    expect(scimTypeOf(() => listParams(new URLSearchParams("sortBy=userName")))).toBe("501");
+    expect(listParams(new URLSearchParams("startIndex=0&count=5000"), "User")).toMatchObject({ startIndex: 1, count: 200, sort: null });
+    expect(listParams(new URLSearchParams("count=-3"), "User")).toMatchObject({ count: 0 });
+  });
+
+  it("sorts by what can be sorted, ascending unless told", () => {
+    expect(listParams(new URLSearchParams("sortBy=userName"), "User").sort).toEqual({ attribute: "username", descending: false });
+    expect(listParams(new URLSearchParams("sortBy=meta.lastModified&sortOrder=descending"), "Group").sort).toEqual({ attribute: "meta.lastmodified", descending: true });
+    expect(listParams(new URLSearchParams("sortOrder=descending"), "User").sort).toBeNull();
+    expect(scimTypeOf(() => listParams(new URLSearchParams("sortBy=title"), "User"))).toBe("400 invalidValue");
+    expect(scimTypeOf(() => listParams(new URLSearchParams("sortBy=userName"), "Group"))).toBe("400 invalidValue");
+    expect(scimTypeOf(() => listParams(new URLSearchParams("sortBy=userName&sortOrder=up"), "User"))).toBe("400 invalidValue");
   });
 });
