@@ -36,6 +36,8 @@ const LAYER_FILES = [
   { category: "mutations", pattern: "lib/mutations/**" },
   { category: "session", pattern: "lib/auth/{session,options,require,locale}.ts" },
   { category: "services", pattern: "lib/services/**" },
+  // SCIM provisioning's HTTP side: its own door in front of the guarded one (SCIM's errors, bearer token of scope scim).
+  { category: "scim", pattern: "lib/scim/**" },
   { category: "jobs", pattern: ["lib/jobs/{runner,sweep,names,audit-chain-head}.ts", "lib/delivery/**", "lib/server/startup.ts"] },
   { category: "actions", pattern: "lib/actions/**" },
   { category: "app", pattern: ["app/**", "components/**", "i18n/**", "proxy.ts", "instrumentation.ts"] },
@@ -57,8 +59,9 @@ const LAYERS = {
   session: ["domain", "base", "db", "queries", "auth-core", "door", "mutations"],
   services: ["domain", "base", "validation", "input", "api-spec", "db", "queries"],
   jobs: ["domain", "base", "db", "queries", "auth-core", "outbox"],
+  scim: ["domain", "base", "input", "db", "queries", "auth-core", "door", "mutations"],
   actions: ["domain", "base", "validation", "door", "mutations"],
-  app: ["domain", "base", "validation", "input", "api-spec", "db", "queries", "auth-core", "session", "door", "mutations", "services", "actions", "jobs"],
+  app: ["domain", "base", "validation", "input", "api-spec", "db", "queries", "auth-core", "session", "door", "mutations", "services", "actions", "jobs", "scim"],
 };
 
 const writeCall = (object) => `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(insert|update|delete)$/][callee.object.name=/^(${object})$/]`;
@@ -191,12 +194,13 @@ export default defineConfig([
   {
     // The pure core: no framework, no database, no I/O. zod for schemas, csv-parse (a pure
     // parser) for CSV, ipaddr.js (a pure parser) for addresses and ranges, node:crypto for hashes
-    // and signatures (pure functions of their input).
+    // and signatures (pure functions of their input), scimmy for SCIM's schemas, filters and
+    // PATCH (pure functions of their input, used only from lib/domain/scim-*.ts).
     files: ["lib/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(?!\\.{1,2}/|zod$|csv-parse/sync$|node:crypto$|ipaddr\\.js$)", message: "lib/domain imports only other domain modules, zod, csv-parse, ipaddr.js and node:crypto." }] },
+        { patterns: [{ regex: "^(?!\\.{1,2}/|zod$|csv-parse/sync$|node:crypto$|ipaddr\\.js$|scimmy$)", message: "lib/domain imports only other domain modules, zod, csv-parse, ipaddr.js, node:crypto and scimmy." }] },
       ],
     },
   },

@@ -9,11 +9,17 @@ import { isDecodablePath, isPrintableAscii } from "./lib/domain/url-encoding";
 /**
  * Deny by default: every path but sign-in, the auth endpoints, the health check and the API's
  * OpenAPI description (which holds no data) needs a session (or, for /api/v1, a bearer token,
- * which the handler itself verifies). Pages and API handlers check the session and the role
+ * which the handler itself verifies; for /scim/v2, always a bearer token, verified by SCIM's own door,
+ * lib/scim/http.ts). Pages and API handlers check the session and the role
  * again themselves; this is only the outer fence.
  */
 const PUBLIC_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** SCIM provisioning (lib/scim): its own door takes a bearer token of scope scim and nothing else. */
+function isScimPath(pathname: string): boolean {
+  return pathname === "/scim/v2" || pathname.startsWith("/scim/v2/");
+}
 
 /**
  * A path whose percent-encoding is not UTF-8 names nothing here: 404 (JSON for /api, the app's
@@ -35,7 +41,7 @@ function undecodablePath(request: NextRequest, requestHeaders: Headers): NextRes
  * 411 for a body without a declared length, which Next would otherwise cut off mid-form.
  */
 function formPostRefusal(request: NextRequest): NextResponse | null {
-  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/") || isScimPath(request.nextUrl.pathname)) return null;
   const declared = request.headers.get("content-length");
   if (declared === null) {
     if (!request.headers.has("transfer-encoding")) return null;
@@ -78,6 +84,8 @@ async function fence(request: NextRequest, requestHeaders: Headers): Promise<Nex
   if (token?.uid) return next();
   // Machines present a bearer token to the JSON API; its handlers verify it (lib/auth/api-tokens.ts).
   if (pathname.startsWith("/api/v1/") && /^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return next();
+  // SCIM takes a bearer token only, and answers its absence itself, in SCIM's shape (lib/scim/http.ts).
+  if (isScimPath(pathname)) return next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { status: 401, message: "Sign in first." } }, { status: 401 });
   }
@@ -94,7 +102,8 @@ async function fence(request: NextRequest, requestHeaders: Headers): Promise<Nex
  * are checked by their own door (assertSameOrigin in lib/server/guard.ts).
  */
 function refuseForeignChange(request: NextRequest): NextResponse | null {
-  if (SAFE_METHODS.has(request.method) || request.nextUrl.pathname.startsWith("/api/")) return null;
+  // SCIM reads no cookie (a bearer token only), so no browser can be made to change anything there.
+  if (SAFE_METHODS.has(request.method) || request.nextUrl.pathname.startsWith("/api/") || isScimPath(request.nextUrl.pathname)) return null;
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
   if (origin === null ? !site || site === "same-origin" : isVettedOrigin(origin)) return null;

@@ -136,6 +136,8 @@ export interface Config {
   signInFailuresPerAddress: number;
   authSecret: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; groupsClaim: string; roleGroups: Map<string, Role> } | null;
+  /** OIDC_ROLE_GROUPS: identity-provider group → role, for the SSO groups claim and SCIM groups alike (set with or without OIDC). */
+  roleGroups: ReadonlyMap<string, Role>;
   localPasswords: boolean;
   /** Run scheduled and background jobs in this process. */
   jobs: boolean;
@@ -250,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             roleGroups,
           }
         : null,
+    roleGroups,
     localPasswords: e.VETTED_LOCAL_PASSWORDS === "true",
     jobs: e.VETTED_JOBS === "on",
     smtp: smtpConfig(e),

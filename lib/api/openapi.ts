@@ -167,7 +167,8 @@ export function openApiDocument(serverUrl: string) {
         TOKEN_SCOPES.map((scope) => `- \`${scope}\`: ${TOKEN_SCOPE_LABELS[scope]}`).join("\n") +
         "\n\n**Errors** are JSON `{ \"error\": { \"status\", \"message\", \"fields\"? } }`. Each token may make a limited number of calls a minute (600 by default); beyond it the answer is 429 with `Retry-After`. " +
         "While the database is unavailable or overloaded the answer is 503 with `Retry-After`.\n\n" +
-        `**Retries:** every write takes an \`${IDEMPOTENCY_HEADER}\` header; a retry with the same key gets the first answer instead of applying the write twice.`,
+        `**Retries:** every write takes an \`${IDEMPOTENCY_HEADER}\` header; a retry with the same key gets the first answer instead of applying the write twice.\n\n` +
+        "**Provisioning** of people and groups from an identity provider is not part of this API: it is SCIM 2.0 at `/scim/v2` (a token of scope `scim`), which describes itself at `/scim/v2/ServiceProviderConfig`, `/scim/v2/ResourceTypes` and `/scim/v2/Schemas`.",
     },
     servers: [{ url: serverUrl }],
     tags: [

@@ -65,10 +65,53 @@ export const users = pgTable(
      * deactivation) ends every session of the user signed in before.
      */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** SCIM provisioning (lib/scim): the identity provider's own id for the person. */
+    scimExternalId: text("scim_external_id"),
+    /** The SCIM userName, when the identity provider's differs from the email (null: the email is the userName). */
+    scimUserName: text("scim_user_name"),
+    /**
+     * The SCIM attributes the identity provider sent that Vetted does not map to a column of its
+     * own (name parts, title, phone numbers, the enterprise extension's department…), kept so that
+     * a GET answers what was written and the provider sees no drift to "fix" every cycle.
+     */
+    scimAttributes: jsonb("scim_attributes").$type<Record<string, unknown>>(),
+    /** Deleted through SCIM: kept (audit, requests and grants name them) but gone for SCIM (404) until provisioned again. */
+    scimDeletedAt: timestamp("scim_deleted_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email), uniqueIndex("users_sso_subject_key").on(t.ssoSubject)],
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    uniqueIndex("users_sso_subject_key").on(t.ssoSubject),
+    index("users_scim_external_id_idx").on(t.scimExternalId),
+    uniqueIndex("users_scim_user_name_key").on(sql`lower(${t.scimUserName})`),
+  ],
+);
+
+/**
+ * Groups pushed by the identity provider through SCIM. Their names (and external ids) map to
+ * roles by the rule single sign-on uses for its groups claim (OIDC_ROLE_GROUPS, lib/auth/roles.ts).
+ */
+export const scimGroups = pgTable(
+  "scim_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    displayName: text("display_name").notNull(),
+    externalId: text("external_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("scim_groups_display_name_key").on(sql`lower(${t.displayName})`)],
+);
+
+/** Members of a SCIM group: people only (no nested groups). */
+export const scimGroupMembers = pgTable(
+  "scim_group_members",
+  {
+    groupId: uuid("group_id").notNull().references(() => scimGroups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("scim_group_members_user_idx").on(t.userId)],
 );
 
 export const vendors = pgTable(
@@ -656,6 +699,7 @@ export const assessmentsRelations = relations(assessments, ({ one }) => ({
 }));
 
 export type User = typeof users.$inferSelect;
+export type ScimGroup = typeof scimGroups.$inferSelect;
 export type Assessment = typeof assessments.$inferSelect;
 export type Software = typeof software.$inferSelect;
 export type Vendor = typeof vendors.$inferSelect;

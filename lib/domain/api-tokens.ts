@@ -2,7 +2,7 @@
  * API tokens: what a machine may do, as scopes. Pure: no database, no framework.
  * The secret is random (256 bits), shown once, and stored only as its SHA-256.
  */
-export const TOKEN_SCOPES = ["check:read", "catalogue:read", "catalogue:write", "requests:write"] as const;
+export const TOKEN_SCOPES = ["check:read", "catalogue:read", "catalogue:write", "requests:write", "scim"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
@@ -10,7 +10,21 @@ export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
   "catalogue:read": "Read the catalogue",
   "catalogue:write": "Change the catalogue",
   "requests:write": "File requests",
+  scim: "Provision users and groups from the identity provider (SCIM, /scim/v2); nothing else",
 };
+
+/**
+ * Scopes a token holds alone: an identity provider's SCIM secret sits in another system's
+ * settings, so it opens SCIM and nothing else, and no other token opens SCIM.
+ */
+export const SOLE_SCOPES: readonly TokenScope[] = ["scim"];
+
+/** Why these scopes cannot go on one token, or null when they can. */
+export function scopeCombinationProblem(scopes: readonly TokenScope[]): string | null {
+  const sole = scopes.find((scope) => SOLE_SCOPES.includes(scope));
+  if (sole && new Set(scopes).size > 1) return `The ${sole} scope stands alone: create a separate token for it.`;
+  return null;
+}
 
 /** Secrets look like `vt_` + 43 base64url characters; the prefix makes leaked ones easy to find (secret scanning). */
 export const TOKEN_PATTERN = /^vt_[A-Za-z0-9_-]{43}$/;

@@ -55,6 +55,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.signed_out": "Signed out everywhere",
   "user.locale_set": "Language chosen",
   "user.sso_synced": "User synced from single sign-on",
+  "user.provisioned": "User provisioned (SCIM)",
+  "user.scim_updated": "User changed by the identity provider (SCIM)",
+  "user.deprovisioned": "User deleted by the identity provider (SCIM)",
+  "user.scim_role_synced": "Role from SCIM groups",
+  "group.created": "SCIM group added",
+  "group.updated": "SCIM group changed",
+  "group.deleted": "SCIM group deleted",
   "notification.read": "Notification read",
   "notifications.read_all": "All notifications read",
   "settings.updated": "Settings changed",
@@ -121,6 +128,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   questionnaire_template: "Questionnaires",
   catalogue_import: "Catalogue imports",
   notification: "Notifications",
+  scim_group: "SCIM groups",
 };
 
 /** Who acted, as a person reads it: their name, the token they used, or Vetted itself. */
@@ -201,6 +209,20 @@ function sentenceOf(event: AuditEventFacts, names: AuditNames): Segment[] {
       return [t(`${actor} chose ${text(after.locale) ?? "their browser's language"} for the interface`)];
     case "user.sso_synced":
       return [t(`${user} was updated from single sign-on${text(after.role) ? ` (role ${text(after.role)})` : ""}`)];
+    case "user.provisioned":
+      return [t(`${actor} provisioned ${user} from the identity provider`)];
+    case "user.scim_updated":
+      return [t(before.active === true && after.active === false ? `${actor} deactivated ${user} from the identity provider` : `${actor} updated ${user} from the identity provider`)];
+    case "user.deprovisioned":
+      return [t(`${actor} removed ${user} as the identity provider deleted them`)];
+    case "user.scim_role_synced":
+      return [t(`${user} became ${text(after.role) ?? "another role"} through their identity provider groups`)];
+    case "group.created":
+      return [t(`${actor} added the group ${quoted(named("displayName"), "(unnamed)")} from the identity provider`)];
+    case "group.updated":
+      return [t(`${actor} changed the group ${quoted(named("displayName"), "(unnamed)")} from the identity provider`)];
+    case "group.deleted":
+      return [t(`${actor} deleted the group ${quoted(named("displayName"), "(unnamed)")} as the identity provider did`)];
     case "notification.read":
       return [t(`${actor} read a notification`)];
     case "notifications.read_all":

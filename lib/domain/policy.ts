@@ -42,6 +42,7 @@ export const ACTIONS = [
   "users.sso_sync",
   "sessions.own",
   "preferences.own",
+  "users.provision",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,7 +50,7 @@ const POLICY: Record<Role, readonly Action[]> = {
   employee: ["catalogue.read", "request.create", "notifications.own", "sessions.own", "preferences.own"],
   manager: ["catalogue.read", "request.create", "request.decide", "notifications.own", "sessions.own", "preferences.own"],
   reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "tokens.own", "notifications.own", "sessions.own", "preferences.own"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "audit.verify", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own", "preferences.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "audit.verify", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own", "users.provision", "preferences.own"],
 };
 
 export function can(role: Role, action: Action): boolean {
@@ -78,6 +79,8 @@ export const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
   "catalogue:read": ["catalogue.read"],
   "catalogue:write": ["catalogue.read", "catalogue.import", "catalogue.write"],
   "requests:write": ["request.create"],
+  // Users and groups from the identity provider; an admin's token (users.provision is an admin's).
+  scim: ["users.provision"],
 };
 
 /** Do these scopes stand for `action`? A token may do only what its scopes stand for (and its creator's role allows). */

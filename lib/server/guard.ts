@@ -119,6 +119,16 @@ export async function runAsSystem<S extends z.ZodType, R>(mutation: Mutation<S, 
  */
 export type ApiCaller = { user: SessionUser; token: null } | { user: SessionUser; token: TokenPrincipal };
 
+/**
+ * Runs a mutation for an API caller authenticated by a door of its own (SCIM's, lib/scim/http.ts,
+ * which answers in SCIM's error shape): authorised as every API call is (a token's scopes and its
+ * creator's current role, a person's role), then validated, run and audited by the door.
+ */
+export async function runForApiCaller<S extends z.ZodType, R>(mutation: Mutation<S, R>, caller: ApiCaller, rawInput: unknown, db?: Db): Promise<R> {
+  if (!mayAct(caller, mutation.action)) throw new Forbidden(caller.token ? `This token's scopes do not allow ${mutation.action}.` : undefined);
+  return executeMutation(mutation, caller, rawInput, db ?? (await getDb()));
+}
+
 /** Whoever a mutation runs for: an API caller, or the system actor. */
 type Caller = (ApiCaller & { system?: undefined }) | { user: SessionUser; token: null; system: true };
 

@@ -11,7 +11,7 @@ const EXPECTED: Record<Role, Action[]> = {
   employee: ["catalogue.read", "request.create", "notifications.own", "sessions.own", "preferences.own"],
   manager: ["catalogue.read", "request.create", "request.decide", "notifications.own", "sessions.own", "preferences.own"],
   reviewer: ["catalogue.read", "catalogue.write", "catalogue.import", "classification.decide", "assessment.write", "template.write", "dashboard.read", "evidence.read", "evidence.write", "audit.read", "request.create", "request.decide", "grant.revoke", "grants.read", "tokens.own", "notifications.own", "sessions.own", "preferences.own"],
-  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "audit.verify", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own", "preferences.own"],
+  admin: ["catalogue.read", "template.write", "dashboard.read", "evidence.read", "audit.read", "audit.verify", "request.create", "request.decide", "grants.read", "users.manage", "settings.manage", "outbox.read", "tokens.manage", "tokens.own", "webhooks.manage", "notifications.own", "sessions.own", "users.provision", "preferences.own"],
 };
 
 describe("policy table", () => {
@@ -30,7 +30,7 @@ const EXPECTED_SCOPES: Record<Role, TokenScope[]> = {
   employee: [],
   manager: [],
   reviewer: ["check:read", "catalogue:read", "catalogue:write", "requests:write"],
-  admin: ["check:read", "catalogue:read", "requests:write"],
+  admin: ["check:read", "catalogue:read", "requests:write", "scim"],
 };
 
 describe("token scopes by role", () => {

@@ -1,0 +1,1 @@
+export { bulk as POST } from "@/lib/scim/discovery";
