@@ -108,11 +108,6 @@ const NOT_YET_TRANSLATED = [
   "app/help/page.tsx",
   "app/manage/assessments/\\[id\\]/page.tsx",
   "app/manage/dashboard/page.tsx",
-  "app/manage/import/page.tsx",
-  "app/manage/page.tsx",
-  "app/manage/queue/page.tsx",
-  "app/manage/software/\\[slug\\]/page.tsx",
-  "app/manage/software/new/page.tsx",
   "app/manage/templates/\\[key\\]/\\[version\\]/page.tsx",
   "app/manage/templates/\\[key\\]/page.tsx",
   "app/manage/templates/new/page.tsx",
@@ -136,8 +131,6 @@ const NOT_YET_TRANSLATED = [
   "components/audit-list.tsx",
   "components/badges.tsx",
   "components/bulk-check-form.tsx",
-  "components/catalogue-forms.tsx",
-  "components/catalogue-import-form.tsx",
   "components/chat-webhook-form.tsx",
   "components/dashboard-charts.tsx",
   "components/dashboard-panels.tsx",
@@ -164,7 +157,6 @@ const NOT_YET_TRANSLATED = [
   "components/template-summary.tsx",
   "components/user-forms.tsx",
   "components/webhook-forms.tsx",
-  "components/work-list.tsx",
 ];
 
 export default defineConfig([

@@ -17,9 +17,9 @@ describe("review due windows", () => {
     expect(reviewDueWindowOf("2026-04-14", today)).toBe("soon");
     expect(reviewDueWindowOf("2026-04-15", today)).toBe("later");
     expect(reviewDueWindowOf(null, today)).toBeNull();
-    expect(reviewDueText("2026-01-31", today)).toBe("Overdue since 2026-01-31");
-    expect(reviewDueText("2026-05-01", today)).toBe("Due 2026-05-01");
-    expect(reviewDueText(null, today)).toBe("No decision in force");
+    expect(reviewDueText("2026-01-31", today)).toEqual({ key: "overdue", date: "2026-01-31" });
+    expect(reviewDueText("2026-05-01", today)).toEqual({ key: "due", date: "2026-05-01" });
+    expect(reviewDueText(null, today)).toEqual({ key: "none" });
   });
 });
 
