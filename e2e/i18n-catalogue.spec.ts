@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { signIn } from "./support/auth";
+import { signInRequest } from "./support/auth";
 import { USERS } from "./support/constants";
 
 /**
@@ -9,10 +9,12 @@ import { USERS } from "./support/constants";
  * recorded) — and reads no English sentence of it. Confluence is touched by no other spec.
  */
 
-/** Signed in (in English, as the helper expects), then reading in Chinese: the browser asks for zh-CN. */
+/** A browser that asks for Chinese (Accept-Language: zh-CN); the reviewer has no language of their own set. */
+test.use({ locale: "zh-CN" });
+
+/** Signed in through the API (signIn's check reads the English nav), then on the page. */
 async function signInReadingChinese(page: Page, callbackPath: string) {
-  await signIn(page, USERS.reviewer, { callbackPath: "/" });
-  await page.setExtraHTTPHeaders({ "Accept-Language": "zh-CN" });
+  await signInRequest(page.request, USERS.reviewer);
   await page.goto(callbackPath);
 }
 
