@@ -134,8 +134,6 @@ const NOT_YET_TRANSLATED = [
   "components/audit-list.tsx",
   "components/badges.tsx",
   "components/bulk-check-form.tsx",
-  "components/catalogue-forms.tsx",
-  "components/catalogue-import-form.tsx",
   "components/chat-webhook-form.tsx",
   "components/flash.tsx",
   "components/form.tsx",
@@ -155,7 +153,6 @@ const NOT_YET_TRANSLATED = [
   "components/sign-in-form.tsx",
   "components/user-forms.tsx",
   "components/webhook-forms.tsx",
-  "components/work-list.tsx",
 ];
 
 export default defineConfig([

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { IMPORT_MAX_BYTES, type ImportAction, type ImportChange, type ImportSummary, type PlanRow } from "@/lib/domain/catalogue-transfer";
 import { TableScroll } from "@/components/table-scroll";
@@ -13,7 +14,9 @@ interface Plan {
   rows: PlanRow[];
 }
 
-const ACTION_LABELS: Record<ImportAction, string> = { create: "Create", update: "Update", unchanged: "Unchanged", reject: "Rejected" };
+/** The outcomes in the order the summary lists them. */
+const ACTIONS = ["create", "update", "unchanged", "reject"] as const satisfies readonly ImportAction[];
+
 const ACTION_STYLES: Record<ImportAction, string> = {
   create: "bg-emerald-100 text-emerald-900 ring-emerald-600/30",
   update: "bg-sky-100 text-sky-900 ring-sky-600/30",
@@ -39,6 +42,7 @@ export function CatalogueImportForm() {
   const [pending, setPending] = useState<"dry-run" | "apply" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const t = useTranslations("catalogueClient.import");
 
   async function send(mode: "dry-run" | "apply", chosen: File) {
     setError(null);
@@ -46,7 +50,7 @@ export function CatalogueImportForm() {
     if (chosen.size > IMPORT_MAX_BYTES) {
       // Refused here rather than uploaded in full only to be refused (the server answers 413 too).
       setPlan(null);
-      setError(`The file is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it (for example by kind or vendor).`);
+      setError(t("tooLarge", { size: (chosen.size / 1024 / 1024).toFixed(1), max: IMPORT_MAX_BYTES / 1024 / 1024 }));
       return;
     }
     setPending(mode);
@@ -57,15 +61,15 @@ export function CatalogueImportForm() {
         setPlan(body as Plan);
         if (mode === "apply") {
           const { create, update, unchanged } = (body as Plan).summary;
-          setDone(`Imported: ${create} created, ${update} updated, ${unchanged} unchanged.`);
+          setDone(t("imported", { create, update, unchanged }));
         }
       } else {
         // 422: rows are rejected (perhaps since the dry run); the plan says which.
         setPlan(body?.error?.details ?? null);
-        setError(body?.error?.message ?? `The import failed (HTTP ${response.status}).`);
+        setError(body?.error?.message ?? t("failed", { status: response.status }));
       }
     } catch {
-      setError("The import is unavailable right now.");
+      setError(t("unavailable"));
     } finally {
       setPending(null);
     }
@@ -79,12 +83,12 @@ export function CatalogueImportForm() {
         aria-describedby={error ? ids.error : undefined}
         onSubmit={(event) => {
           event.preventDefault();
-          if (!file) setError("Choose a CSV or JSON file first.");
+          if (!file) setError(t("chooseFile"));
           else void send("dry-run", file);
         }}
       >
         <div>
-          <label htmlFor={ids.file} className="block font-medium">Catalogue file (CSV or JSON)</label>
+          <label htmlFor={ids.file} className="block font-medium">{t("fileLabel")}</label>
           <input
             id={ids.file}
             type="file"
@@ -97,18 +101,18 @@ export function CatalogueImportForm() {
               setError(null);
             }}
           />
-          <p className="mt-1 text-sm text-slate-500">UTF-8, at most {IMPORT_MAX_BYTES / 1024 / 1024} MB. Nothing is changed until you apply.</p>
+          <p className="mt-1 text-sm text-slate-500">{t("fileHint", { max: IMPORT_MAX_BYTES / 1024 / 1024 })}</p>
         </div>
         <div className="flex flex-wrap gap-3">
           <button type="submit" className="btn" disabled={pending !== null} aria-busy={pending === "dry-run"}>
-            {pending === "dry-run" ? "Checking…" : "Check the file (dry run)"}
+            {pending === "dry-run" ? t("checking") : t("check")}
           </button>
           <button type="button" className="btn-secondary" disabled={!canApply} aria-busy={pending === "apply"} onClick={() => file && void send("apply", file)}>
-            {pending === "apply" ? "Applying…" : "Apply"}
+            {pending === "apply" ? t("applying") : t("apply")}
           </button>
         </div>
         {plan && plan.summary.reject > 0 && !plan.applied && (
-          <p className="text-sm text-slate-700">Apply is possible once no row is rejected: correct the file and check it again.</p>
+          <p className="text-sm text-slate-700">{t("applyBlocked")}</p>
         )}
         <p id={ids.error} role="alert" className="text-red-700">{error}</p>
         <p role="status" className="font-medium text-emerald-800">
@@ -116,7 +120,7 @@ export function CatalogueImportForm() {
           {done && (
             <>
               {" "}
-              <Link href="/software">See the catalogue</Link>
+              <Link href="/software">{t("seeCatalogue")}</Link>
             </>
           )}
         </p>
@@ -128,27 +132,28 @@ export function CatalogueImportForm() {
 }
 
 function PlanTable({ plan }: { plan: Plan }) {
+  const t = useTranslations("catalogueClient.import");
   return (
     <section aria-labelledby="plan-heading" className="space-y-3">
       <h2 id="plan-heading" className="text-xl font-semibold">
-        {plan.applied ? "Applied" : "Dry run"}: {plan.summary.total} software in the {plan.format.toUpperCase()} file
+        {t("heading", { applied: plan.applied ? "yes" : "no", total: plan.summary.total, format: plan.format.toUpperCase() })}
       </h2>
-      <ul className="flex flex-wrap gap-4" aria-label="Summary">
-        {(["create", "update", "unchanged", "reject"] as const).map((action) => (
+      <ul className="flex flex-wrap gap-4" aria-label={t("summary")}>
+        {ACTIONS.map((action) => (
           <li key={action} data-testid={`summary-${action}`}>
             <ActionBadge action={action} /> {plan.summary[action]}
           </li>
         ))}
       </ul>
-      <TableScroll label="Import preview">
+      <TableScroll label={t("preview")}>
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm shadow-sm">
-          <caption className="sr-only">What the import {plan.applied ? "did" : "would do"}, row by row</caption>
+          <caption className="sr-only">{t("caption", { applied: plan.applied ? "yes" : "no" })}</caption>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">Where</th>
-              <th scope="col" className="px-3 py-2">Software</th>
-              <th scope="col" className="px-3 py-2">Outcome</th>
-              <th scope="col" className="px-3 py-2">Details</th>
+              <th scope="col" className="px-3 py-2">{t("where")}</th>
+              <th scope="col" className="px-3 py-2">{t("software")}</th>
+              <th scope="col" className="px-3 py-2">{t("outcome")}</th>
+              <th scope="col" className="px-3 py-2">{t("details")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -170,7 +175,7 @@ function PlanTable({ plan }: { plan: Plan }) {
                       {row.changes.map((change, i) => <li key={i}><ChangeText change={change} /></li>)}
                     </ul>
                   ) : (
-                    <span className="text-slate-500">Nothing to change.</span>
+                    <span className="text-slate-500">{t("nothingToChange")}</span>
                   )}
                 </td>
               </tr>
@@ -183,28 +188,31 @@ function PlanTable({ plan }: { plan: Plan }) {
 }
 
 function ActionBadge({ action }: { action: ImportAction }) {
+  const t = useTranslations("catalogueClient.import.action");
   return (
     <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${ACTION_STYLES[action]}`}>
-      {ACTION_LABELS[action]}
+      {t(action)}
     </span>
   );
 }
 
-function shorten(text: string | null): string {
-  if (text === null || text === "") return "(none)";
+function shorten(text: string | null, none: string): string {
+  if (text === null || text === "") return none;
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
 function ChangeText({ change }: { change: ImportChange }) {
+  const t = useTranslations("catalogueClient.import");
+  const none = t("none");
   return (
     <>
       <span className="font-medium">{change.field}</span>:{" "}
       {change.before === null ? (
-        <span>{shorten(change.after)}</span>
+        <span>{shorten(change.after, none)}</span>
       ) : (
         <>
-          <del className="text-slate-500">{shorten(change.before)}</del> <span aria-hidden="true">→</span>
-          <span className="sr-only"> becomes </span> <ins className="no-underline">{shorten(change.after)}</ins>
+          <del className="text-slate-500">{shorten(change.before, none)}</del> <span aria-hidden="true">→</span>
+          <span className="sr-only">{t("becomes")}</span> <ins className="no-underline">{shorten(change.after, none)}</ins>
         </>
       )}
     </>

@@ -1,14 +1,17 @@
 import Link from "next/link";
-import { LEVEL_LABELS, LEVELS } from "@/lib/domain/assessment";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { LEVELS } from "@/lib/domain/assessment";
 import { headlineByEdition } from "@/lib/domain/headline";
-import { STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+import { STATUSES } from "@/lib/domain/vocabulary";
 import {
+  DUE_SOON_DAYS,
   NO_OWNER,
-  REVIEW_DUE_LABELS,
   REVIEW_DUE_WINDOWS,
   reviewDueText,
   reviewDueWindowOf,
   workListParams,
+  type StatusFilter,
+  type TierFilter,
   type WorkListFilters,
 } from "@/lib/domain/work-list";
 import type { WorkListPage } from "@/lib/queries/work-list";
@@ -21,7 +24,7 @@ import { LevelBadge } from "./risk-breakdown";
  * list can be bookmarked and works without JavaScript) and one row per tool, linking to its
  * manage page.
  */
-export function WorkList({
+export async function WorkList({
   filters,
   problems,
   owners,
@@ -34,57 +37,65 @@ export function WorkList({
   list: WorkListPage;
   today: string;
 }) {
+  const [t, vocabulary, format] = await Promise.all([getTranslations("catalogue.workList"), getTranslations("vocabulary"), getFormatter()]);
+  const day = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), "day");
+  const dueText = (dueOn: string | null) => {
+    const text = reviewDueText(dueOn, today);
+    return text.key === "none" ? t("dueText.none") : t(`dueText.${text.key}`, { date: day(text.date) });
+  };
+  const notAssessed = vocabulary("tierBucket.not_assessed");
+  const statusOptions: [StatusFilter, string][] = [...STATUSES.map((s) => [s, vocabulary(`status.${s}`)] as [StatusFilter, string]), ["unclassified", vocabulary("statusBucket.unclassified")]];
+  const tierOptions: [TierFilter, string][] = [...LEVELS.map((l) => [l, vocabulary(`level.${l}`)] as [TierFilter, string]), ["not_assessed", notAssessed]];
   const params = workListParams(filters);
   const owner = ownerChoice(filters.owner, owners);
   return (
     <section className="space-y-4" aria-labelledby="work-list">
-      <h2 id="work-list" className="text-lg font-semibold">Software</h2>
+      <h2 id="work-list" className="text-lg font-semibold">{t("heading")}</h2>
       {problems.length > 0 && (
         <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="alert" data-testid="work-list-problems">
-          <p>Some filters were not valid and were left out:</p>
+          <p>{t("problemsIntro")}</p>
           <ul className="list-disc pl-5">
             {problems.map((p) => <li key={p}>{p}</li>)}
           </ul>
         </div>
       )}
-      <form method="get" action="/manage" className="card grid gap-3 sm:grid-cols-6" aria-label="Filter the software">
+      <form method="get" action="/manage" className="card grid gap-3 sm:grid-cols-6" aria-label={t("filterLabel")}>
         <div className="sm:col-span-2">
-          <label htmlFor="w-q" className="block text-sm font-medium text-slate-700">Search</label>
+          <label htmlFor="w-q" className="block text-sm font-medium text-slate-700">{t("search")}</label>
           <input id="w-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} className="input" />
         </div>
-        <Select id="w-status" label="Status" name="status" value={filters.status}
-          options={[...STATUSES.map((s) => [s, STATUS_LABELS[s]] as const), ["unclassified", "Not yet classified"] as const]} />
-        <Select id="w-owner" label="Owner" name="owner" value={owner.value} options={[[NO_OWNER, "No owner"] as const, ...owner.options.map((o) => [o, o] as const)]} />
-        <Select id="w-due" label="Review due" name="due" value={filters.due} options={REVIEW_DUE_WINDOWS.map((w) => [w, REVIEW_DUE_LABELS[w]] as const)} />
-        <Select id="w-tier" label="Assessed tier" name="tier" value={filters.tier}
-          options={[...LEVELS.map((l) => [l, LEVEL_LABELS[l]] as const), ["not_assessed", "Not assessed"] as const]} />
+        <Select id="w-status" label={t("status")} any={t("any")} name="status" value={filters.status} options={statusOptions} />
+        <Select id="w-owner" label={t("owner")} any={t("any")} name="owner" value={owner.value} options={[[NO_OWNER, t("noOwner")] as const, ...owner.options.map((o) => [o, o] as const)]} />
+        <Select id="w-due" label={t("reviewDue")} any={t("any")} name="due" value={filters.due}
+          options={REVIEW_DUE_WINDOWS.map((w) => [w, t(`window.${w}`, { days: DUE_SOON_DAYS })] as const)} />
+        <Select id="w-tier" label={t("assessedTier")} any={t("any")} name="tier" value={filters.tier} options={tierOptions} />
         <div className="flex flex-wrap items-end gap-2 sm:col-span-6">
           <div>
-            <label htmlFor="w-sort" className="block text-sm font-medium text-slate-700">Order</label>
+            <label htmlFor="w-sort" className="block text-sm font-medium text-slate-700">{t("order")}</label>
             <select id="w-sort" name="sort" defaultValue={filters.sort} className="input">
-              <option value="name">By name</option>
-              <option value="due">Review due soonest</option>
+              <option value="name">{t("byName")}</option>
+              <option value="due">{t("dueSoonest")}</option>
             </select>
           </div>
-          <button type="submit" className="btn">Apply filters</button>
-          <Link href="/manage" className="btn-secondary no-underline">Clear</Link>
+          <button type="submit" className="btn">{t("apply")}</button>
+          <Link href="/manage" className="btn-secondary no-underline">{t("clear")}</Link>
           <span className="ml-auto text-sm text-slate-600" data-testid="work-list-count" aria-live="polite">
-            {list.total} {list.total === 1 ? "tool" : "tools"}
+            {t("count", { count: list.total })}
           </span>
         </div>
       </form>
 
       {list.items.length === 0 ? (
-        <p className="card text-slate-600">No software matches these filters.</p>
+        <p className="card text-slate-600">{t("noMatch")}</p>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm shadow-sm max-sm:block" aria-label="Software to work on">
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm shadow-sm max-sm:block" aria-label={t("tableLabel")}>
           <thead className="bg-slate-50 text-slate-600 max-sm:sr-only">
             <tr>
-              <th scope="col" className="px-4 py-2">Software</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2">Owner</th>
-              <th scope="col" className="px-4 py-2">Review</th>
-              <th scope="col" className="px-4 py-2">Assessed tier</th>
+              <th scope="col" className="px-4 py-2">{t("columnSoftware")}</th>
+              <th scope="col" className="px-4 py-2">{t("columnStatus")}</th>
+              <th scope="col" className="px-4 py-2">{t("columnOwner")}</th>
+              <th scope="col" className="px-4 py-2">{t("columnReview")}</th>
+              <th scope="col" className="px-4 py-2">{t("columnTier")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 max-sm:block">
@@ -100,14 +111,14 @@ export function WorkList({
                     <HeadlineBadge status={item.status} byEdition={headlineByEdition(item.headline)} />
                   </td>
                   <td className="px-4 py-2 max-sm:block max-sm:py-1">
-                    <span className="sm:hidden text-slate-600">Owner: </span>{item.owner ?? <span className="text-slate-600">No owner</span>}
+                    <span className="sm:hidden text-slate-600">{t("ownerPrefix")}</span>{item.owner ?? <span className="text-slate-600">{t("noOwner")}</span>}
                   </td>
                   <td className={`px-4 py-2 max-sm:block max-sm:py-1 ${overdue ? "font-semibold text-red-700" : ""}`} data-testid="work-list-due">
-                    <span className="sm:hidden font-normal text-slate-600">Review: </span>{reviewDueText(item.reviewDueOn, today)}
+                    <span className="sm:hidden font-normal text-slate-600">{t("reviewPrefix")}</span>{dueText(item.reviewDueOn)}
                   </td>
                   <td className="px-4 py-2 max-sm:block max-sm:py-1" data-testid="work-list-tier">
-                    <span className="sm:hidden text-slate-600">Assessed tier: </span>
-                    {item.tier ? <LevelBadge level={item.tier} /> : <span className="text-slate-600">Not assessed</span>}
+                    <span className="sm:hidden text-slate-600">{t("tierPrefix")}</span>
+                    {item.tier ? <LevelBadge level={item.tier} /> : <span className="text-slate-600">{notAssessed}</span>}
                   </td>
                 </tr>
               );
@@ -127,12 +138,12 @@ function ownerChoice(wanted: string | undefined, owners: string[]): { value?: st
   return known ? { value: known, options: owners } : { value: wanted, options: [...owners, wanted] };
 }
 
-function Select({ id, label, name, value, options }: { id: string; label: string; name: string; value?: string; options: readonly (readonly [string, string])[] }) {
+function Select({ id, label, any, name, value, options }: { id: string; label: string; any: string; name: string; value?: string; options: readonly (readonly [string, string])[] }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""} className="input">
-        <option value="">Any</option>
+        <option value="">{any}</option>
         {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
       </select>
     </div>

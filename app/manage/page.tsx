@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuditList } from "@/components/audit-list";
 import { VendorForm } from "@/components/catalogue-forms";
 import { WorkList } from "@/components/work-list";
@@ -9,29 +10,35 @@ import { listRecentAudit } from "@/lib/queries/audit";
 import { listVendors } from "@/lib/queries/software";
 import { listOwners, listWorkList } from "@/lib/queries/work-list";
 import { now as clockNow } from "@/lib/clock";
+import { inRequestLocale } from "@/lib/auth/locale";
 import { parseWorkListQuery } from "@/lib/validation/work-list";
 
-export const metadata: Metadata = { title: "Manage the catalogue" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("catalogue.manage");
+  return { title: t("title") };
+}
 
 export default async function ManagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("catalogue.write");
-  const { filters, problems } = parseWorkListQuery(await searchParams);
+  const raw = await searchParams;
+  const { filters, problems } = await inRequestLocale(() => parseWorkListQuery(raw));
+  const t = await getTranslations("catalogue.manage");
   const db = await getDb();
   const now = clockNow();
   const [vendorList, events, owners, workList] = await Promise.all([listVendors(db), listRecentAudit(db, 20), listOwners(db), listWorkList(db, filters, now)]);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center gap-4">
-        <h1 className="text-2xl font-bold">Manage the catalogue</h1>
-        <Link href="/manage/dashboard" className="ml-auto">Dashboard</Link>
-        <Link href="/manage/queue">Review queue</Link>
-        <Link href="/manage/templates">Questionnaires</Link>
-        <Link href="/manage/import">Import and export</Link>
-        <Link href="/manage/software/new" className="btn no-underline text-white">New software</Link>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <Link href="/manage/dashboard" className="ml-auto">{t("dashboard")}</Link>
+        <Link href="/manage/queue">{t("reviewQueue")}</Link>
+        <Link href="/manage/templates">{t("questionnaires")}</Link>
+        <Link href="/manage/import">{t("importExport")}</Link>
+        <Link href="/manage/software/new" className="btn no-underline text-white">{t("newSoftware")}</Link>
       </div>
       <WorkList filters={filters} problems={problems} owners={owners} list={workList} today={now.toISOString().slice(0, 10)} />
       <section className="card space-y-4" aria-labelledby="vendors">
-        <h2 id="vendors" className="text-lg font-semibold">Vendors ({vendorList.length})</h2>
+        <h2 id="vendors" className="text-lg font-semibold">{t("vendors", { count: vendorList.length })}</h2>
         <VendorForm />
         <ul className="grid gap-1 text-sm sm:grid-cols-3">
           {vendorList.map((v) => (
@@ -40,7 +47,7 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
         </ul>
       </section>
       <section aria-labelledby="recent" className="space-y-3">
-        <h2 id="recent" className="text-lg font-semibold">Recent changes</h2>
+        <h2 id="recent" className="text-lg font-semibold">{t("recentChanges")}</h2>
         <AuditList events={events} />
       </section>
     </div>

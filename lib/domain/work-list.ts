@@ -14,12 +14,6 @@ export type ReviewDueWindow = (typeof REVIEW_DUE_WINDOWS)[number];
 /** How many days ahead "due soon" looks; the review queue looks as far. */
 export const DUE_SOON_DAYS = 30;
 
-export const REVIEW_DUE_LABELS: Record<ReviewDueWindow, string> = {
-  overdue: "Overdue",
-  soon: `Due in the next ${DUE_SOON_DAYS} days`,
-  later: "Due later",
-};
-
 /** The tiers a filter can ask for: an assessed tier, or no completed assessment yet. */
 export const TIER_FILTERS = [...LEVELS, "not_assessed"] as const;
 export type TierFilter = (typeof TIER_FILTERS)[number];
@@ -68,10 +62,13 @@ export function reviewDueWindowOf(dueOn: string | null, today: string): ReviewDu
   })!;
 }
 
-/** What a row says about its review date: "Overdue since 2026-01-31", "Due 2026-03-01", "No decision in force". */
-export function reviewDueText(dueOn: string | null, today: string): string {
-  if (dueOn === null) return "No decision in force";
-  return reviewDueWindowOf(dueOn, today) === "overdue" ? `Overdue since ${dueOn}` : `Due ${dueOn}`;
+/**
+ * What a row says about its review date, as a message key and its date (the page words it:
+ * "Overdue since …", "Due …", "No decision in force").
+ */
+export function reviewDueText(dueOn: string | null, today: string): { key: "none" } | { key: "overdue" | "due"; date: string } {
+  if (dueOn === null) return { key: "none" };
+  return { key: reviewDueWindowOf(dueOn, today) === "overdue" ? "overdue" : "due", date: dueOn };
 }
 
 /** The filters as URL query parameters, leaving out what is not set (for links that keep them). */

@@ -1,4 +1,6 @@
 import type { Locale } from "../domain/locale";
+import enCatalogue from "../../messages/en/catalogue.json";
+import enCatalogueClient from "../../messages/en/catalogueClient.json";
 import enCommon from "../../messages/en/common.json";
 import enErrors from "../../messages/en/errors.json";
 import enValidation from "../../messages/en/validation.json";
@@ -11,6 +13,8 @@ import enEvidence from "../../messages/en/evidence.json";
 import enEvidenceClient from "../../messages/en/evidenceClient.json";
 import enDashboard from "../../messages/en/dashboard.json";
 import enDashboardClient from "../../messages/en/dashboardClient.json";
+import zhCatalogue from "../../messages/zh-CN/catalogue.json";
+import zhCatalogueClient from "../../messages/zh-CN/catalogueClient.json";
 import zhCommon from "../../messages/zh-CN/common.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
 import zhValidation from "../../messages/zh-CN/validation.json";
@@ -31,6 +35,8 @@ import zhDashboardClient from "../../messages/zh-CN/dashboardClient.json";
  * keys and placeholders). A new namespace is imported here in both languages.
  */
 const en = {
+  catalogue: enCatalogue,
+  catalogueClient: enCatalogueClient,
   common: enCommon,
   errors: enErrors,
   validation: enValidation,
@@ -49,6 +55,8 @@ export type Messages = typeof en;
 export type Namespace = keyof Messages;
 
 const zhCN: Messages = {
+  catalogue: zhCatalogue,
+  catalogueClient: zhCatalogueClient,
   common: zhCommon,
   errors: zhErrors,
   validation: zhValidation,
@@ -69,7 +77,7 @@ export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
  * Namespaces client components read (useTranslations in a "use client" file): only these go to
  * the browser with every page, so keep server-only text (e-mails, audit, errors) out of it.
  */
-export const CLIENT_NAMESPACES = ["common", "validation", "vocabulary", "assessmentsClient", "templatesClient", "evidenceClient", "dashboardClient"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["assessmentsClient", "catalogueClient", "common", "dashboardClient", "evidenceClient", "templatesClient", "validation", "vocabulary"] as const satisfies readonly Namespace[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

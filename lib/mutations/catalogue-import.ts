@@ -16,6 +16,7 @@ import {
   type TransferFormat,
 } from "../domain/catalogue-transfer";
 import { Unprocessable, ValidationFailed } from "../errors";
+import { t, tr } from "../i18n/translate";
 import { loadImportSnapshot } from "../queries/catalogue-transfer";
 import { defineMutation, type MutationContext } from "../server/guard";
 import { ClassificationInput } from "../validation/catalogue";
@@ -24,7 +25,7 @@ import { addEdition, addIdentifier, createSoftware, createVendor, recordDecision
 
 /** The file, as the API received it: the format is read from the content type and the bytes. */
 export const ImportFileInput = z.object({
-  file: z.instanceof(Uint8Array, { message: "The body must be the file" }),
+  file: z.instanceof(Uint8Array, tr("catalogue.transfer.bodyMustBeFile")),
   contentType: z.string().max(200).default(""),
 });
 
@@ -72,7 +73,7 @@ export const importCatalogue = defineMutation({
     const { format, plan, snapshot } = await planFile(tx, input, token, now);
     if (plan.summary.reject > 0) {
       const { reject, total } = plan.summary;
-      throw new Unprocessable(`${reject} of ${total} ${total === 1 ? "row" : "rows"} ${reject === 1 ? "is" : "are"} rejected, so nothing was imported: correct ${reject === 1 ? "it" : "them"} and try again.`, answer(plan, format, "apply", false));
+      throw new Unprocessable(t("catalogue.transfer.rejected", { reject, total }), answer(plan, format, "apply", false));
     }
     await withDeferredSearchIndex(tx, () => carryOut(ctx, plan.work, snapshot));
     const audit = [{

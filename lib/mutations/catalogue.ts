@@ -12,6 +12,7 @@ import { isUnchanged } from "../domain/unchanged";
 import { secondReviewerRule } from "../domain/four-eyes";
 import { currentClassification, decisionsInEffect } from "../domain/verdict";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 import { assessmentScope } from "../queries/assessments";
 import { getSettings } from "../queries/settings";
 import { defineMutation } from "../server/guard";
@@ -36,19 +37,19 @@ async function freeSlug(tx: Tx, name: string, taken: (slug: string) => Promise<b
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!(await taken(slug))) return slug;
   }
-  throw new Conflict("Could not find a free URL name; choose a more distinctive name.");
+  throw new Conflict(t("catalogue.errors.noFreeSlug"));
 }
 
 async function lockSoftware(tx: Tx, id: string) {
   const [row] = await tx.select().from(software).where(eq(software.id, id)).for("update");
-  if (!row) throw new NotFound("That software no longer exists.");
+  if (!row) throw new NotFound(t("catalogue.errors.softwareGone"));
   return row;
 }
 
 async function assertVendorExists(tx: Tx, vendorId: string | undefined) {
   if (!vendorId) return;
   const [vendor] = await tx.select({ id: vendors.id }).from(vendors).where(eq(vendors.id, vendorId));
-  if (!vendor) throw new ValidationFailed("Vendor does not exist", { vendorId: ["Choose an existing vendor"] });
+  if (!vendor) throw new ValidationFailed(t("catalogue.errors.vendorMissing"), { vendorId: [t("catalogue.errors.chooseExistingVendor")] });
 }
 
 async function assertEditionOf(tx: Tx, softwareId: string, editionId: string | undefined) {
@@ -57,7 +58,7 @@ async function assertEditionOf(tx: Tx, softwareId: string, editionId: string | u
     .select({ id: editions.id })
     .from(editions)
     .where(and(eq(editions.id, editionId), eq(editions.softwareId, softwareId)));
-  if (!edition) throw new ValidationFailed("That edition is not one of this software's", { editionId: ["Choose one of this software's editions"] });
+  if (!edition) throw new ValidationFailed(t("catalogue.errors.editionNotOfSoftware"), { editionId: [t("catalogue.errors.chooseOwnEdition")] });
 }
 
 function softwareColumns(input: z.output<typeof SoftwareFields>) {
@@ -78,7 +79,7 @@ export const createVendor = defineMutation({
   input: VendorInput,
   async run({ tx, input }) {
     const [clash] = await tx.select({ id: vendors.id }).from(vendors).where(sql`lower(${vendors.name}) = lower(${input.name})`);
-    if (clash) throw new Conflict("A vendor with that name exists", { name: ["A vendor with that name exists"] });
+    if (clash) throw new Conflict(t("catalogue.errors.vendorNameTaken"), { name: [t("catalogue.errors.vendorNameTaken")] });
     const slug = await freeSlug(tx, input.name, async (s) => (await tx.select().from(vendors).where(eq(vendors.slug, s))).length > 0);
     const [vendor] = await tx.insert(vendors).values({ name: input.name, slug, website: input.website ?? null }).returning();
     return { result: vendor!, audit: [{ action: "vendor.created", entityType: "vendor", entityId: vendor!.id, after: vendor }] };
@@ -95,12 +96,12 @@ export const updateVendor = defineMutation({
     const { id: _id, ...wanted } = input;
     if (current && isUnchanged(current, wanted)) return { result: current, audit: [] };
     const [before] = await tx.select().from(vendors).where(eq(vendors.id, input.id)).for("update");
-    if (!before) throw new NotFound("That vendor no longer exists.");
+    if (!before) throw new NotFound(t("catalogue.errors.vendorGone"));
     const [clash] = await tx
       .select({ id: vendors.id })
       .from(vendors)
       .where(and(sql`lower(${vendors.name}) = lower(${input.name})`, ne(vendors.id, input.id)));
-    if (clash) throw new Conflict("A vendor with that name exists", { name: ["A vendor with that name exists"] });
+    if (clash) throw new Conflict(t("catalogue.errors.vendorNameTaken"), { name: [t("catalogue.errors.vendorNameTaken")] });
     const [after] = await tx
       .update(vendors)
       .set({
@@ -127,7 +128,7 @@ export const createSoftware = defineMutation({
   async run({ tx, input }) {
     await assertVendorExists(tx, input.vendorId);
     const taken = async (s: string) => (await tx.select({ id: software.id }).from(software).where(eq(software.slug, s))).length > 0;
-    if (input.slug && (await taken(input.slug))) throw new Conflict(`The URL name "${input.slug}" is taken`, { slug: ["Taken by another software"] });
+    if (input.slug && (await taken(input.slug))) throw new Conflict(t("catalogue.errors.slugTaken", { slug: input.slug }), { slug: [t("catalogue.errors.slugTakenField")] });
     const slug = input.slug ?? (await freeSlug(tx, input.name, taken));
     const [created] = await tx
       .insert(software)
@@ -154,7 +155,7 @@ export const updateSoftware = defineMutation({
     if (current && current.updatedAt.toISOString() === input.expectedUpdatedAt && isUnchanged(current, softwareColumns(input))) return { result: current, audit: [] };
     const before = await lockSoftware(tx, input.id);
     if (before.updatedAt.toISOString() !== input.expectedUpdatedAt) {
-      throw new Conflict("Someone else changed this software since you opened it. Reload to see their change, then edit again.");
+      throw new Conflict(t("catalogue.errors.editedMeanwhile"));
     }
     await assertVendorExists(tx, input.vendorId);
     const [after] = await tx
@@ -180,12 +181,12 @@ export const addEdition = defineMutation({
   async run({ tx, input, now }) {
     await lockSoftware(tx, input.softwareId);
     const slug = input.slug ?? slugify(input.name);
-    if (!slug) throw new ValidationFailed("Edition name needs letters or digits", { name: ["Use letters or digits"] });
+    if (!slug) throw new ValidationFailed(t("catalogue.errors.editionNeedsLetters"), { name: [t("catalogue.errors.useLetters")] });
     const [clash] = await tx
       .select({ id: editions.id })
       .from(editions)
       .where(and(eq(editions.softwareId, input.softwareId), eq(editions.slug, slug)));
-    if (clash) throw new Conflict("This software already has that edition", { name: ["This software already has that edition"] });
+    if (clash) throw new Conflict(t("catalogue.errors.editionExists"), { name: [t("catalogue.errors.editionExists")] });
     const [edition] = await tx.insert(editions).values({ softwareId: input.softwareId, name: input.name, description: input.description, slug }).returning();
     await refreshSearchIndex(tx, [input.softwareId]);
     await refreshStatus(tx, input.softwareId, now);
@@ -203,14 +204,14 @@ export const updateEdition = defineMutation({
     const [current] = await tx.select().from(editions).where(eq(editions.id, input.id));
     if (current && isUnchanged(current, { name: input.name, description: input.description })) return { result: current, audit: [] };
     const [before] = await tx.select().from(editions).where(eq(editions.id, input.id)).for("update");
-    if (!before) throw new NotFound("That edition no longer exists.");
+    if (!before) throw new NotFound(t("catalogue.errors.editionGone"));
     const siblings = await tx
       .select({ name: editions.name, slug: editions.slug })
       .from(editions)
       .where(and(eq(editions.softwareId, before.softwareId), ne(editions.id, input.id)));
     const wanted = slugify(input.name);
     if (siblings.some((e) => e.slug === wanted || slugify(e.name) === wanted)) {
-      throw new Conflict("This software already has that edition", { name: ["This software already has that edition"] });
+      throw new Conflict(t("catalogue.errors.editionExists"), { name: [t("catalogue.errors.editionExists")] });
     }
     const [after] = await tx.update(editions).set({ name: input.name, description: input.description }).where(eq(editions.id, input.id)).returning();
     await refreshSearchIndex(tx, [before.softwareId]);
@@ -224,11 +225,11 @@ export const removeEdition = defineMutation({
   input: RemoveInput,
   async run({ tx, input, now }) {
     const [edition] = await tx.select().from(editions).where(eq(editions.id, input.id));
-    if (!edition) throw new NotFound("That edition no longer exists.");
+    if (!edition) throw new NotFound(t("catalogue.errors.editionGone"));
     await lockSoftware(tx, edition.softwareId);
     const [decided] = await tx.select({ id: classifications.id }).from(classifications).where(eq(classifications.editionId, input.id)).limit(1);
     // Deleting it would delete its classification history.
-    if (decided) throw new Conflict("This edition has classification decisions; its history must be kept, so it cannot be removed.");
+    if (decided) throw new Conflict(t("catalogue.errors.editionHasDecisions"));
     await tx.delete(editions).where(eq(editions.id, input.id));
     await refreshSearchIndex(tx, [edition.softwareId]);
     await refreshStatus(tx, edition.softwareId, now);
@@ -248,7 +249,7 @@ export const addIdentifier = defineMutation({
       .from(identifiers)
       .innerJoin(software, eq(software.id, identifiers.softwareId))
       .where(and(eq(identifiers.type, input.type), eq(identifiers.value, input.value)));
-    if (owner) throw new Conflict(`Already an identifier of ${owner.name}`, { value: [`Already an identifier of ${owner.name}`] });
+    if (owner) throw new Conflict(t("catalogue.errors.identifierTaken", { name: owner.name }), { value: [t("catalogue.errors.identifierTaken", { name: owner.name })] });
     const [identifier] = await tx
       .insert(identifiers)
       .values({ softwareId: input.softwareId, editionId: input.editionId ?? null, type: input.type, value: input.value })
@@ -264,7 +265,7 @@ export const removeIdentifier = defineMutation({
   input: RemoveInput,
   async run({ tx, input }) {
     const [identifier] = await tx.delete(identifiers).where(eq(identifiers.id, input.id)).returning();
-    if (!identifier) throw new NotFound("That identifier no longer exists.");
+    if (!identifier) throw new NotFound(t("catalogue.errors.identifierGone"));
     await refreshSearchIndex(tx, [identifier.softwareId]);
     return { result: identifier, audit: [{ action: "identifier.removed", entityType: "identifier", entityId: identifier.id, softwareId: identifier.softwareId, before: identifier }] };
   },
@@ -275,7 +276,7 @@ async function assessmentForDecision(tx: Tx, softwareId: string, editionId: stri
   const completed = eq(assessments.status, "completed");
   if (assessmentId) {
     const [named] = await tx.select().from(assessments).where(and(eq(assessments.softwareId, softwareId), completed, eq(assessments.id, assessmentId)));
-    if (!named) throw new ValidationFailed("Cite a completed assessment of this software", { assessmentId: ["Cite a completed assessment of this software"] });
+    if (!named) throw new ValidationFailed(t("catalogue.errors.citeCompleted"), { assessmentId: [t("catalogue.errors.citeCompleted")] });
     return named;
   }
   const [latest] = await tx
@@ -313,21 +314,21 @@ export async function recordDecision(
   if (input.alternatives.length > 0) {
     const found = await tx.select({ id: software.id }).from(software).where(sql`${software.id} IN ${input.alternatives}`);
     if (found.length !== new Set(input.alternatives).size) {
-      throw new ValidationFailed("An alternative does not exist", { alternatives: ["Choose existing software"] });
+      throw new ValidationFailed(t("catalogue.errors.alternativeMissing"), { alternatives: [t("catalogue.errors.chooseExistingSoftware")] });
     }
   }
   const today = now.toISOString().slice(0, 10);
   if (input.reviewDueOn && input.reviewDueOn <= today && !options.keepPastReviewDate) {
-    throw new ValidationFailed("Review due date must be in the future", { reviewDueOn: ["Choose a date after today"] });
+    throw new ValidationFailed(t("catalogue.errors.reviewDueFuture"), { reviewDueOn: [t("catalogue.errors.chooseAfterToday")] });
   }
   const scope = input.editionId ?? null;
   const history = await tx.select().from(classifications).where(eq(classifications.softwareId, input.softwareId));
   const pending = history.find((c) => c.confirmationReason !== null && c.confirmedAt === null && c.editionId === scope);
-  if (pending) throw new Conflict("A decision for this scope is awaiting a second reviewer; confirm it first.");
+  if (pending) throw new Conflict(t("catalogue.errors.pendingForScope"));
   const current = currentClassification(decisionsInEffect(history), scope, now);
   const assessment = await assessmentForDecision(tx, input.softwareId, scope, input.assessmentId);
   const fourEyes = secondReviewerRule(current, { status: input.status, maxDataClass: input.maxDataClass }, assessment?.inherentTier ?? null);
-  if (fourEyes.required && options.refuseSecondReviewer) throw new Conflict(`This decision needs a second reviewer: ${fourEyes.reason}`);
+  if (fourEyes.required && options.refuseSecondReviewer) throw new Conflict(t("catalogue.errors.needsSecondReviewer", { reason: fourEyes.reason ?? "" }));
   const { reviewIntervalMonths } = await getSettings(tx);
   const [decision] = await tx
     .insert(classifications)
@@ -375,9 +376,9 @@ export const confirmClassification = defineMutation({
   input: RemoveInput,
   async run({ tx, actor, input, now }) {
     const [decision] = await tx.select().from(classifications).where(eq(classifications.id, input.id)).for("update");
-    if (!decision) throw new NotFound("That decision no longer exists.");
-    if (decision.confirmationReason === null || decision.confirmedAt !== null) throw new Conflict("This decision is already in effect.");
-    if (decision.decidedById === actor.id) throw new Forbidden("A second, different reviewer must confirm this decision.");
+    if (!decision) throw new NotFound(t("catalogue.errors.decisionGone"));
+    if (decision.confirmationReason === null || decision.confirmedAt !== null) throw new Conflict(t("catalogue.errors.alreadyInEffect"));
+    if (decision.decidedById === actor.id) throw new Forbidden(t("catalogue.errors.differentReviewer"));
     const target = await lockSoftware(tx, decision.softwareId);
     // What was in effect for its scope until now (this decision, unconfirmed, was not).
     const history = await tx.select().from(classifications).where(eq(classifications.softwareId, decision.softwareId));

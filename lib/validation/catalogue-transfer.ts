@@ -10,6 +10,7 @@ import {
   type ValidatedRecord,
 } from "../domain/catalogue-transfer";
 import { normaliseIdentifier } from "../domain/identifiers";
+import { t, tr } from "../i18n/translate";
 import { DATA_CLASSES, IDENTIFIER_TYPES, KINDS, PERMITTING_STATUSES, STATUSES } from "../domain/vocabulary";
 import { ListQuery } from "./api";
 import { DecisionFields, EditionInput, MAX_ALTERNATIVES, MAX_CONDITION_CHARS, MAX_CONDITIONS, SoftwareFields, VendorInput, decisionRules } from "./catalogue";
@@ -23,14 +24,14 @@ import { line, optional, slug } from "./fields";
  */
 
 /** The field is named by where it is ("kind", "line 9, max_data_class"), so the message need not repeat it. */
-const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
+const oneOf = (values: readonly string[]) => tr("catalogue.transfer.oneOf", { values: values.join(", ") });
 
 // ---- Query strings -------------------------------------------------------------------------
 
 export const ExportQuery = ListQuery.pick({ q: true, status: true, kind: true, category: true, vendor: true })
   .extend({
     format: z
-      .enum(["csv", "json"], { message: "format must be csv or json" })
+      .enum(["csv", "json"], tr("catalogue.transfer.formatCsvOrJson"))
       .default("json")
       .describe("csv: one row per software and per edition (README, Import and export); json: the lossless versioned document. Default json."),
   })
@@ -40,7 +41,7 @@ export type ExportQuery = z.infer<typeof ExportQuery>;
 export const ImportQuery = z
   .object({
     mode: z
-      .enum(["dry-run", "apply"], { message: "mode must be dry-run or apply" })
+      .enum(["dry-run", "apply"], tr("catalogue.transfer.modeDryRunOrApply"))
       .default("dry-run")
       .describe("dry-run (default): the plan, row by row, and nothing written. apply: the same plan, then everything in one transaction, or nothing when a row is rejected (422)."),
   })
@@ -49,18 +50,18 @@ export type ImportQuery = z.infer<typeof ImportQuery>;
 
 // ---- The document --------------------------------------------------------------------------
 
-const editionRef = z.union([slug("edition"), z.null()]).describe("An edition's slug, or null for all editions");
+const editionRef = z.union([slug("catalogue.transfer.fields.edition"), z.null()]).describe("An edition's slug, or null for all editions");
 
 const DecisionShape = z.strictObject({
   edition: editionRef.default(null),
-  status: z.enum(STATUSES, { message: oneOf(STATUSES) }),
-  maxDataClass: optional(z.enum(DATA_CLASSES, { message: oneOf(DATA_CLASSES) })).describe("Highest data class allowed; for approved and approved_with_conditions only"),
+  status: z.enum(STATUSES, oneOf(STATUSES)),
+  maxDataClass: optional(z.enum(DATA_CLASSES, oneOf(DATA_CLASSES))).describe("Highest data class allowed; for approved and approved_with_conditions only"),
   conditions: z
-    .array(line("A condition", MAX_CONDITION_CHARS).refine((c) => c.length > 0, "A condition is empty"), { message: "conditions must be a list of lines" })
-    .max(MAX_CONDITIONS, `At most ${MAX_CONDITIONS} conditions`)
+    .array(line("catalogue.transfer.fields.aCondition", MAX_CONDITION_CHARS).refine((c) => c.length > 0, tr("catalogue.transfer.conditionEmpty")), tr("catalogue.transfer.conditionsList"))
+    .max(MAX_CONDITIONS, tr("catalogue.transfer.maxConditions", { max: MAX_CONDITIONS }))
     .default([]),
   rationale: DecisionFields.rationale,
-  alternatives: z.array(slug("An alternative"), { message: "alternatives must be a list of slugs" }).max(MAX_ALTERNATIVES, `Choose at most ${MAX_ALTERNATIVES} alternatives.`).default([]).describe("Slugs of approved alternatives"),
+  alternatives: z.array(slug("catalogue.transfer.fields.anAlternative"), tr("catalogue.transfer.alternativesList")).max(MAX_ALTERNATIVES, tr("catalogue.validation.maxAlternatives", { max: MAX_ALTERNATIVES })).default([]).describe("Slugs of approved alternatives"),
   reviewDueOn: DecisionFields.reviewDueOn.describe("YYYY-MM-DD; left out: by the status's review interval. A date that has passed is kept (the decision is overdue for review)"),
   decidedAt: z.string().nullish().describe("Informational (export): when the decision took effect. Ignored by an import"),
   decidedBy: z.string().nullish().describe("Informational (export): who decided. Ignored by an import, which records the importer"),
@@ -69,7 +70,7 @@ const DecisionShape = z.strictObject({
 /** One software of an import file: the catalogue forms' rules, identifiers normalised. */
 export const ImportSoftwareSchema = z
   .strictObject({
-    slug: optional(slug("slug")).describe("The software's URL name: it matches the software to update, or names the new one. Left out: the software of that name, or a new one"),
+    slug: optional(slug("catalogue.transfer.fields.slug")).describe("The software's URL name: it matches the software to update, or names the new one. Left out: the software of that name, or a new one"),
     name: SoftwareFields.shape.name,
     vendor: z
       .union([
@@ -78,34 +79,34 @@ export const ImportSoftwareSchema = z
       ])
       .default(null)
       .describe("Found by name (case-insensitive), created when new. A website sets the vendor's; null or absent leaves it"),
-    kind: z.enum(KINDS, { message: oneOf(KINDS) }),
+    kind: z.enum(KINDS, oneOf(KINDS)),
     category: SoftwareFields.shape.category,
     description: SoftwareFields.shape.description,
     homepage: SoftwareFields.shape.homepage,
     owner: SoftwareFields.shape.owner,
     status: z.enum(STATUSES).nullish().describe("Informational (export): the headline status. Ignored by an import"),
     editions: z
-      .array(z.strictObject({ slug: optional(slug("edition")), name: EditionInput.shape.name, description: EditionInput.shape.description }))
-      .max(50, "At most 50 editions")
+      .array(z.strictObject({ slug: optional(slug("catalogue.transfer.fields.edition")), name: EditionInput.shape.name, description: EditionInput.shape.description }))
+      .max(50, tr("catalogue.transfer.maxEditions", { max: 50 }))
       .default([]),
     identifiers: z
       .array(
         z
           .strictObject({
-            type: z.enum(IDENTIFIER_TYPES, { message: oneOf(IDENTIFIER_TYPES) }),
-            value: line("value", 300).refine((v) => v.length > 0, "value is required"),
+            type: z.enum(IDENTIFIER_TYPES, oneOf(IDENTIFIER_TYPES)),
+            value: line("catalogue.transfer.fields.value", 300).refine((v) => v.length > 0, tr("catalogue.transfer.valueRequired")),
             edition: editionRef.default(null),
           })
           .transform((identifier, ctx) => {
             const value = normaliseIdentifier(identifier.type, identifier.value);
             if (!value) {
-              ctx.addIssue({ code: "custom", path: ["value"], message: `"${identifier.type}:${identifier.value.slice(0, 80)}" is not a valid ${identifier.type} identifier` });
+              ctx.addIssue({ code: "custom", path: ["value"], message: t("catalogue.transfer.invalidIdentifier", { entry: `${identifier.type}:${identifier.value.slice(0, 80)}`, type: identifier.type }) });
               return z.NEVER;
             }
             return { ...identifier, value };
           }),
       )
-      .max(500, "At most 500 identifiers")
+      .max(500, tr("catalogue.transfer.maxIdentifiers", { max: 500 }))
       .default([]),
     classifications: z
       .array(
@@ -115,7 +116,7 @@ export const ImportSoftwareSchema = z
           maxDataClass: PERMITTING_STATUSES.includes(decision.status) ? decision.maxDataClass! : null,
         })),
       )
-      .max(51, "At most one decision for all editions and one per edition")
+      .max(51, tr("catalogue.transfer.maxDecisions"))
       .default([])
       .describe("Decisions in effect: one for all editions (edition null) and one per edition that has its own"),
   })
@@ -136,8 +137,8 @@ export function validateImportRecords(records: readonly RawRecord[]): ValidatedR
     const reasons = parsed.error.issues.map((issue) => {
       // An unknown key in JSON: name it rather than the object holding it.
       const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys.join(", ")] : issue.path;
-      const message = issue.code === "unrecognized_keys" ? "not a field of the catalogue format" : issue.message;
-      return `${place(path)}: ${message}`;
+      const message = issue.code === "unrecognized_keys" ? t("catalogue.transfer.notAField") : issue.message;
+      return t("catalogue.transfer.reason", { place: place(path), message });
     });
     return { ...where, data: null, reasons: [...issues, ...reasons] };
   });

@@ -28,7 +28,9 @@ export function asSentence(text: string): string {
   const trimmed = text.trim();
   if (!trimmed) return trimmed;
   const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
-  return /[.!?…)"”。！？）：:]$/.test(capital) ? capital : `${capital}.`;
+  if (/[.!?…)"”。！？）：:]$/.test(capital)) return capital;
+  // A sentence ending in Chinese (or other CJK) text ends with the full-width full stop.
+  return /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]$/.test(capital) ? `${capital}。` : `${capital}.`;
 }
 
 type Issue = z.core.$ZodRawIssue | z.core.$ZodIssue;

@@ -1,36 +1,48 @@
 import { z } from "zod";
-import { LEVEL_LABELS } from "../domain/assessment";
-import { STATUS_LABELS } from "../domain/vocabulary";
+import { LEVELS } from "../domain/assessment";
+import { STATUSES } from "../domain/vocabulary";
 import {
-  REVIEW_DUE_LABELS,
+  DUE_SOON_DAYS,
   REVIEW_DUE_WINDOWS,
   STATUS_FILTERS,
   TIER_FILTERS,
   WORK_LIST_SORTS,
   type WorkListFilters,
 } from "../domain/work-list";
+import { t, tr, type MessageKey } from "../i18n/translate";
 import { line, optional } from "./fields";
 import { asSentence } from "./messages";
 
 /** Manage's work list: its query string, one parameter at a time (see parseWorkListQuery). */
 
-const quoted = (labels: string[]) => labels.map((l) => `“${l}”`).join(", ");
+/** “Approved”, “Restricted”, … in the reader's language (made when the input is checked). */
+const quoted = (labels: string[]) => labels.map((label) => t("catalogue.workList.invalid.quoted", { label })).join(t("catalogue.workList.invalid.separator"));
+
+/** A "must be one of" message naming the choices, worded when the input is checked. */
+const oneOf = (key: MessageKey, labels: () => string[]) => ({ error: () => t(key, { values: quoted(labels()) }) });
 
 const FIELDS = {
-  q: optional(line("The search", 200)),
+  q: optional(line("catalogue.fields.theSearch", 200)),
   status: optional(
-    z.enum(STATUS_FILTERS, { message: `The status filter must be one of ${quoted([...Object.values(STATUS_LABELS), "Not yet classified"])}.` }),
+    z.enum(
+      STATUS_FILTERS,
+      oneOf("catalogue.workList.invalid.status", () => [...STATUSES.map((s) => t(`vocabulary.status.${s}`)), t("vocabulary.statusBucket.unclassified")]),
+    ),
   ),
-  owner: optional(line("The owner filter", 200)),
-  due: optional(z.enum(REVIEW_DUE_WINDOWS, { message: `The review due filter must be one of ${quoted(Object.values(REVIEW_DUE_LABELS))}.` })),
-  tier: optional(z.enum(TIER_FILTERS, { message: `The assessed tier filter must be one of ${quoted([...Object.values(LEVEL_LABELS), "Not assessed"])}.` })),
-  sort: optional(z.enum(WORK_LIST_SORTS, { message: "The order must be by name or by review date." })),
+  owner: optional(line("catalogue.fields.theOwnerFilter", 200)),
+  due: optional(
+    z.enum(REVIEW_DUE_WINDOWS, oneOf("catalogue.workList.invalid.due", () => REVIEW_DUE_WINDOWS.map((w) => t(`catalogue.workList.window.${w}`, { days: DUE_SOON_DAYS })))),
+  ),
+  tier: optional(
+    z.enum(TIER_FILTERS, oneOf("catalogue.workList.invalid.tier", () => [...LEVELS.map((l) => t(`vocabulary.level.${l}`)), t("vocabulary.tierBucket.not_assessed")])),
+  ),
+  sort: optional(z.enum(WORK_LIST_SORTS, tr("catalogue.workList.invalid.sort"))),
   page: optional(
     z.coerce
-      .number({ message: "The page must be a number." })
-      .int("The page must be a whole number.")
-      .min(1, "The page must be at least 1.")
-      .max(100_000, "The page is too large."),
+      .number(tr("catalogue.workList.invalid.pageNumber"))
+      .int(tr("catalogue.workList.invalid.pageWhole"))
+      .min(1, tr("catalogue.workList.invalid.pageMin"))
+      .max(100_000, tr("catalogue.workList.invalid.pageMax")),
   ),
 } satisfies Record<string, z.ZodType>;
 
@@ -50,7 +62,7 @@ export function parseWorkListQuery(raw: Record<string, string | string[] | undef
     if (value === undefined) continue;
     const parsed = FIELDS[key].safeParse(value);
     if (!parsed.success) {
-      problems.push(asSentence(parsed.error.issues[0]?.message ?? `The ${key} filter is not valid`));
+      problems.push(asSentence(parsed.error.issues[0]?.message ?? t("catalogue.workList.invalid.other", { key })));
       continue;
     }
     if (parsed.data !== undefined) Object.assign(filters, { [key]: parsed.data });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reviewDueRange, reviewDueText, reviewDueWindowOf, workListParams } from "@/lib/domain/work-list";
+import { runInLocale } from "@/lib/i18n/translate";
 import { parseWorkListQuery } from "@/lib/validation/work-list";
 
 describe("review due windows", () => {
@@ -17,9 +18,9 @@ describe("review due windows", () => {
     expect(reviewDueWindowOf("2026-04-14", today)).toBe("soon");
     expect(reviewDueWindowOf("2026-04-15", today)).toBe("later");
     expect(reviewDueWindowOf(null, today)).toBeNull();
-    expect(reviewDueText("2026-01-31", today)).toBe("Overdue since 2026-01-31");
-    expect(reviewDueText("2026-05-01", today)).toBe("Due 2026-05-01");
-    expect(reviewDueText(null, today)).toBe("No decision in force");
+    expect(reviewDueText("2026-01-31", today)).toEqual({ key: "overdue", date: "2026-01-31" });
+    expect(reviewDueText("2026-05-01", today)).toEqual({ key: "due", date: "2026-05-01" });
+    expect(reviewDueText(null, today)).toEqual({ key: "none" });
   });
 });
 
@@ -63,6 +64,16 @@ describe("the work list's query string", () => {
       "The search must be at most 200 characters.",
       "The owner filter contains characters that cannot be saved (control characters); remove them.",
       "The page must be a number.",
+    ]);
+  });
+
+  it("says what is wrong in the reader's language", () => {
+    const { problems } = runInLocale("zh-CN", () => parseWorkListQuery({ due: "tomorrow", status: "banned", page: "0", q: "a".repeat(201) }));
+    expect(problems).toEqual([
+      "搜索内容最多 200 个字符。",
+      "状态筛选条件必须是以下之一：“已批准”、“有条件批准”、“受限”、“禁止”、“审核中”、“尚未分类”。",
+      "复审到期筛选条件必须是以下之一：“已逾期”、“未来 30 天内到期”、“稍后到期”。",
+      "页码不能小于 1。",
     ]);
   });
 
