@@ -1,9 +1,17 @@
 import type { Locale } from "../domain/locale";
+import enApi from "../../messages/en/api.json";
+import enAudit from "../../messages/en/audit.json";
+import enCli from "../../messages/en/cli.json";
 import enCommon from "../../messages/en/common.json";
+import enOutbox from "../../messages/en/outbox.json";
 import enErrors from "../../messages/en/errors.json";
 import enValidation from "../../messages/en/validation.json";
 import enVocabulary from "../../messages/en/vocabulary.json";
+import zhApi from "../../messages/zh-CN/api.json";
+import zhAudit from "../../messages/zh-CN/audit.json";
+import zhCli from "../../messages/zh-CN/cli.json";
 import zhCommon from "../../messages/zh-CN/common.json";
+import zhOutbox from "../../messages/zh-CN/outbox.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
 import zhValidation from "../../messages/zh-CN/validation.json";
 import zhVocabulary from "../../messages/zh-CN/vocabulary.json";
@@ -15,6 +23,10 @@ import zhVocabulary from "../../messages/zh-CN/vocabulary.json";
  * keys and placeholders). A new namespace is imported here in both languages.
  */
 const en = {
+  api: enApi,
+  audit: enAudit,
+  cli: enCli,
+  outbox: enOutbox,
   common: enCommon,
   errors: enErrors,
   validation: enValidation,
@@ -25,6 +37,10 @@ export type Messages = typeof en;
 export type Namespace = keyof Messages;
 
 const zhCN: Messages = {
+  api: zhApi,
+  audit: zhAudit,
+  cli: zhCli,
+  outbox: zhOutbox,
   common: zhCommon,
   errors: zhErrors,
   validation: zhValidation,
