@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { NotFound } from "@/lib/errors";
+import { t } from "@/lib/i18n/translate";
 import { getEvidenceFile } from "@/lib/queries/assessments";
 import { apiRead } from "@/lib/server/guard";
 import { uuid } from "@/lib/validation/fields";
@@ -11,8 +12,8 @@ import { uuid } from "@/lib/validation/fields";
  * sandboxing CSP in case it is opened anyway.
  */
 export const GET = apiRead({ access: { action: "evidence.read" }, query: z.object({}), params: z.object({ id: z.string() }) }, async ({ db, params }) => {
-  const file = uuid("Evidence").safeParse(params.id).success ? await getEvidenceFile(db, params.id) : undefined;
-  if (!file) throw new NotFound("No such evidence file.");
+  const file = uuid("api.params.evidence").safeParse(params.id).success ? await getEvidenceFile(db, params.id) : undefined;
+  if (!file) throw new NotFound(t("api.noEvidence"));
   return new NextResponse(Buffer.from(file.content), {
     headers: {
       "Content-Type": file.contentType,
