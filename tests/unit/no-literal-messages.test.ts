@@ -37,7 +37,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "lib/mutations/users.ts",
   "lib/mutations/webhooks.ts",
   "lib/services/bulk-check.ts",
-  "lib/services/software-json.ts",
   "lib/validation/api-tokens.ts",
   "lib/validation/assessments.ts",
   "lib/validation/catalogue-transfer.ts",
