@@ -16,10 +16,13 @@ test("an admin reads the audit trail in Chinese: sentences, filters and dates", 
 
   // The filters, labelled in Chinese, the chosen action shown by its Chinese label.
   const filters = page.getByRole("search", { name: "筛选审计记录" });
-  await expect(filters.getByLabel("操作", { exact: true })).toHaveValue("classification.decided");
-  await expect(filters.getByLabel("操作", { exact: true }).locator("option:checked")).toHaveText("作出分类决定");
-  await expect(filters.getByLabel("操作人", { exact: true })).toBeVisible();
-  await expect(filters.getByLabel("对象", { exact: true })).toBeVisible();
+  const action = filters.locator('select[name="action"]');
+  await expect(action).toHaveValue("classification.decided");
+  await expect(action.locator("option:checked")).toHaveText("作出分类决定");
+  const labelOf = (name: string) => filters.locator(`label:has(select[name="${name}"]) > span`);
+  await expect(labelOf("action")).toHaveText("操作");
+  await expect(labelOf("actor")).toHaveText("操作人");
+  await expect(labelOf("entity")).toHaveText("对象");
   await expect(filters.getByRole("button", { name: "筛选" })).toBeVisible();
   await expect(filters.getByRole("link", { name: "清除筛选" })).toBeVisible();
 
