@@ -7,6 +7,8 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; tests are server code.
       "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
+      // next-intl's server functions refuse to run outside React Server Components; tests call pages as functions.
+      "next-intl/server": path.resolve(import.meta.dirname, "tests/support/next-intl-server.ts"),
     },
   },
   test: {

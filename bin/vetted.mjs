@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Vetted's command-line client: `vetted check <file|name…>` asks POST /api/v1/check and fails a
 // pipeline when anything is at or beyond a threshold. Plain Node (20.19+), no dependencies.
+// Its messages are in messages/<locale>/cli.json (English and Simplified Chinese), chosen by the
+// environment, and the server is asked for its messages in the same language.
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -9,19 +11,38 @@ const VERDICTS = ["allowed", "allowed_by_exception", "allowed_with_conditions", 
 const STRICTNESS = Object.fromEntries(VERDICTS.map((verdict, index) => [verdict, index]));
 const DATA_CLASSES = ["public", "internal", "confidential", "restricted"];
 
-const USAGE = `Usage: vetted check <file|name…> [--json] [--fail-on <verdict>] [--data-class <class>]
+const LOCALES = ["en", "zh-CN"];
 
-Checks names, identifiers or manifests (package.json, package-lock.json, requirements.txt,
-CycloneDX JSON SBOM) against Vetted. An argument that is an existing file is sent as a manifest;
-anything else is a name or identifier.
+/**
+ * The language of the messages: VETTED_LANG, else the first of LC_ALL, LC_MESSAGES, LANG that is
+ * set (POSIX order): "zh_CN.UTF-8", "zh-CN", "zh" or "zh_Hans" → zh-CN; anything else → en.
+ */
+export function localeFrom(env) {
+  const value = [env.VETTED_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => typeof v === "string" && v.trim() !== "");
+  if (!value) return "en";
+  const tag = value.trim().split(/[.@]/)[0].replace(/_/g, "-").toLowerCase();
+  return tag === "zh" || tag.startsWith("zh-") ? "zh-CN" : "en";
+}
 
-  --json                 print the server's answer as JSON (for pipelines)
-  --fail-on <verdict>    exit 1 when any item is this strict or stricter (default: prohibited):
-                         ${VERDICTS.join(", ")}
-  --data-class <class>   answer for this data class: ${DATA_CLASSES.join(", ")}
+const catalogues = new Map();
 
-Environment: VETTED_URL (the server, e.g. https://vetted.example.com), VETTED_TOKEN (an API token).
-Exit codes: 0 nothing at or beyond the threshold, 1 something is, 2 usage or request error.`;
+/** The CLI's messages in `locale` (messages/<locale>/cli.json), as `t(key, values)`. */
+export function translatorFor(locale) {
+  const chosen = LOCALES.includes(locale) ? locale : "en";
+  if (!catalogues.has(chosen)) catalogues.set(chosen, JSON.parse(readFileSync(new URL(`../messages/${chosen}/cli.json`, import.meta.url), "utf8")));
+  const messages = catalogues.get(chosen);
+  return (key, values = {}) => {
+    const message = key.split(".").reduce((node, part) => (node && typeof node === "object" ? node[part] : undefined), messages);
+    if (typeof message !== "string") return key;
+    // The messages use plain {placeholders} only (valid ICU, checked by tests/unit/catalogue.test.ts).
+    return message.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  };
+}
+
+let t = translatorFor("en");
+
+const usage = () =>
+  t("usage", { targets: "<file|name…>", verdictArg: "<verdict>", classArg: "<class>", verdicts: VERDICTS.join(", "), classes: DATA_CLASSES.join(", ") });
 
 class UsageError extends Error {}
 
@@ -30,12 +51,12 @@ export function parseArgs(argv) {
   const options = { json: false, failOn: "prohibited", dataClass: undefined, targets: [] };
   const [command, ...rest] = argv;
   if (command === "--help" || command === "-h" || command === "help") return { help: true };
-  if (command !== "check") throw new UsageError(command ? `Unknown command "${command}".` : "No command given.");
+  if (command !== "check") throw new UsageError(command ? t("unknownCommand", { command }) : t("noCommand"));
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
       const next = rest[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value.`);
+      if (next === undefined) throw new UsageError(t("needsValue", { option: arg }));
       return next;
     };
     if (arg === "--json") options.json = true;
@@ -45,12 +66,12 @@ export function parseArgs(argv) {
     else if (arg.startsWith("--data-class=")) options.dataClass = arg.slice("--data-class=".length);
     else if (arg === "--help" || arg === "-h") return { help: true };
     else if (arg === "--") options.targets.push(...rest.splice(i + 1));
-    else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${arg}.`);
+    else if (arg.startsWith("--")) throw new UsageError(t("unknownOption", { option: arg }));
     else options.targets.push(arg);
   }
-  if (!VERDICTS.includes(options.failOn)) throw new UsageError(`--fail-on must be one of ${VERDICTS.join(", ")}.`);
-  if (options.dataClass !== undefined && !DATA_CLASSES.includes(options.dataClass)) throw new UsageError(`--data-class must be one of ${DATA_CLASSES.join(", ")}.`);
-  if (options.targets.length === 0) throw new UsageError("Name at least one file, name or identifier to check.");
+  if (!VERDICTS.includes(options.failOn)) throw new UsageError(t("failOnOneOf", { values: VERDICTS.join(", ") }));
+  if (options.dataClass !== undefined && !DATA_CLASSES.includes(options.dataClass)) throw new UsageError(t("dataClassOneOf", { values: DATA_CLASSES.join(", ") }));
+  if (options.targets.length === 0) throw new UsageError(t("noTargets"));
   return options;
 }
 
@@ -74,65 +95,79 @@ export function formatTable(items, failOn) {
   const rows = items.map((item) => [
     item.verdict,
     `${item.query}${item.version ? `@${item.version}` : ""}`,
-    item.software ? item.software.name : "(not in the catalogue)",
+    item.software ? item.software.name : t("notInCatalogue"),
     item.url ?? "",
   ]);
-  const header = ["VERDICT", "ASKED", "SOFTWARE", "DETAILS"];
-  const widths = header.map((h, column) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[column].length))));
-  const line = (row) => row.map((cell, column) => (column === row.length - 1 ? cell : clip(cell, widths[column]).padEnd(widths[column]))).join("  ").trimEnd();
+  const header = ["verdict", "asked", "software", "details"].map((column) => t(`column.${column}`));
+  const widths = header.map((h, column) => Math.min(60, Math.max(width(h), ...rows.map((row) => width(row[column])))));
+  const line = (row) => row.map((cell, column) => (column === row.length - 1 ? cell : pad(clip(cell, widths[column]), widths[column]))).join("  ").trimEnd();
   const summary = summarise(items);
-  const counts = VERDICTS.filter((v) => summary.byVerdict[v] > 0).reverse().map((v) => `${summary.byVerdict[v]} ${v}`).join(", ");
+  const counts = VERDICTS.filter((v) => summary.byVerdict[v] > 0).reverse().map((v) => t("count", { count: summary.byVerdict[v], verdict: v })).join(t("separator"));
   const failing = items.filter((item) => STRICTNESS[item.verdict] >= STRICTNESS[failOn]).length;
   return [
     line(header),
     ...rows.map(line),
     "",
-    `${summary.total} checked: ${counts || "nothing"}.`,
-    failing > 0 ? `${failing} at or beyond "${failOn}": failing.` : `Nothing at or beyond "${failOn}".`,
+    t("checked", { total: summary.total, counts: counts || t("nothing") }),
+    failing > 0 ? t("failing", { count: failing, failOn }) : t("passing", { failOn }),
   ].join("\n");
 }
 
-function clip(text, width) {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+/** Columns as a terminal shows them: a CJK or full-width character takes two. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const width = (text) => [...text].reduce((sum, c) => sum + (WIDE.test(c) ? 2 : 1), 0);
+const pad = (text, to) => text + " ".repeat(Math.max(0, to - width(text)));
+
+function clip(text, to) {
+  if (width(text) <= to) return text;
+  let out = "";
+  for (const c of text) {
+    if (width(out + c) > to - 1) break;
+    out += c;
+  }
+  return `${out}…`;
 }
 
-async function post(baseUrl, token, path, body, contentType) {
-  const headers = { "Content-Type": contentType, Accept: "application/json" };
+async function post(baseUrl, token, path, body, contentType, locale) {
+  // The server's messages (a refused file, a bad token) in the CLI's language.
+  const headers = { "Content-Type": contentType, Accept: "application/json", "Accept-Language": locale };
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;
   try {
     response = await fetch(new URL(path, baseUrl), { method: "POST", headers, body });
   } catch (error) {
-    throw new Error(`Cannot reach ${baseUrl}: ${error.cause?.message ?? error.message}`);
+    throw new Error(t("cannotReach", { url: baseUrl, reason: error.cause?.message ?? error.message }));
   }
   const text = await response.text();
   let json;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`${baseUrl} answered HTTP ${response.status} with something that is not JSON.`);
+    throw new Error(t("notJson", { url: baseUrl, status: response.status }));
   }
-  if (!response.ok) throw new Error(`HTTP ${response.status}: ${json?.error?.message ?? "request failed"}`);
+  if (!response.ok) throw new Error(t("httpError", { status: response.status, message: json?.error?.message ?? t("requestFailed") }));
   return json;
 }
 
 /** Runs the CLI; returns the exit code. `io` is injectable for tests. */
 export async function main(argv, env = process.env, io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }) {
+  const locale = localeFrom(env);
+  t = translatorFor(locale);
   let options;
   try {
     options = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`vetted: ${error.message}\n\n${USAGE}`);
+    io.err(`vetted: ${error.message}\n\n${usage()}`);
     return 2;
   }
   if (options.help) {
-    io.out(USAGE);
+    io.out(usage());
     return 0;
   }
   const baseUrl = env.VETTED_URL;
   if (!baseUrl || !/^https?:\/\//.test(baseUrl)) {
-    io.err("vetted: set VETTED_URL to the server's address, e.g. https://vetted.example.com");
+    io.err(`vetted: ${t("setUrl")}`);
     return 2;
   }
   const path = `/api/v1/check${options.dataClass ? `?dataClass=${encodeURIComponent(options.dataClass)}` : ""}`;
@@ -141,11 +176,11 @@ export async function main(argv, env = process.env, io = { out: (s) => process.s
   const items = [];
   try {
     for (const file of files) {
-      const answer = await post(baseUrl, env.VETTED_TOKEN, path, readFileSync(file, "utf8"), "text/plain; charset=utf-8");
+      const answer = await post(baseUrl, env.VETTED_TOKEN, path, readFileSync(file, "utf8"), "text/plain; charset=utf-8", locale);
       items.push(...answer.items.map((item) => ({ ...item, file })));
     }
     if (names.length > 0) {
-      const answer = await post(baseUrl, env.VETTED_TOKEN, path, JSON.stringify({ items: names.map((q) => ({ q })) }), "application/json");
+      const answer = await post(baseUrl, env.VETTED_TOKEN, path, JSON.stringify({ items: names.map((q) => ({ q })) }), "application/json", locale);
       items.push(...answer.items);
     }
   } catch (error) {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_HOURS } from "../domain/idempotency";
 import { Conflict } from "../errors";
+import { t } from "../i18n/translate";
 import type { Db, Tx } from "./client";
 import { idempotencyKeys } from "./schema";
 
@@ -39,7 +40,7 @@ const windowStart = (now: Date) => new Date(now.getTime() - IDEMPOTENCY_KEY_HOUR
 export async function claimIdempotencyKey(tx: Tx, scope: IdempotencyScope, now: Date): Promise<void> {
   const lock = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtextextended(${`idempotency:${scope.caller}:${scope.key}`}, 0)) AS held`);
   if (!(lock as unknown as { rows: { held: boolean }[] }).rows[0]?.held) {
-    throw new Conflict(`A request with this ${IDEMPOTENCY_HEADER} is still in progress: retry once it has finished.`);
+    throw new Conflict(t("api.idempotency.inProgress", { header: IDEMPOTENCY_HEADER }));
   }
   const [kept] = await tx
     .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, body: idempotencyKeys.body, createdAt: idempotencyKeys.createdAt })
@@ -47,7 +48,7 @@ export async function claimIdempotencyKey(tx: Tx, scope: IdempotencyScope, now: 
     .where(and(eq(idempotencyKeys.caller, scope.caller), eq(idempotencyKeys.key, scope.key)));
   if (!kept || kept.createdAt <= windowStart(now)) return;
   if (kept.requestHash !== scope.requestHash) {
-    throw new Conflict(`This ${IDEMPOTENCY_HEADER} was already used for a different request (another body, path or query): use a new key for a new request.`);
+    throw new Conflict(t("api.idempotency.reused", { header: IDEMPOTENCY_HEADER }));
   }
   throw new IdempotentReplay({ status: kept.status, body: kept.body });
 }

@@ -53,6 +53,8 @@ export interface BrokenLink {
   eventId: string;
   at: string;
   problem: string;
+  /** The problem as a catalogue key (`audit.problem.<kind>`) and its values, for the admin page in the reader's language. */
+  problemKey: { kind: "unchained" | "twice" | "missingOne" | "missingRange" | "changed"; values?: Record<string, number> };
 }
 
 function field(value: string | null): string {
@@ -78,13 +80,14 @@ export function chainVerifier() {
   return {
     check(row: ChainedAuditRow): BrokenLink | null {
       const position = Number(row.position);
-      const broken = (problem: string): BrokenLink => ({ position, eventId: row.id, at: row.at, problem });
-      if (!Number.isSafeInteger(position) || position < 1) return broken("it has no place in the chain: it was written with the chaining trigger switched off");
-      if (position <= head.position) return broken(`position ${position} appears twice`);
+      const broken = (problem: string, problemKey: BrokenLink["problemKey"]): BrokenLink => ({ position, eventId: row.id, at: row.at, problem, problemKey });
+      if (!Number.isSafeInteger(position) || position < 1) return broken("it has no place in the chain: it was written with the chaining trigger switched off", { kind: "unchained" });
+      if (position <= head.position) return broken(`position ${position} appears twice`, { kind: "twice", values: { position } });
       if (position > head.position + 1) {
-        return broken(`events ${head.position + 1}${position - 1 > head.position + 1 ? `–${position - 1}` : ""} before it are missing`);
+        const range = position - 1 > head.position + 1;
+        return broken(`events ${head.position + 1}${range ? `–${position - 1}` : ""} before it are missing`, range ? { kind: "missingRange", values: { from: head.position + 1, to: position - 1 } } : { kind: "missingOne", values: { from: head.position + 1 } });
       }
-      if (auditEventHash(head.hash, row) !== row.hash) return broken("its stored hash does not match its content and the event before it: it was changed");
+      if (auditEventHash(head.hash, row) !== row.hash) return broken("its stored hash does not match its content and the event before it: it was changed", { kind: "changed" });
       head = { position, hash: row.hash };
       return null;
     },

@@ -1,9 +1,11 @@
 /**
  * An audit event as a sentence a person reads ("Riley Reviewer classified Slack (Free) as
  * prohibited"), with the fields it changed side by side. Pure: the names it needs (the actor,
- * the software, the user or request concerned) are looked up by lib/queries/audit.ts.
+ * the software, the user or request concerned) are looked up by lib/queries/audit.ts, and the
+ * words come from the catalogue (messages/<locale>/audit.json): `describeAuditEvent` says which
+ * message and with what values, `renderAuditDescription` makes the sentence with the reader's
+ * translator, where it is shown.
  */
-import { STATUS_LABELS, type Status } from "./vocabulary";
 
 /** A piece of the sentence; `href` makes it a link (the software concerned, a request). */
 export interface Segment {
@@ -11,11 +13,22 @@ export interface Segment {
   href?: string;
 }
 
+/** A catalogue message with its values; `fallback` when the catalogue has no such key, `lower` for a label inside a sentence. */
+export interface Phrase {
+  key: string;
+  values?: Record<string, string | number>;
+  fallback?: string;
+  lower?: boolean;
+}
+
+export type SentenceValue = string | number | Phrase;
+
 export interface FieldChange {
   field: string;
+  /** The field in words (English, from its key): what is shown when the catalogue has no label for it. */
   label: string;
-  before: string | null;
-  after: string | null;
+  before: SentenceValue | null;
+  after: SentenceValue | null;
 }
 
 export interface AuditEventFacts {
@@ -41,102 +54,112 @@ export interface AuditNames {
   request: { id: string; number: number; proposedName: string | null } | null;
 }
 
+/** Which message says the event, with what; `links` are the hrefs of its <softwareLink> and <requestLink> tags. */
 export interface AuditDescription {
-  segments: Segment[];
-  /** The segments' text joined: the sentence without links. */
-  sentence: string;
+  sentence: { key: string; values: Record<string, SentenceValue> };
+  links: { software?: string; request?: string };
   changes: FieldChange[];
 }
 
-/** What each action key is called in the audit view's filter. Every action the code writes has one. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "user.created": "User added",
-  "user.updated": "User changed",
-  "user.signed_out": "Signed out everywhere",
-  "user.locale_set": "Language chosen",
-  "user.sso_synced": "User synced from single sign-on",
-  "user.provisioned": "User provisioned (SCIM)",
-  "user.scim_updated": "User changed by the identity provider (SCIM)",
-  "user.deprovisioned": "User deleted by the identity provider (SCIM)",
-  "user.scim_role_synced": "Role from SCIM groups",
-  "group.created": "SCIM group added",
-  "group.updated": "SCIM group changed",
-  "group.deleted": "SCIM group deleted",
-  "notification.read": "Notification read",
-  "notifications.read_all": "All notifications read",
-  "settings.updated": "Settings changed",
-  "settings.chat_webhook": "Chat notices changed",
-  "vendor.created": "Vendor added",
-  "vendor.updated": "Vendor changed",
-  "software.created": "Software added",
-  "software.updated": "Software changed",
-  "software.status_recomputed": "Status recomputed at upgrade",
-  "edition.created": "Edition added",
-  "edition.updated": "Edition changed",
-  "edition.removed": "Edition removed",
-  "identifier.added": "Identifier added",
-  "identifier.removed": "Identifier removed",
-  "classification.decided": "Classification decided",
-  "classification.proposed": "Classification proposed (four eyes)",
-  "classification.confirmed": "Classification confirmed",
-  "assessment.started": "Assessment started",
-  "assessment.saved": "Assessment answers saved",
-  "assessment.submitted": "Assessment submitted for review",
-  "assessment.completed": "Assessment completed",
-  "assessment.superseded": "Assessment superseded",
-  "evidence.added": "Evidence added",
-  "request.submitted": "Request sent",
-  "request.joined": "Request joined",
-  "request.commented": "Request commented on",
-  "request.withdrawn": "Request withdrawn",
-  "request.approved": "Request approved",
-  "request.rejected": "Request rejected",
-  "request.escalated": "Request escalated",
-  "grant.created": "Exception granted",
-  "grant.revoked": "Grant revoked",
-  "grant.expired": "Grant expired",
-  "grant.reminded": "Grant holder reminded",
-  "token.created": "API token created",
-  "token.revoked": "API token revoked",
-  "template.saved": "Questionnaire saved",
-  "catalogue.imported": "Catalogue imported",
-  "webhook.created": "Webhook added",
-  "webhook.updated": "Webhook changed",
-  "webhook.enabled": "Webhook enabled",
-  "webhook.disabled": "Webhook disabled",
-  "webhook.deleted": "Webhook deleted",
-  "webhook.secret_rotated": "Webhook secret rotated",
-  "webhook.test_sent": "Webhook test sent",
-  "webhook.redelivered": "Webhook delivery repeated",
-};
+/** Every action key the code writes, each with a filter label (`audit.action.<key>` in the catalogue). */
+export const AUDIT_ACTIONS = [
+  "user.created",
+  "user.updated",
+  "user.signed_out",
+  "user.locale_set",
+  "user.sso_synced",
+  "user.provisioned",
+  "user.scim_updated",
+  "user.deprovisioned",
+  "user.scim_role_synced",
+  "group.created",
+  "group.updated",
+  "group.deleted",
+  "notification.read",
+  "notifications.read_all",
+  "settings.updated",
+  "settings.chat_webhook",
+  "vendor.created",
+  "vendor.updated",
+  "software.created",
+  "software.updated",
+  "software.status_recomputed",
+  "edition.created",
+  "edition.updated",
+  "edition.removed",
+  "identifier.added",
+  "identifier.removed",
+  "classification.decided",
+  "classification.proposed",
+  "classification.confirmed",
+  "assessment.started",
+  "assessment.saved",
+  "assessment.submitted",
+  "assessment.completed",
+  "assessment.superseded",
+  "evidence.added",
+  "request.submitted",
+  "request.joined",
+  "request.commented",
+  "request.withdrawn",
+  "request.approved",
+  "request.rejected",
+  "request.escalated",
+  "grant.created",
+  "grant.revoked",
+  "grant.expired",
+  "grant.reminded",
+  "token.created",
+  "token.revoked",
+  "template.saved",
+  "catalogue.imported",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.enabled",
+  "webhook.disabled",
+  "webhook.deleted",
+  "webhook.secret_rotated",
+  "webhook.test_sent",
+  "webhook.redelivered",
+] as const;
 
-/** What each entity type is called in the filter. */
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
-  software: "Software",
-  edition: "Editions",
-  identifier: "Identifiers",
-  classification: "Classifications",
-  assessment: "Assessments",
-  evidence: "Evidence",
-  vendor: "Vendors",
-  request: "Requests",
-  grant: "Grants",
-  user: "Users",
-  api_token: "API tokens",
-  settings: "Settings",
-  webhook_endpoint: "Webhooks",
-  questionnaire_template: "Questionnaires",
-  catalogue_import: "Catalogue imports",
-  notification: "Notifications",
-  scim_group: "SCIM groups",
-};
+/** The entity types of the filter (`audit.entity.<type>` in the catalogue). */
+export const AUDIT_ENTITY_TYPES = [
+  "software",
+  "edition",
+  "identifier",
+  "classification",
+  "assessment",
+  "evidence",
+  "vendor",
+  "request",
+  "grant",
+  "user",
+  "api_token",
+  "settings",
+  "webhook_endpoint",
+  "questionnaire_template",
+  "catalogue_import",
+  "notification",
+  "scim_group",
+] as const;
+
+const KNOWN_ACTIONS = new Set<string>(AUDIT_ACTIONS);
+const KNOWN_ENTITIES = new Set<string>(AUDIT_ENTITY_TYPES);
+
+/** The catalogue key of an action's filter label. */
+export const auditActionLabelKey = (action: string) => `audit.action.${action}`;
+/** The catalogue key of an entity type's filter label. */
+export const auditEntityLabelKey = (entityType: string) => `audit.entity.${entityType}`;
 
 /** Who acted, as a person reads it: their name, the token they used, or Vetted itself. */
-export function actorLabel(actorName: string | null, actorEmail: string | null): string {
-  if (actorEmail === "system" || (actorEmail === null && actorName === null)) return "Vetted (automatically)";
+export function actorLabel(actorName: string | null, actorEmail: string | null): SentenceValue {
+  if (actorEmail === "system" || (actorEmail === null && actorName === null)) return { key: "audit.words.system" };
   const via = actorEmail ? / via (API token .*)$/.exec(actorEmail) : null;
   const person = actorName ?? (via ? actorEmail!.slice(0, via.index) : actorEmail!);
-  return via ? `${person} via ${via[1]}` : person;
+  if (!via) return person;
+  const token = /^API token (.*)$/.exec(via[1]!)![1]!;
+  return { key: "audit.words.viaToken", values: { person, token } };
 }
 
 type Fields = Record<string, unknown>;
@@ -150,10 +173,10 @@ function text(value: unknown): string | null {
 }
 
 /** A status key in words, lower case within a sentence: "approved with conditions". */
-function statusWords(value: unknown): string {
+function statusWords(value: unknown): Phrase {
   const key = text(value);
-  if (!key) return "an unknown status";
-  return (STATUS_LABELS[key as Status] ?? words(key)).toLowerCase();
+  if (!key) return { key: "audit.words.unknownStatus" };
+  return { key: `vocabulary.status.${key}`, lower: true, fallback: words(key) };
 }
 
 /** snake_case or camelCase to words: "max_data_class" / "maxDataClass" → "max data class". */
@@ -169,173 +192,162 @@ function capitalised(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
+const yes = (value: unknown) => (value ? "yes" : "no");
+const word = (key: string): Phrase => ({ key: `audit.words.${key}` });
+
 /**
- * The event as a sentence. Unknown action keys still read as one ("… did thing.happened to a
- * widget"), so a new action never breaks the view.
+ * The event as a message and its values. Unknown action keys still read as a sentence ("… did
+ * thing.happened to a widget"), so a new action never breaks the view.
  */
 export function describeAuditEvent(event: AuditEventFacts, names: AuditNames): AuditDescription {
-  const segments = sentenceOf(event, names);
-  const first = segments[0];
-  if (first) segments[0] = { ...first, text: capitalised(first.text) };
-  const last = segments[segments.length - 1];
-  if (last && !/[.!?]$/.test(last.text)) segments.push({ text: "." });
-  return { segments, sentence: segments.map((s) => s.text).join(""), changes: changedFields(event.action, event.before, event.after) };
-}
-
-function sentenceOf(event: AuditEventFacts, names: AuditNames): Segment[] {
   const before = record(event.before);
   const after = record(event.after);
-  const actor = actorLabel(names.actorName, event.actorEmail);
-  const t = (value: string): Segment => ({ text: value });
-  const software: Segment = names.software ? { text: names.software.name, href: `/software/${names.software.slug}` } : { text: "a tool since removed" };
-  const softwareEdition: Segment[] = names.edition ? [software, t(` (${names.edition})`)] : [software];
-  const request: Segment = names.request
-    ? { text: `request ${names.request.number}`, href: `/requests/${names.request.id}` }
-    : { text: "a request" };
-  const forWhat: Segment[] = names.software ? [t(" for "), software] : names.request?.proposedName ? [t(` for ${names.request.proposedName}`)] : [];
-  const user = names.user ?? text(after.email) ?? text(before.email) ?? "a user";
   const named = (key = "name") => text(after[key]) ?? text(before[key]);
-  const quoted = (value: string | null, otherwise: string) => (value ? `“${value}”` : otherwise);
-  const webhook = quoted(named(), "a webhook");
+  const links: AuditDescription["links"] = {};
+  if (names.software) links.software = `/software/${names.software.slug}`;
+  if (names.request) links.request = `/requests/${names.request.id}`;
+  const proposedName = names.request?.proposedName ?? null;
+  // What every sentence may use; each message picks what it needs.
+  const values: Record<string, SentenceValue> = {
+    actor: actorLabel(names.actorName, event.actorEmail),
+    software: names.software ? names.software.name : word("removedTool"),
+    hasSoftware: yes(names.software),
+    edition: names.edition ?? "",
+    hasEdition: yes(names.edition),
+    request: names.request ? { key: "audit.words.request", values: { number: names.request.number } } : word("aRequest"),
+    for: names.software ? "software" : proposedName ? "proposed" : "none",
+    proposedName: proposedName ?? "",
+    user: names.user ?? text(after.email) ?? text(before.email) ?? word("aUser"),
+    hasUser: yes(names.user),
+    name: named() ?? "",
+    hasName: yes(named()),
+  };
+  const say = (key: string, more: Record<string, SentenceValue> = {}): AuditDescription => ({
+    sentence: { key: `audit.sentence.${key}`, values: { ...values, ...more } },
+    links,
+    changes: changedFields(event.action, event.before, event.after),
+  });
+  const role = text(after.role);
 
   switch (event.action) {
     case "user.created":
-      return [t(`${actor} added ${user}${text(after.role) ? ` as ${text(after.role)}` : ""}`)];
-    case "user.updated":
-      return [t(`${actor} changed ${user}`)];
-    case "user.signed_out":
-      return [t(`${actor} signed out on every device`)];
-    case "user.locale_set":
-      return [t(`${actor} chose ${text(after.locale) ?? "their browser's language"} for the interface`)];
     case "user.sso_synced":
-      return [t(`${user} was updated from single sign-on${text(after.role) ? ` (role ${text(after.role)})` : ""}`)];
-    case "user.provisioned":
-      return [t(`${actor} provisioned ${user} from the identity provider`)];
+      return say(event.action, { role: role ?? "", hasRole: yes(role) });
     case "user.scim_updated":
-      return [t(before.active === true && after.active === false ? `${actor} deactivated ${user} from the identity provider` : `${actor} updated ${user} from the identity provider`)];
-    case "user.deprovisioned":
-      return [t(`${actor} removed ${user} as the identity provider deleted them`)];
+      return say(before.active === true && after.active === false ? "user.scim_deactivated" : event.action);
     case "user.scim_role_synced":
-      return [t(`${user} became ${text(after.role) ?? "another role"} through their identity provider groups`)];
+      return say(event.action, { role: role ?? word("anotherRole"), hasRole: yes(role) });
     case "group.created":
-      return [t(`${actor} added the group ${quoted(named("displayName"), "(unnamed)")} from the identity provider`)];
     case "group.updated":
-      return [t(`${actor} changed the group ${quoted(named("displayName"), "(unnamed)")} from the identity provider`)];
     case "group.deleted":
-      return [t(`${actor} deleted the group ${quoted(named("displayName"), "(unnamed)")} as the identity provider did`)];
-    case "notification.read":
-      return [t(`${actor} read a notification`)];
+      return say(event.action, { name: named("displayName") ?? word("unnamed") });
+    case "user.locale_set":
+      return say(event.action, { locale: text(after.locale) ?? word("browserLanguage") });
     case "notifications.read_all":
-      return [t(`${actor} marked ${text(after.marked) ?? "all"} notifications read`)];
-    case "settings.updated":
-      return [t(`${actor} changed the settings`)];
-    case "settings.chat_webhook":
-      return [t(`${actor} changed where notices are posted to chat`)];
+      return say(event.action, { marked: text(after.marked) ?? word("all") });
     case "vendor.created":
-      return [t(`${actor} added the vendor ${named() ?? "(unnamed)"}`)];
     case "vendor.updated":
-      return [t(`${actor} changed the vendor ${named() ?? "(unnamed)"}`)];
-    case "software.created":
-      return [t(`${actor} added `), software, t(" to the catalogue")];
-    case "software.updated":
-      return [t(`${actor} changed the details of `), software];
-    case "software.status_recomputed":
-      return [t(`${actor} recomputed the status of `), software, t(" under a new release's rule")];
-    case "edition.created":
-      return [t(`${actor} added the edition ${named() ?? ""} to `), software];
-    case "edition.updated":
-      return [t(`${actor} changed the edition ${named() ?? ""} of `), software];
-    case "edition.removed":
-      return [t(`${actor} removed the edition ${named() ?? ""} from `), software];
+      return say(event.action, { name: named() ?? word("unnamed") });
     case "identifier.added":
-      return [t(`${actor} added the identifier ${named("value") ?? ""} to `), software];
     case "identifier.removed":
-      return [t(`${actor} removed the identifier ${named("value") ?? ""} from `), software];
+      return say(event.action, { value: named("value") ?? "" });
     case "classification.decided":
-      return [t(`${actor} classified `), ...softwareEdition, t(` as ${statusWords(after.status)}`)];
     case "classification.proposed":
-      return [t(`${actor} proposed classifying `), ...softwareEdition, t(` as ${statusWords(after.status)}, to take effect when a second reviewer confirms it`)];
-    case "classification.confirmed":
-      return [t(`${actor} confirmed, as second reviewer, the decision on `), ...softwareEdition];
-    case "assessment.started":
-      return [t(`${actor} started an assessment of `), software];
-    case "assessment.saved":
-      return [t(`${actor} saved answers to the assessment of `), software];
-    case "assessment.submitted":
-      return [t(`${actor} submitted the assessment of `), software, t(" for review")];
-    case "assessment.completed":
-      return [
-        t(`${actor} completed the assessment of `),
-        software,
-        t(`: ${text(after.inherentTier) ?? "unknown"} inherent risk${text(after.residualTier) ? `, ${text(after.residualTier)} with its conditions` : ""}`),
-      ];
-    case "assessment.superseded":
-      return [t("An earlier assessment of "), software, t(" was replaced by a newer one")];
-    case "evidence.added":
-      return [t(`${actor} added the evidence ${quoted(text(after.title) ?? text(after.fileName), "a file")}`), ...(names.software ? [t(" to "), software] : [])];
+      return say(event.action, { status: statusWords(after.status) });
+    case "assessment.completed": {
+      const inherent = text(after.inherentTier);
+      const residual = text(after.residualTier);
+      return say(event.action, {
+        inherent: inherent ? { key: `vocabulary.level.${inherent}`, lower: true, fallback: inherent } : word("unknown"),
+        residual: residual ? { key: `vocabulary.level.${residual}`, lower: true, fallback: residual } : "",
+        hasResidual: yes(residual),
+      });
+    }
+    case "evidence.added": {
+      const title = text(after.title) ?? text(after.fileName);
+      return say(event.action, { title: title ?? "", hasTitle: yes(title) });
+    }
     case "request.submitted":
-      return after.kind === "new_software"
-        ? [t(`${actor} asked for a review of ${text(after.proposedName) ?? "a new tool"} (`), request, t(")")]
-        : [t(`${actor} asked for an exception`), ...forWhat, t(" ("), request, t(")")];
-    case "request.joined":
-      return [t(`${actor} joined `), request, ...forWhat];
-    case "request.commented":
-      return [t(`${actor} commented on `), request, ...forWhat];
-    case "request.withdrawn":
-      return [t(`${actor} withdrew `), request, ...forWhat];
-    case "request.approved":
-      return [t(`${actor} approved `), request, ...forWhat, t(after.status === "approved" ? "" : `: it now waits for ${words(text(after.status) ?? "the next step").replace(/^awaiting /, "")}`)];
-    case "request.rejected":
-      return [t(`${actor} rejected `), request, ...forWhat];
-    case "request.escalated":
-      return [t("Vetted escalated "), request, ...forWhat, t(": its step is overdue")];
+      return after.kind === "new_software" ? say("request.submittedNewSoftware", { proposed: text(after.proposedName) ?? word("aNewTool") }) : say(event.action);
+    case "request.approved": {
+      const status = text(after.status);
+      return say(event.action, {
+        final: yes(after.status === "approved"),
+        next: status ? { key: `audit.waitsFor.${status}`, fallback: words(status).replace(/^awaiting /, "") } : word("nextStep"),
+      });
+    }
     case "grant.created":
-      return [t(`${actor} granted ${names.user ?? "the requester"} an exception`), ...forWhat, t(text(after.endsOn) ? ` through ${text(after.endsOn)}` : "")];
-    case "grant.revoked":
-      return [t(`${actor} revoked ${names.user ? `${names.user}’s` : "an"} exception`), ...forWhat];
     case "grant.expired":
-      return [t(`${names.user ? `${names.user}’s` : "An"} exception`), ...forWhat, t(` ended${text(after.endsOn) ? ` after ${text(after.endsOn)}` : ""}`)];
+      return say(event.action, { endsOn: text(after.endsOn) ?? "", hasEnd: yes(text(after.endsOn)) });
     case "grant.reminded":
-      return [t(`Vetted reminded ${names.user ?? "the holder"} that their exception`), ...forWhat, t(` ends in ${text(after.daysBefore) ?? "a few"} days`)];
-    case "token.created":
-      return [t(`${actor} created the API token ${quoted(named(), "(unnamed)")}`)];
-    case "token.revoked":
-      return [t(`${actor} revoked the API token ${quoted(named(), "(unnamed)")}`)];
-    case "template.saved":
-      return [t(`${actor} saved the questionnaire ${quoted(named("title"), "(untitled)")}${text(after.version) ? ` as version ${text(after.version)}` : ""}`)];
+      return say(event.action, { days: text(after.daysBefore) ?? word("aFew") });
+    case "template.saved": {
+      const title = named("title");
+      const version = text(after.version);
+      return say(event.action, { title: title ?? "", hasTitle: yes(title), version: version ?? "", hasVersion: yes(version) });
+    }
     case "catalogue.imported":
-      return [t(`${actor} imported the catalogue${event.reason ? "" : " from a file"}`)];
-    case "webhook.created":
-      return [t(`${actor} added the webhook ${webhook}`)];
-    case "webhook.updated":
-      return [t(`${actor} changed the webhook ${webhook}`)];
-    case "webhook.enabled":
-      return [t(`${actor} turned on a webhook`)];
-    case "webhook.disabled":
-      return [t(`${actor} turned off a webhook`)];
-    case "webhook.deleted":
-      return [t(`${actor} deleted the webhook ${webhook}`)];
-    case "webhook.secret_rotated":
-      return [t(`${actor} rotated a webhook’s signing secret`)];
-    case "webhook.test_sent":
-      return [t(`${actor} sent a test delivery to a webhook`)];
+      return say(event.action, { fromFile: yes(!event.reason) });
     case "webhook.redelivered":
-      return [t(`${actor} sent a webhook delivery${text(after.eventType) ? ` (${text(after.eventType)})` : ""} again`)];
+      return say(event.action, { eventType: text(after.eventType) ?? "", hasEvent: yes(text(after.eventType)) });
     default:
-      return [t(`${actor} did “${event.action}” to ${AUDIT_ENTITY_LABELS[event.entityType]?.toLowerCase() ?? words(event.entityType)}`), ...(names.software ? [t(" of "), software] : [])];
+      if (KNOWN_ACTIONS.has(event.action)) return say(event.action);
+      return say("unknown", {
+        action: event.action,
+        entity: KNOWN_ENTITIES.has(event.entityType) ? { key: auditEntityLabelKey(event.entityType), lower: true } : words(event.entityType),
+      });
   }
+}
+
+/** What renders a description: the reader's translator (next-intl's or lib/i18n/translate's, both fit). */
+export interface AuditTranslator {
+  (key: string, values?: Record<string, string | number>): string;
+  rich(key: string, values?: Record<string, unknown>): unknown;
+  has(key: string): boolean;
+}
+
+/** A phrase or value in the reader's words. */
+export function renderValue(value: SentenceValue, translate: AuditTranslator): string {
+  if (typeof value !== "object") return String(value);
+  const found = translate.has(value.key) ? translate(value.key, value.values) : (value.fallback ?? value.key);
+  return value.lower ? found.toLowerCase() : found;
+}
+
+/** The sentence with its links, and its changes in words, in the translator's language. */
+export function renderAuditDescription(description: AuditDescription, translate: AuditTranslator): { segments: Segment[]; sentence: string; changes: { field: string; label: string; before: string | null; after: string | null }[] } {
+  const { sentence, links } = description;
+  const values: Record<string, unknown> = Object.fromEntries(Object.entries(sentence.values).map(([k, v]) => [k, renderValue(v, translate)]));
+  const tag = (href: string | undefined) => (chunks: unknown[]) => ({ text: chunks.map(String).join(""), ...(href ? { href } : {}) });
+  values.softwareLink = tag(links.software);
+  values.requestLink = tag(links.request);
+  const made = translate.rich(sentence.key, values);
+  const parts = Array.isArray(made) ? made : [made];
+  const segments: Segment[] = parts
+    .map((part) => (typeof part === "object" && part !== null && "text" in part ? (part as Segment) : { text: String(part) }))
+    .filter((s) => s.text !== "");
+  const first = segments[0];
+  if (first) segments[0] = { ...first, text: capitalised(first.text) };
+  const last = segments[segments.length - 1];
+  if (last && !/[.!?。！？]$/.test(last.text)) segments.push({ text: translate("audit.end") });
+  const changes = description.changes.map((c) => ({
+    field: c.field,
+    label: translate.has(`audit.field.${c.field}`) ? translate(`audit.field.${c.field}`) : c.label,
+    before: c.before === null ? null : renderValue(c.before, translate),
+    after: c.after === null ? null : renderValue(c.after, translate),
+  }));
+  return { segments, sentence: segments.map((s) => s.text).join(""), changes };
 }
 
 /** Fields that say nothing to a reader (ids and bookkeeping), left out of the side-by-side view. */
 const NOISE = new Set(["id", "createdAt", "updatedAt", "softwareId", "vendorId", "editionId", "classificationId", "createdById", "decidedById", "confirmedById", "searchText", "searchVector", "sessionVersion", "passwordHash"]);
 
 /** Bookkeeping of a whole row's values (an answers object, a list) read as one line. */
-export function formatValue(value: unknown): string | null {
+export function formatValue(value: unknown): SentenceValue | null {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (Array.isArray(value)) return value.length === 0 ? null : value.map((v) => formatValue(v) ?? "—").join(", ");
+  if (typeof value === "boolean") return value ? { key: "audit.words.yes", fallback: "yes" } : { key: "audit.words.no", fallback: "no" };
+  if (Array.isArray(value)) return value.length === 0 ? null : value.map((v) => { const f = formatValue(v); return f === null ? "—" : typeof f === "object" ? (f.fallback ?? f.key) : f; }).join(", ");
   return JSON.stringify(value);
 }
 
@@ -351,13 +363,12 @@ export function changedFields(action: string, before: unknown, after: unknown): 
   for (const key of keys) {
     const was = formatValue(b[key]);
     const now = formatValue(a[key]);
-    if (was === now) continue;
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
     changes.push({ field: key, label: capitalised(key.split(".").map(words).join(" · ")), before: was, after: now });
   }
   // A status key reads as its label.
-  return action.startsWith("classification.")
-    ? changes.map((c) => (c.field === "status" ? { ...c, before: c.before && STATUS_LABELS[c.before as Status] ? STATUS_LABELS[c.before as Status] : c.before, after: c.after && STATUS_LABELS[c.after as Status] ? STATUS_LABELS[c.after as Status] : c.after } : c))
-    : changes;
+  const status = (value: SentenceValue | null): SentenceValue | null => (typeof value === "string" ? { key: `vocabulary.status.${value}`, fallback: value } : value);
+  return action.startsWith("classification.") ? changes.map((c) => (c.field === "status" ? { ...c, before: status(c.before), after: status(c.after) } : c)) : changes;
 }
 
 function flatten(fields: Fields): Fields {

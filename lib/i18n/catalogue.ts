@@ -1,7 +1,11 @@
 import type { Locale } from "../domain/locale";
 import enCatalogue from "../../messages/en/catalogue.json";
 import enCatalogueClient from "../../messages/en/catalogueClient.json";
+import enApi from "../../messages/en/api.json";
+import enAudit from "../../messages/en/audit.json";
+import enCli from "../../messages/en/cli.json";
 import enCommon from "../../messages/en/common.json";
+import enOutbox from "../../messages/en/outbox.json";
 import enErrors from "../../messages/en/errors.json";
 import enValidation from "../../messages/en/validation.json";
 import enVocabulary from "../../messages/en/vocabulary.json";
@@ -15,7 +19,11 @@ import enDashboard from "../../messages/en/dashboard.json";
 import enDashboardClient from "../../messages/en/dashboardClient.json";
 import zhCatalogue from "../../messages/zh-CN/catalogue.json";
 import zhCatalogueClient from "../../messages/zh-CN/catalogueClient.json";
+import zhApi from "../../messages/zh-CN/api.json";
+import zhAudit from "../../messages/zh-CN/audit.json";
+import zhCli from "../../messages/zh-CN/cli.json";
 import zhCommon from "../../messages/zh-CN/common.json";
+import zhOutbox from "../../messages/zh-CN/outbox.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
 import zhValidation from "../../messages/zh-CN/validation.json";
 import zhVocabulary from "../../messages/zh-CN/vocabulary.json";
@@ -37,6 +45,10 @@ import zhDashboardClient from "../../messages/zh-CN/dashboardClient.json";
 const en = {
   catalogue: enCatalogue,
   catalogueClient: enCatalogueClient,
+  api: enApi,
+  audit: enAudit,
+  cli: enCli,
+  outbox: enOutbox,
   common: enCommon,
   errors: enErrors,
   validation: enValidation,
@@ -57,6 +69,10 @@ export type Namespace = keyof Messages;
 const zhCN: Messages = {
   catalogue: zhCatalogue,
   catalogueClient: zhCatalogueClient,
+  api: zhApi,
+  audit: zhAudit,
+  cli: zhCli,
+  outbox: zhOutbox,
   common: zhCommon,
   errors: zhErrors,
   validation: zhValidation,

@@ -1,6 +1,6 @@
 import { config } from "../config";
 import { isInRanges, normaliseAddress, resolveClientAddress } from "../domain/client-address";
-import { openVettedAtMessage } from "../domain/vetted-address";
+import { t } from "../i18n/translate";
 
 /**
  * Where a request came from and which address of Vetted the browser used, for sign-in limits,
@@ -74,7 +74,7 @@ export function isVettedOrigin(origin: string | null): boolean {
   }
 }
 
-/** What a refused change, and the banner on a page opened at another address, tell the person. */
+/** What a refused change tells the person, in their language (the browser's banner says it with lib/domain/vetted-address.ts). */
 export function wrongAddressMessage(): string {
-  return openVettedAtMessage(vettedOrigin());
+  return t("api.openVettedAt", { origin: vettedOrigin() });
 }

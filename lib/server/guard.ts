@@ -109,7 +109,7 @@ export const SYSTEM_ACTOR: SessionUser = Object.freeze({ id: "00000000-0000-0000
 /** Runs one of the SYSTEM_ACTIONS' mutations under the system actor, through the whole door. */
 export async function runAsSystem<S extends z.ZodType, R>(mutation: Mutation<S, R>, rawInput: unknown, db?: Db): Promise<R> {
   const caller: Caller = { user: SYSTEM_ACTOR, token: null, system: true };
-  if (!mayAct(caller, mutation.action)) throw new Forbidden(`The system does not ${mutation.action} by itself.`);
+  if (!mayAct(caller, mutation.action)) throw new Forbidden(t("api.systemCannot", { action: mutation.action }));
   return executeMutation(mutation, caller, rawInput, db ?? (await getDb()));
 }
 
@@ -171,7 +171,7 @@ async function runBody<S extends z.ZodType, R>(mutation: Mutation<S, R>, input: 
     now: run.now,
     run: async (inner, raw) => {
       if (!mayAct(run.caller, inner.action)) {
-        throw new Forbidden(run.caller.token ? `This token's scopes do not allow ${inner.action} (a step of ${mutation.name}).` : undefined);
+        throw new Forbidden(run.caller.token ? t("api.tokenStepScope", { action: inner.action, mutation: mutation.name }) : undefined);
       }
       return runBody(inner, parseInput(inner.input, raw), run);
     },
@@ -320,7 +320,7 @@ export async function authoriseApi(request: NextRequest, db: Db, access: Endpoin
   const bearer = bearerToken(request.headers.get("authorization"));
   if (bearer === "invalid") {
     logSecurityEvent("token.invalid", { reason: "malformed Authorization header" });
-    throw new Unauthenticated("The Authorization header must be \"Bearer vt_…\" with an API token.");
+    throw new Unauthenticated(t("api.bearerHeader"));
   }
   if (!bearer) return { user: authorise(await getSessionUser(), access.action), token: null };
   const at = now();
@@ -331,11 +331,11 @@ export async function authoriseApi(request: NextRequest, db: Db, access: Endpoin
   setLogActor({ kind: "token", tokenId: token.id, prefix: token.prefix, createdById: token.creator.id });
   if (!access.scope) {
     logSecurityEvent("token.scope_refused", { tokenId: token.id, action: access.action, reason: "endpoint takes no API token" });
-    throw new Forbidden("This endpoint is for signed-in people, not API tokens.");
+    throw new Forbidden(t("api.sessionOnly"));
   }
   if (!token.scopes.includes(access.scope)) {
     logSecurityEvent("token.scope_refused", { tokenId: token.id, scope: access.scope });
-    throw new Forbidden(`This token lacks the "${access.scope}" scope.`);
+    throw new Forbidden(t("api.tokenLacksScope", { scope: access.scope }));
   }
   await consumeRateLimit(db, token.id, at, config().apiRateLimitPerMinute);
   return { user: null, token };
@@ -377,11 +377,11 @@ const emptyParams = z.object({});
  */
 export function assertSameOrigin(requestHeaders: Pick<Headers, "get">): void {
   const site = requestHeaders.get("sec-fetch-site");
-  if (site && site !== "same-origin") throw new Forbidden("Cross-site requests cannot change anything: use the app's own pages, or an API token.");
+  if (site && site !== "same-origin") throw new Forbidden(t("api.crossSite"));
   const origin = requestHeaders.get("origin");
   // Scheme, host and port of VETTED_URL exactly; Host and X-Forwarded-Host do not count.
   if (origin && !isVettedOrigin(origin)) {
-    throw new Forbidden(`Requests from ${origin.slice(0, 100)} cannot change anything. ${wrongAddressMessage()} Scripts use an API token.`);
+    throw new Forbidden(t("api.foreignOrigin", { origin: origin.slice(0, 100), openAt: wrongAddressMessage() }));
   }
 }
 

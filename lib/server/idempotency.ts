@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { IdempotencyScope } from "../db/idempotency";
-import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "../domain/idempotency";
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from "../domain/idempotency";
 import { ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 
 /**
  * `Idempotency-Key` on API writes (draft-ietf-httpapi-idempotency-key-header): a client that got
@@ -18,7 +19,8 @@ export function readIdempotencyKey(headers: Headers): string | null {
   // The draft sends the key as a structured-field string, in double quotes; bare keys are accepted too.
   const key = /^"[^"]*"$/.test(raw) ? raw.slice(1, -1) : raw;
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new ValidationFailed(`The ${IDEMPOTENCY_HEADER} header must be ${IDEMPOTENCY_KEY_RULE}.`, { [IDEMPOTENCY_HEADER]: [`Must be ${IDEMPOTENCY_KEY_RULE}, sent once`] });
+    const rule = t("api.idempotency.rule");
+    throw new ValidationFailed(t("api.idempotency.badKey", { header: IDEMPOTENCY_HEADER, rule }), { [IDEMPOTENCY_HEADER]: [t("api.idempotency.badKeyField", { rule })] });
   }
   return key;
 }

@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { t, tr } from "../i18n/translate";
 
 /** Query-string schemas of the enforcement exports (/api/v1/exports/…). */
 
 /** `include=restricted,approved`: a comma-separated list drawn from `allowed`. */
 function includeList<const T extends readonly [string, ...string[]]>(allowed: T) {
-  const message = `include must be a comma-separated list of ${allowed.join(", ")}`;
+  const values = allowed.join(", ");
   return z
-    .string({ message })
-    .max(100, message)
+    .string(tr("api.query.include", { values }))
+    .max(100, tr("api.query.include", { values }))
     .optional()
     .transform((v, ctx) => {
       const items = (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
       const bad = items.filter((item) => !(allowed as readonly string[]).includes(item));
       if (bad.length > 0) {
-        ctx.addIssue({ code: "custom", message: `${message} (not ${bad.map((b) => `"${b.slice(0, 30)}"`).join(", ")})` });
+        ctx.addIssue({ code: "custom", message: t("api.query.includeNot", { values, bad: bad.map((b) => `"${b.slice(0, 30)}"`).join(", ") }) });
         return z.NEVER;
       }
       return new Set(items as T[number][]);

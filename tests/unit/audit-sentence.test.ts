@@ -1,7 +1,27 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { actorLabel, AUDIT_ACTION_LABELS, changedFields, describeAuditEvent, type AuditEventFacts, type AuditNames } from "@/lib/domain/audit-sentence";
+import {
+  actorLabel as keyedActorLabel,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  auditActionLabelKey,
+  auditEntityLabelKey,
+  changedFields as keyedChangedFields,
+  describeAuditEvent as describeKeyed,
+  renderAuditDescription,
+  renderValue,
+  type AuditEventFacts,
+  type AuditNames,
+  type AuditTranslator,
+} from "@/lib/domain/audit-sentence";
+import { translator } from "@/lib/i18n/translate";
+
+const english = translator("en") as unknown as AuditTranslator;
+const chinese = translator("zh-CN") as unknown as AuditTranslator;
+/** The sentence as an English reader sees it. */
+const describeAuditEvent = (e: AuditEventFacts, n: AuditNames, t: AuditTranslator = english) => renderAuditDescription(describeKeyed(e, n), t);
+const AUDIT_ACTION_LABELS = Object.fromEntries(AUDIT_ACTIONS.map((key) => [key, english(auditActionLabelKey(key))]));
 
 const ROOT = join(__dirname, "../..");
 
@@ -97,6 +117,7 @@ describe("audit events as sentences", () => {
 });
 
 describe("actorLabel", () => {
+  const actorLabel = (name: string | null, email: string | null) => renderValue(keyedActorLabel(name, email), english);
   it("names the person, the token they used, or Vetted", () => {
     expect(actorLabel("Avery Admin", "admin@example.com")).toBe("Avery Admin");
     expect(actorLabel("Avery Admin", 'admin@example.com via API token "CI" (vt_AbC123…)')).toBe('Avery Admin via API token "CI" (vt_AbC123…)');
@@ -108,6 +129,8 @@ describe("actorLabel", () => {
 });
 
 describe("changedFields", () => {
+  const changedFields = (action: string, before: unknown, after: unknown) =>
+    renderAuditDescription({ sentence: { key: "audit.end", values: {} }, links: {}, changes: keyedChangedFields(action, before, after) }, english).changes;
   it("lists only what differs, in words, side by side; ids and bookkeeping left out", () => {
     const changes = changedFields("software.updated", { id: "1", name: "Slack", owner: null, updatedAt: "a", tags: ["a"] }, { id: "1", name: "Slack", owner: "IT", updatedAt: "b", tags: ["a", "b"] });
     expect(changes).toEqual([
@@ -124,5 +147,30 @@ describe("changedFields", () => {
       { field: "status", label: "Status", before: "Prohibited", after: "Approved with conditions" },
       { field: "maxDataClass", label: "Max data class", before: null, after: "internal" },
     ]);
+  });
+});
+
+describe("audit sentences in Chinese", () => {
+  it("has a label for every action and entity type in both languages", () => {
+    for (const t of [english, chinese]) {
+      expect(AUDIT_ACTIONS.filter((key) => !t.has(auditActionLabelKey(key)))).toEqual([]);
+      expect(AUDIT_ENTITY_TYPES.filter((key) => !t.has(auditEntityLabelKey(key)))).toEqual([]);
+    }
+  });
+
+  it.each([...AUDIT_ACTIONS])("%s reads as a Chinese sentence", (key) => {
+    const { sentence } = describeAuditEvent(event(key, { after: { status: "approved", name: "CI", kind: "exception" } }), NAMES, chinese);
+    expect(sentence).not.toContain(key);
+    expect(sentence).toMatch(/[\u4e00-\u9fff]/);
+    expect(sentence).toMatch(/。$/);
+    expect(sentence).not.toMatch(/undefined|null|\[object|audit\./);
+  });
+
+  it("says who classified what as what, with the tool linked and the status in Chinese", () => {
+    const d = describeAuditEvent(event("classification.decided", { after: { status: "prohibited" } }), NAMES, chinese);
+    expect(d.sentence).toBe("Riley Reviewer 将 Slack（Free） 分类为 禁止。");
+    expect(d.segments.find((s) => s.text === "Slack")?.href).toBe("/software/slack");
+    expect(describeAuditEvent(event("grant.expired", { actorEmail: "system" }), { ...NAMES, actorName: null }, chinese).sentence).toBe("Emery Employee 的 Slack 例外已结束。");
+    expect(renderValue(keyedActorLabel(null, "system"), chinese)).toBe("Vetted（自动）");
   });
 });

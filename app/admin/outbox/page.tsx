@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/require";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -6,9 +7,10 @@ import { MAX_DELIVERY_ATTEMPTS } from "@/lib/jobs/names";
 import { listOutbox } from "@/lib/queries/outbox";
 import { TableScroll } from "@/components/table-scroll";
 
-export const metadata: Metadata = { title: "Outbox" };
-
-const when = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("outbox");
+  return { title: t("title") };
+}
 
 const STATUS_STYLE = {
   sent: "bg-emerald-100 text-emerald-800",
@@ -20,36 +22,38 @@ export default async function OutboxPage() {
   await requirePermission("outbox.read");
   const { items, byStatus } = await listOutbox(await getDb());
   const smtp = config().smtp;
+  const [t, format] = await Promise.all([getTranslations("outbox"), getFormatter()]);
+  const when = (d: Date | null) => (d ? `${format.dateTime(d, "moment")} ${t("utc")}` : "—");
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold">Outbox</h1>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-sm text-slate-600" data-testid="outbox-summary">
-          {smtp ? `Email is sent through ${smtp.host}:${smtp.port}.` : "SMTP is not configured: email is held here instead of being sent."}{" "}
-          {byStatus.sent} sent, {byStatus.pending} pending, {byStatus.held} held. A failing message is tried {MAX_DELIVERY_ATTEMPTS} times, then stays pending with its last error.
+          {smtp ? t("smtp", { host: smtp.host, port: String(smtp.port) }) : t("noSmtp")}{" "}
+          {t("summary", { sent: byStatus.sent, pending: byStatus.pending, held: byStatus.held, attempts: MAX_DELIVERY_ATTEMPTS })}
         </p>
       </div>
       {items.length === 0 ? (
-        <p className="card text-slate-600">Nothing has been sent yet.</p>
+        <p className="card text-slate-600">{t("empty")}</p>
       ) : (
-        <TableScroll label="Messages sent" className="card">
+        <TableScroll label={t("tableLabel")} className="card">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">The latest {items.length} messages, newest first</caption>
+            <caption className="sr-only">{t("caption", { count: items.length })}</caption>
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">To</th>
-                <th scope="col" className="py-2 pr-3">Subject and text</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3">Attempts</th>
-                <th scope="col" className="py-2 pr-3">Last error</th>
-                <th scope="col" className="py-2 pr-3">Created</th>
-                <th scope="col" className="py-2">Sent</th>
+                <th scope="col" className="py-2 pr-3">{t("to")}</th>
+                <th scope="col" className="py-2 pr-3">{t("subject")}</th>
+                <th scope="col" className="py-2 pr-3">{t("status")}</th>
+                <th scope="col" className="py-2 pr-3">{t("attempts")}</th>
+                <th scope="col" className="py-2 pr-3">{t("lastError")}</th>
+                <th scope="col" className="py-2 pr-3">{t("created")}</th>
+                <th scope="col" className="py-2">{t("sent")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
               {items.map((m) => (
                 <tr key={m.id} data-testid="outbox-message" data-status={m.status}>
-                  <td className="py-2 pr-3 break-all">{m.channel === "chat" ? <em>chat webhook</em> : m.toAddress}</td>
+                  <td className="py-2 pr-3 break-all">{m.channel === "chat" ? <em>{t("chat")}</em> : m.toAddress}</td>
                   <td className="py-2 pr-3">
                     <details>
                       <summary className="cursor-pointer">{m.subject}</summary>
@@ -57,7 +61,7 @@ export default async function OutboxPage() {
                     </details>
                   </td>
                   <td className="py-2 pr-3">
-                    <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[m.status]}`}>{m.status}</span>
+                    <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[m.status]}`}>{t(`state.${m.status}`)}</span>
                   </td>
                   <td className="py-2 pr-3">{m.attempts}</td>
                   <td className="py-2 pr-3 break-words text-red-800">{m.lastError ?? ""}</td>
