@@ -80,7 +80,7 @@ export function HeadlineBadge({ status, byEdition }: { status: Status | null; by
   if (!byEdition) return <StatusBadge status={status} />;
   const text = byEdition
     .map((e) => t("ui.badges.editionStatus", { edition: e.name, status: (e.status ? t(`vocabulary.status.${e.status}`) : t("ui.badges.notClassified")).toLocaleLowerCase(locale) }))
-    .join(t("ui.badges.separator"));
+    .join(t("vocabulary.listSeparator"));
   return (
     // Several editions make a long line: it wraps inside the screen instead of stretching it (a pill never shrinks).
     <span

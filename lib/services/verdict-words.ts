@@ -24,7 +24,7 @@ export function verdictReasonText(reason: VerdictReason): string {
       return t("software.reasons.heldException", { dataClass: dataClass(reason.dataClass), endsOn: reason.endsOn });
     case "differsByEdition":
       return t("software.reasons.differsByEdition", {
-        editions: reason.editions.map((e) => t("software.reasons.editionStatus", { edition: e.name, status: status(e.status) })).join(t("ui.badges.separator")),
+        editions: reason.editions.map((e) => t("software.reasons.editionStatus", { edition: e.name, status: status(e.status) })).join(t("vocabulary.listSeparator")),
       });
     case "noSuchEdition":
       return t("software.reasons.noSuchEdition", { edition: reason.edition });
