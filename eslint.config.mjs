@@ -122,7 +122,6 @@ const NOT_YET_TRANSLATED = [
   "app/requests/reports/page.tsx",
   "app/signin/page.tsx",
   "app/software/\\[slug\\]/audit/page.tsx",
-  "app/vendors/\\[slug\\]/page.tsx",
   "components/api-reference.tsx",
   "components/api-token-forms.tsx",
   "components/assessment-form.tsx",
