@@ -2,6 +2,7 @@ import "server-only";
 import { config } from "../config";
 import type { Db } from "../db/client";
 import { NotFound } from "../errors";
+import { t } from "../i18n/translate";
 import { getSoftwareBySlug, listSoftware } from "../queries/software";
 import type { DataClass, Verdict } from "../domain/vocabulary";
 import type { ListQuery } from "../validation/api";
@@ -44,7 +45,7 @@ export async function softwarePageJson(db: Db, query: ListQuery, userId?: string
 
 export async function softwareDetailJson(db: Db, slug: string) {
   const detail = await getSoftwareBySlug(db, slug.toLowerCase());
-  if (!detail) throw new NotFound(`No software with slug "${slug.slice(0, 100)}".`);
+  if (!detail) throw new NotFound(t("software.api.noSuchSlug", { slug: slug.slice(0, 100) }));
   const base = config().baseUrl;
   const now = clockNow();
   return {
