@@ -110,3 +110,22 @@ test("the bulk check, with its verdicts and reasons in Chinese", async ({ page }
   const text = await mainText(page);
   for (const english of ["Check many at once", "Prohibited for any data class", "Not in the catalogue", "Download CSV", "In the catalogue as"]) expect(text).not.toContain(english);
 });
+
+test("the help pages and a vendor's page, in Chinese; the API reference keeps the API's own words", async ({ page }) => {
+  await page.goto("/help");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vetted 如何作出决定");
+  await expect(page.locator("main")).toContainText("您可能看到的结论：允许、有条件允许、经例外允许");
+  expect(await mainText(page)).not.toContain("How risk is scored");
+
+  await page.goto("/help/api");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("API 参考");
+  await expect(page.getByRole("link", { name: "OpenAPI 3.1 文档" })).toHaveAttribute("href", "/api/v1/openapi.json");
+  await expect(page.locator("main")).toContainText("GET /api/v1/check");
+  expect(await mainText(page)).not.toContain("Machine-readable");
+
+  await page.goto("/software/deepseek");
+  await page.locator("header").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/vendors\//);
+  await expect(page.getByTestId("vendor-profile")).toContainText("数据处理协议");
+  expect(await mainText(page)).not.toContain("Data processing agreement");
+});
