@@ -124,7 +124,7 @@ test("the help pages and a vendor's page, in Chinese; the API reference keeps th
   expect(await mainText(page)).not.toContain("Machine-readable");
 
   await page.goto("/software/deepseek");
-  await page.locator("header").getByRole("link").first().click();
+  await page.locator("article header").getByRole("link", { name: "DeepSeek", exact: true }).click();
   await expect(page).toHaveURL(/\/vendors\//);
   await expect(page.getByTestId("vendor-profile")).toContainText("数据处理协议");
   expect(await mainText(page)).not.toContain("Data processing agreement");
