@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { FieldRow, ReferenceOperation } from "@/lib/api/reference";
 import { TableScroll } from "@/components/table-scroll";
 
@@ -25,19 +26,21 @@ function inline(text: string): ReactNode[] {
   });
 }
 
+/** The reference's frame is translated; the API's own words (fields, types, descriptions from the OpenAPI document) stay English. */
 function Fields({ caption, rows }: { caption: string; rows: FieldRow[] }) {
+  const t = useTranslations("help.api");
   if (rows.length === 0) return null;
   return (
     <TableScroll label={caption}>
     <table className="w-full text-left text-sm">
       <caption className="text-left font-semibold">{caption}</caption>
       <thead className="text-slate-600">
-        <tr><th scope="col" className="py-1 pr-3">Field</th><th scope="col" className="py-1 pr-3">Type</th><th scope="col" className="py-1">Meaning</th></tr>
+        <tr><th scope="col" className="py-1 pr-3">{t("field")}</th><th scope="col" className="py-1 pr-3">{t("type")}</th><th scope="col" className="py-1">{t("meaning")}</th></tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.path} className="border-t border-slate-100 align-top">
-            <td className="py-1 pr-3"><code>{row.path}</code>{row.required ? "" : " (optional)"}</td>
+            <td className="py-1 pr-3"><code>{row.path}</code>{row.required ? "" : t("optional")}</td>
             <td className="py-1 pr-3">{row.type}</td>
             <td className="py-1">{row.description}</td>
           </tr>
@@ -58,6 +61,7 @@ function Example({ label, text }: { label: string; text: string }) {
 }
 
 export function ApiOperation({ operation }: { operation: ReferenceOperation }) {
+  const t = useTranslations("help.api");
   return (
     <section id={operation.id} aria-labelledby={`${operation.id}-title`} className="card space-y-3">
       <h3 id={`${operation.id}-title`} className="text-lg font-semibold">
@@ -67,16 +71,16 @@ export function ApiOperation({ operation }: { operation: ReferenceOperation }) {
       <p className="font-medium">{operation.summary}</p>
       <div className="space-y-2 text-slate-700"><Prose text={operation.description} /></div>
       {operation.parameters.length > 0 && (
-        <TableScroll label="Parameters">
+        <TableScroll label={t("parameters")}>
         <table className="w-full text-left text-sm">
-          <caption className="text-left font-semibold">Parameters</caption>
+          <caption className="text-left font-semibold">{t("parameters")}</caption>
           <thead className="text-slate-600">
-            <tr><th scope="col" className="py-1 pr-3">Name</th><th scope="col" className="py-1 pr-3">In</th><th scope="col" className="py-1 pr-3">Type</th><th scope="col" className="py-1 pr-3">Meaning</th><th scope="col" className="py-1">Example</th></tr>
+            <tr><th scope="col" className="py-1 pr-3">{t("name")}</th><th scope="col" className="py-1 pr-3">{t("in")}</th><th scope="col" className="py-1 pr-3">{t("type")}</th><th scope="col" className="py-1 pr-3">{t("meaning")}</th><th scope="col" className="py-1">{t("example")}</th></tr>
           </thead>
           <tbody>
             {operation.parameters.map((p) => (
               <tr key={`${p.location}-${p.name}`} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-3"><code>{p.name}</code>{p.required ? " (required)" : ""}</td>
+                <td className="py-1 pr-3"><code>{p.name}</code>{p.required ? t("required") : ""}</td>
                 <td className="py-1 pr-3">{p.location}</td>
                 <td className="py-1 pr-3">{p.type}</td>
                 <td className="py-1 pr-3">{p.description}</td>
@@ -89,16 +93,16 @@ export function ApiOperation({ operation }: { operation: ReferenceOperation }) {
       )}
       {operation.body.map((body) => (
         <div key={body.mediaType} className="space-y-2">
-          <Fields caption={`Request body (${body.mediaType})`} rows={body.fields} />
-          {body.fields.length === 0 && <p className="text-sm font-semibold">Request body ({body.mediaType})</p>}
-          {body.example && <Example label={`Example request body (${body.mediaType})`} text={body.example} />}
+          <Fields caption={t("requestBody", { mediaType: body.mediaType })} rows={body.fields} />
+          {body.fields.length === 0 && <p className="text-sm font-semibold">{t("requestBody", { mediaType: body.mediaType })}</p>}
+          {body.example && <Example label={t("exampleRequestBody", { mediaType: body.mediaType })} text={body.example} />}
         </div>
       ))}
-      <Fields caption={`Answer: 200, ${operation.response.mediaType}`} rows={operation.response.fields} />
-      {operation.response.fields.length === 0 && <p className="text-sm font-semibold">Answer: 200, {operation.response.mediaType}: {operation.response.description}</p>}
-      <Example label="Example answer" text={operation.response.example} />
+      <Fields caption={t("answer", { mediaType: operation.response.mediaType })} rows={operation.response.fields} />
+      {operation.response.fields.length === 0 && <p className="text-sm font-semibold">{t("answerDescribed", { mediaType: operation.response.mediaType, description: operation.response.description })}</p>}
+      <Example label={t("exampleAnswer")} text={operation.response.example} />
       <div className="text-sm">
-        <p className="font-semibold">Errors</p>
+        <p className="font-semibold">{t("errors")}</p>
         <ul className="list-disc pl-6">
           {operation.errors.map((e) => <li key={e.status}><strong>{e.status}</strong>: {e.description}</li>)}
         </ul>

@@ -1,6 +1,6 @@
-import { editionStatusText } from "@/lib/domain/headline";
-import { REQUEST_STATUS_LABELS, type RequestStatus } from "@/lib/domain/requests";
-import { STATUS_LABELS, VERDICT_LABELS, type Status, type Verdict } from "@/lib/domain/vocabulary";
+import { useLocale, useTranslations } from "next-intl";
+import type { RequestStatus } from "@/lib/domain/requests";
+import type { Status, Verdict } from "@/lib/domain/vocabulary";
 
 const STATUS_STYLES: Record<Status | "unclassified", string> = {
   approved: "bg-emerald-100 text-emerald-900 ring-emerald-600/30",
@@ -33,18 +33,24 @@ const VERDICT_STYLES: Record<Verdict, string> = {
 
 const pill = "inline-flex shrink-0 items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset";
 
+/**
+ * The badges read their words from the catalogues with useTranslations, so they draw alike in
+ * server components and in the client components that show them (search, bulk check).
+ */
 export function StatusBadge({ status }: { status: Status | null }) {
+  const t = useTranslations();
   return (
     <span className={`${pill} ${STATUS_STYLES[status ?? "unclassified"]}`} data-status={status ?? "unclassified"}>
-      {status ? STATUS_LABELS[status] : "Not yet classified"}
+      {status ? t(`vocabulary.status.${status}`) : t("ui.badges.notClassified")}
     </span>
   );
 }
 
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  const t = useTranslations("vocabulary.verdict");
   return (
     <span className={`${pill} ${VERDICT_STYLES[verdict]}`} data-verdict={verdict}>
-      {VERDICT_LABELS[verdict]}
+      {t(verdict)}
     </span>
   );
 }
@@ -59,17 +65,22 @@ const REQUEST_STATUS_STYLES: Record<RequestStatus, string> = {
 };
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {
+  const t = useTranslations("vocabulary.requestStatus");
   return (
     <span className={`${pill} ${REQUEST_STATUS_STYLES[status]}`} data-request-status={status}>
-      {REQUEST_STATUS_LABELS[status]}
+      {t(status)}
     </span>
   );
 }
 
 /** A list's or search result's status: one badge, or "Depends on edition" with each edition's status, the company's first. */
 export function HeadlineBadge({ status, byEdition }: { status: Status | null; byEdition: { name: string; status: Status | null }[] | null }) {
+  const t = useTranslations();
+  const locale = useLocale();
   if (!byEdition) return <StatusBadge status={status} />;
-  const text = byEdition.map((e) => editionStatusText(e.name, e.status)).join("; ");
+  const text = byEdition
+    .map((e) => t("ui.badges.editionStatus", { edition: e.name, status: (e.status ? t(`vocabulary.status.${e.status}`) : t("ui.badges.notClassified")).toLocaleLowerCase(locale) }))
+    .join(t("vocabulary.listSeparator"));
   return (
     // Several editions make a long line: it wraps inside the screen instead of stretching it (a pill never shrinks).
     <span
@@ -77,7 +88,7 @@ export function HeadlineBadge({ status, byEdition }: { status: Status | null; by
       data-status="depends_on_edition"
       data-lead-status={status ?? "unclassified"}
     >
-      Depends on edition: {text}
+      {t("ui.badges.dependsOnEdition", { editions: text })}
     </span>
   );
 }

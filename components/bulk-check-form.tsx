@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { bulkResultCsv, type BulkCsvRow, type BulkSummary } from "@/lib/domain/bulk-check";
 import { grantSummary } from "@/lib/domain/grant-terms";
 import { requestPath } from "@/lib/domain/requests";
-import { DATA_CLASSES, VERDICTS, VERDICT_LABELS, type DataClass, type Verdict } from "@/lib/domain/vocabulary";
+import { DATA_CLASSES, VERDICTS, type DataClass, type Verdict } from "@/lib/domain/vocabulary";
 import { VerdictBadge } from "./badges";
 import { TableScroll } from "@/components/table-scroll";
 
@@ -23,6 +24,7 @@ interface Result {
 
 /** The bulk check page: a manifest or pasted names → POST /api/v1/check (the same answer CI gets) → a table and a CSV. */
 export function BulkCheckForm({ dataClassLabels }: { dataClassLabels: Record<DataClass, string> }) {
+  const t = useTranslations("bulkCheckClient");
   const ids = { file: useId(), names: useId(), dataClass: useId(), error: useId() };
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +47,7 @@ export function BulkCheckForm({ dataClassLabels }: { dataClassLabels: Record<Dat
     } else if (names.length > 0) {
       init = { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ items: names.map((q) => ({ q })) }) };
     } else {
-      setError("Choose a file or paste at least one name.");
+      setError(t("chooseInput"));
       return;
     }
     setPending(true);
@@ -55,12 +57,12 @@ export function BulkCheckForm({ dataClassLabels }: { dataClassLabels: Record<Dat
       const body = await response.json().catch(() => null);
       if (!response.ok) {
         setResult(null);
-        setError(body?.error?.message ?? `The check failed (HTTP ${response.status}).`);
+        setError(body?.error?.message ?? t("failed", { status: response.status }));
       } else {
         setResult(body as Result);
       }
     } catch {
-      setError("The check is unavailable right now.");
+      setError(t("unavailable"));
     } finally {
       setPending(false);
     }
@@ -80,25 +82,25 @@ export function BulkCheckForm({ dataClassLabels }: { dataClassLabels: Record<Dat
     <div>
       <form onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-describedby={error ? ids.error : undefined}>
         <div>
-          <label htmlFor={ids.file} className="block font-medium">Manifest or SBOM file</label>
+          <label htmlFor={ids.file} className="block font-medium">{t("file")}</label>
           <input id={ids.file} name="file" type="file" accept=".json,.txt,application/json,text/plain" className="mt-1 block" />
         </div>
         <div>
-          <label htmlFor={ids.names} className="block font-medium">…or names, one per line</label>
-          <textarea id={ids.names} name="names" rows={5} className="mt-1 block w-full rounded border border-slate-300 p-2 font-mono text-sm" placeholder={"Claude Code\ncursor.com\n@anthropic-ai/claude-code"} />
-          <p className="mt-1 text-sm text-slate-500">A file, when chosen, is checked instead of the names.</p>
+          <label htmlFor={ids.names} className="block font-medium">{t("names")}</label>
+          <textarea id={ids.names} name="names" rows={5} className="mt-1 block w-full rounded border border-slate-300 p-2 font-mono text-sm" placeholder={t("namesExample")} />
+          <p className="mt-1 text-sm text-slate-500">{t("fileWins")}</p>
         </div>
         <div>
-          <label htmlFor={ids.dataClass} className="block font-medium">For which data</label>
+          <label htmlFor={ids.dataClass} className="block font-medium">{t("dataClass")}</label>
           <select id={ids.dataClass} name="dataClass" className="mt-1 rounded border border-slate-300 p-1" defaultValue="">
-            <option value="">Any use (least sensitive data)</option>
+            <option value="">{t("anyUse")}</option>
             {DATA_CLASSES.map((dc) => (
               <option key={dc} value={dc}>{dataClassLabels[dc]}</option>
             ))}
           </select>
         </div>
         <button type="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
-          {pending ? "Checking…" : "Check"}
+          {pending ? t("checking") : t("check")}
         </button>
         <p id={ids.error} role="alert" className="text-red-700">{error}</p>
       </form>
@@ -109,34 +111,36 @@ export function BulkCheckForm({ dataClassLabels }: { dataClassLabels: Record<Dat
 }
 
 function BulkResult({ result, dataClassLabels, onDownload }: { result: Result; dataClassLabels: Record<DataClass, string>; onDownload: () => void }) {
+  const t = useTranslations("bulkCheckClient");
+  const words = useTranslations("vocabulary");
   const counted = VERDICTS.filter((v) => result.summary.byVerdict[v] > 0);
   return (
     <section aria-labelledby="bulk-summary" className="mt-8">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h2 id="bulk-summary" className="text-xl font-semibold">
-          {result.summary.total} checked{result.format ? ` from a ${result.format === "cyclonedx" ? "CycloneDX SBOM" : result.format}` : ""}
+          {result.format ? t("checkedFrom", { total: result.summary.total, format: result.format }) : t("checked", { total: result.summary.total })}
         </h2>
         <button type="button" onClick={onDownload} className="rounded border border-slate-300 px-3 py-1 font-medium">
-          Download CSV
+          {t("download")}
         </button>
       </div>
-      <ul className="mt-2 flex flex-wrap gap-3" aria-label="Summary">
+      <ul className="mt-2 flex flex-wrap gap-3" aria-label={t("summary")}>
         {counted.map((verdict: Verdict) => (
           <li key={verdict} className="flex items-center gap-1">
             <VerdictBadge verdict={verdict} /> <span>{result.summary.byVerdict[verdict]}</span>
-            <span className="sr-only">{VERDICT_LABELS[verdict]}</span>
+            <span className="sr-only">{words(`verdict.${verdict}`)}</span>
           </li>
         ))}
       </ul>
-      <TableScroll label="Check results" className="mt-4">
+      <TableScroll label={t("results")} className="mt-4">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">Asked</th>
-              <th scope="col" className="py-2 pr-4">Verdict</th>
-              <th scope="col" className="py-2 pr-4">In the catalogue as</th>
-              <th scope="col" className="py-2 pr-4">Data</th>
-              <th scope="col" className="py-2">Why</th>
+              <th scope="col" className="py-2 pr-4">{t("asked")}</th>
+              <th scope="col" className="py-2 pr-4">{t("verdict")}</th>
+              <th scope="col" className="py-2 pr-4">{t("inCatalogue")}</th>
+              <th scope="col" className="py-2 pr-4">{t("data")}</th>
+              <th scope="col" className="py-2">{t("why")}</th>
             </tr>
           </thead>
           <tbody>
@@ -145,20 +149,20 @@ function BulkResult({ result, dataClassLabels, onDownload }: { result: Result; d
                 <td className="py-2 pr-4 font-mono">
                   {item.query}
                   {item.version ? <span className="text-slate-500"> {item.version}</span> : null}
-                  {item.type && item.type !== "other" ? <span className="ml-1 text-xs text-slate-500">({item.type}{item.dev ? ", dev" : ""})</span> : null}
+                  {item.type && item.type !== "other" ? <span className="ml-1 text-xs text-slate-500">({item.type}{item.dev ? t("dev") : ""})</span> : null}
                 </td>
                 <td className="py-2 pr-4"><VerdictBadge verdict={item.verdict} /></td>
                 <td className="py-2 pr-4">
                   {item.software ? <a href={`/software/${item.software.slug}`}>{item.software.name}</a> : <span className="text-slate-500">—</span>}
                 </td>
-                <td className="py-2 pr-4">{item.dataClass ? dataClassLabels[item.dataClass as DataClass] : "any"}</td>
+                <td className="py-2 pr-4">{item.dataClass ? dataClassLabels[item.dataClass as DataClass] : t("anyData")}</td>
                 <td className="py-2 text-slate-700">
                   {item.reasons.join(" ")}
-                  {item.conditions.length > 0 && <span className="block">Conditions: {item.conditions.join("; ")}</span>}
+                  {item.conditions.length > 0 && <span className="block">{t("conditions", { conditions: item.conditions.join(words("listSeparator")) })}</span>}
                   {item.grant && (
                     <span className="block font-medium text-violet-900" data-testid="item-grant">
                       {grantSummary(item.grant, dataClassLabels)}{" "}
-                      {item.grant.request && <a href={requestPath(item.grant.request.id)}>See the request</a>}
+                      {item.grant.request && <a href={requestPath(item.grant.request.id)}>{t("seeRequest")}</a>}
                     </span>
                   )}
                 </td>

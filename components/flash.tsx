@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
 import { FLASH_COOKIE, readFlash } from "@/lib/forms";
 
 /**
@@ -36,6 +37,7 @@ export function useFlashedAt(): number {
  */
 export function FlashRegion({ flash }: { flash: string | null }) {
   const pathname = usePathname();
+  const t = useTranslations("ui.flash");
   const [message, setMessage] = useState<{ text: string; shownAt: number } | null>(null);
   const lastPath = useRef(pathname);
   useEffect(() => {
@@ -66,7 +68,7 @@ export function FlashRegion({ flash }: { flash: string | null }) {
       </p>
       {message && (
         <button type="button" className="shrink-0 text-emerald-900 underline" onClick={() => setMessage(null)}>
-          Dismiss
+          {t("dismiss")}
         </button>
       )}
     </div>

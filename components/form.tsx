@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { IDLE, type ActionState } from "@/lib/forms";
 import { useFlashedAt } from "./flash";
 import { useWrongAddressMessage } from "./vetted-address";
@@ -88,9 +89,10 @@ export function useFormOutcome() {
 
 export function SubmitButton({ children, className = "btn", name, value }: { children: ReactNode; className?: string; name?: string; value?: string }) {
   const { pending } = useContext(FormState);
+  const t = useTranslations("ui.form");
   return (
     <button type="submit" className={className} disabled={pending} aria-busy={pending} name={name} value={value}>
-      {pending ? "Saving…" : children}
+      {pending ? t("saving") : children}
     </button>
   );
 }
@@ -138,6 +140,7 @@ export function Field({
  */
 export function ConfirmSubmit({ children, question, confirmLabel, className = "btn-secondary" }: { children: ReactNode; question: string; confirmLabel: string; className?: string }) {
   const { state, pending } = useContext(FormState);
+  const t = useTranslations("ui.form");
   const [asking, setAsking] = useState<{ since: ActionState } | null>(null);
   const start = useRef<HTMLButtonElement>(null);
   const yes = useRef<HTMLButtonElement>(null);
@@ -176,10 +179,10 @@ export function ConfirmSubmit({ children, question, confirmLabel, className = "b
     >
       <span className="text-sm font-medium text-slate-800">{question}</span>
       <button ref={yes} type="submit" className="inline-flex items-center justify-center rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:opacity-60" disabled={pending} aria-busy={pending}>
-        {pending ? "Saving…" : confirmLabel}
+        {pending ? t("saving") : confirmLabel}
       </button>
       <button type="button" className="btn-secondary" onClick={cancel} disabled={pending}>
-        Cancel
+        {t("cancel")}
       </button>
     </span>
   );
@@ -188,6 +191,7 @@ export function ConfirmSubmit({ children, question, confirmLabel, className = "b
 /** A secret shown once, with a button that copies it and says so. */
 export function CopyableSecret({ secret, label }: { secret: string; label: string }) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
+  const t = useTranslations("ui.form");
   return (
     <div className="mt-3 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
       <p className="text-sm font-medium text-amber-900">{label}</p>
@@ -203,10 +207,10 @@ export function CopyableSecret({ secret, label }: { secret: string; label: strin
             );
           }}
         >
-          Copy
+          {t("copy")}
         </button>
         <span aria-live="polite" className="text-sm text-slate-700" data-testid="copy-status">
-          {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy: select the text and copy it yourself." : ""}
+          {copied === "copied" ? t("copied") : copied === "failed" ? t("copyFailed") : ""}
         </span>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 interface Option {
@@ -41,6 +42,7 @@ export function MultiCombobox({
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const t = useTranslations("ui.combobox");
   const [announcement, setAnnouncement] = useState("");
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
@@ -67,7 +69,7 @@ export function MultiCombobox({
   const toggle = (option: Option) => {
     const next = isChosen(option) ? chosen.filter((c) => c.id !== option.id) : [...chosen, option];
     setChosen(next);
-    setAnnouncement(`${option.name} ${isChosen(option) ? "removed" : "added"}. ${next.length} chosen.`);
+    setAnnouncement(t(isChosen(option) ? "removed" : "added", { name: option.name, count: next.length }));
     setText("");
     setOpen(false);
     setActive(-1);
@@ -75,7 +77,7 @@ export function MultiCombobox({
   const remove = (option: Option) => {
     const next = chosen.filter((c) => c.id !== option.id);
     setChosen(next);
-    setAnnouncement(`${option.name} removed. ${next.length} chosen.`);
+    setAnnouncement(t("removed", { name: option.name, count: next.length }));
     input.current?.focus();
   };
 
@@ -132,7 +134,7 @@ export function MultiCombobox({
                 type="button"
                 onClick={() => remove(o)}
                 className="rounded-full px-1.5 leading-5 text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-sky-600"
-                aria-label={`Remove ${o.name}`}
+                aria-label={t("remove", { name: o.name })}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -155,7 +157,7 @@ export function MultiCombobox({
           aria-describedby={aria["aria-describedby"]}
           className="input"
           value={text}
-          placeholder="Type a name…"
+          placeholder={t("placeholder")}
           onChange={(event) => {
             setText(event.target.value);
             setOpen(true);

@@ -1,4 +1,5 @@
-import { DIMENSION_LABELS, LEVEL_LABELS, type Level, type RiskResult } from "@/lib/domain/assessment";
+import { useTranslations } from "next-intl";
+import type { Level, RiskResult } from "@/lib/domain/assessment";
 
 const LEVEL_STYLES: Record<Level, string> = {
   low: "bg-emerald-100 text-emerald-900",
@@ -17,7 +18,8 @@ export const LEVEL_CHART_COLOURS: Record<Level | "not_assessed", { fill: string;
 };
 
 export function LevelBadge({ level }: { level: Level }) {
-  return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${LEVEL_STYLES[level]}`} data-level={level}>{LEVEL_LABELS[level]}</span>;
+  const t = useTranslations("vocabulary.level");
+  return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${LEVEL_STYLES[level]}`} data-level={level}>{t(level)}</span>;
 }
 
 /**
@@ -26,32 +28,35 @@ export function LevelBadge({ level }: { level: Level }) {
  * column a four-column table left the drivers a sliver, one word per line.
  */
 export function RiskBreakdown({ result }: { result: RiskResult }) {
+  const t = useTranslations("ui.risk");
+  const words = useTranslations("vocabulary");
+  const separator = useTranslations("vocabulary")("listSeparator");
   return (
     <div className="space-y-4" data-testid="risk-breakdown">
       <div className="space-y-2">
-        <p>Inherent tier: <LevelBadge level={result.inherentTier} /> <span className="text-sm text-slate-600">{result.inherentExplanation}</span></p>
-        <p>Residual tier: <LevelBadge level={result.residualTier} /> <span className="text-sm text-slate-600">{result.residualExplanation}</span></p>
+        <p>{t("inherentTier")} <LevelBadge level={result.inherentTier} /> <span className="text-sm text-slate-600">{result.inherentExplanation}</span></p>
+        <p>{t("residualTier")} <LevelBadge level={result.residualTier} /> <span className="text-sm text-slate-600">{result.residualExplanation}</span></p>
       </div>
-      <h3 id="risk-by-dimension" className="text-sm font-semibold text-slate-700">Risk by dimension</h3>
+      <h3 id="risk-by-dimension" className="text-sm font-semibold text-slate-700">{t("byDimension")}</h3>
       <ul className="divide-y divide-slate-100 text-sm" aria-labelledby="risk-by-dimension">
         {result.dimensions.map((d) => {
           const residual = result.residual.find((r) => r.dimension === d.dimension)!;
           return (
             <li key={d.dimension} data-dimension={d.dimension} className="space-y-1 py-2">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <span className="font-medium">{DIMENSION_LABELS[d.dimension]}</span>
-                <span className="text-slate-600">Inherent <LevelBadge level={d.level} /></span>
-                <span className="text-slate-600">Residual <LevelBadge level={residual.level} /></span>
+                <span className="font-medium">{words(`dimension.${d.dimension}`)}</span>
+                <span className="text-slate-600">{t("inherent")} <LevelBadge level={d.level} /></span>
+                <span className="text-slate-600">{t("residual")} <LevelBadge level={residual.level} /></span>
               </div>
               {d.drivers.length > 0 && (
-                <ul className="list-disc space-y-0.5 pl-5" data-testid="risk-drivers" aria-label={`What drove ${DIMENSION_LABELS[d.dimension]}`}>
+                <ul className="list-disc space-y-0.5 pl-5" data-testid="risk-drivers" aria-label={t("drivers", { dimension: words(`dimension.${d.dimension}`) })}>
                   {d.drivers.map((driver, i) => (
-                    <li key={`${driver.questionId}-${i}`}>{driver.prompt} <strong>{driver.answer}</strong> <span className="text-slate-600">({LEVEL_LABELS[driver.level].toLowerCase()})</span></li>
+                    <li key={`${driver.questionId}-${i}`}>{driver.prompt} <strong>{driver.answer}</strong> <span className="text-slate-600">({words(`level.${driver.level}`).toLowerCase()})</span></li>
                   ))}
                 </ul>
               )}
               <p className="text-xs text-slate-600">{d.explanation}</p>
-              {residual.mitigatedBy.length > 0 && <p className="text-xs text-slate-600">Residual after: {residual.mitigatedBy.join("; ")}</p>}
+              {residual.mitigatedBy.length > 0 && <p className="text-xs text-slate-600">{t("residualAfter", { measures: residual.mitigatedBy.join(separator) })}</p>}
             </li>
           );
         })}

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { grantSummary } from "@/lib/domain/grant-terms";
-import { DEFAULT_DATA_CLASS_LABELS, STATUS_MEANINGS, type DataClass, type Status } from "@/lib/domain/vocabulary";
+import { DEFAULT_DATA_CLASS_LABELS, type DataClass, type Status } from "@/lib/domain/vocabulary";
 import { HeadlineBadge } from "./badges";
 
 interface Hit {
@@ -44,6 +45,10 @@ export function SearchBox({
   dataClassLabels = DEFAULT_DATA_CLASS_LABELS,
 }: { initialQuery?: string; initialResults?: Results | null; dataClassLabels?: Record<DataClass, string> }) {
   const router = useRouter();
+  const t = useTranslations("searchClient");
+  const words = useTranslations("vocabulary");
+  // The effect's messages, without making the translator one of its dependencies.
+  const failed = useRef({ failed: t("failed"), unavailable: t("unavailable") });
   const listId = useId();
   const params = useSearchParams();
   const [query, setQuery] = useState(() => params.get("q") ?? initialQuery);
@@ -65,9 +70,9 @@ export function SearchBox({
         const body = await response.json();
         if (latest.current !== q || controller.signal.aborted) return;
         setActive(-1);
-        setResults(response.ok ? { query: q, items: body.items } : { query: q, error: body?.error?.message ?? "Search failed." });
+        setResults(response.ok ? { query: q, items: body.items } : { query: q, error: body?.error?.message ?? failed.current.failed });
       } catch (error) {
-        if ((error as Error).name !== "AbortError" && latest.current === q) setResults({ query: q, error: "Search is unavailable right now." });
+        if ((error as Error).name !== "AbortError" && latest.current === q) setResults({ query: q, error: failed.current.unavailable });
       }
     }, DEBOUNCE_MS);
     return () => {
@@ -101,7 +106,7 @@ export function SearchBox({
   return (
     <div>
       <label htmlFor="search" className="sr-only">
-        Search software by name, vendor, domain or package
+        {t("label")}
       </label>
       <input
         id="search"
@@ -114,18 +119,18 @@ export function SearchBox({
         autoComplete="off"
         autoFocus
         maxLength={200}
-        placeholder="Search a tool: “claude code”, “cursor.com”, “@anthropic-ai/claude-code”…"
+        placeholder={t("placeholder")}
         className="input py-3 text-base"
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <div aria-live="polite" className="sr-only" data-pending={pending || undefined}>
-        {results && "items" in results ? `${results.items.length} results` : ""}
+        {results && "items" in results ? t("resultCount", { count: results.items.length }) : ""}
       </div>
       {results && "error" in results && <p className="mt-3 text-sm text-red-700">{results.error}</p>}
       {results && "items" in results && results.items.length > 0 && (
-        <ul id={listId} role="listbox" aria-label="Matching software" data-query={results.query} className="mt-3 divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        <ul id={listId} role="listbox" aria-label={t("listLabel")} data-query={results.query} className="mt-3 divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
           {results.items.map((hit, index) => (
             // The link is the option (a link inside an option would be a control inside a control); the box keeps the focus.
             <li key={hit.slug} role="none" className={index === active ? "bg-indigo-50" : ""}>
@@ -135,8 +140,8 @@ export function SearchBox({
                   <span className="block text-sm text-slate-600">
                     {hit.vendor ? `${hit.vendor} · ` : ""}
                     {hit.statusByEdition
-                      ? "The answer differs by edition: use the one the company provides."
-                      : hit.status ? STATUS_MEANINGS[hit.status] : "Not yet classified: treat it as not allowed yet."}
+                      ? t("differsByEdition")
+                      : hit.status ? words(`statusMeaning.${hit.status}`) : t("notClassified")}
                   </span>
                   {hit.grant && <span className="block text-sm font-medium text-violet-900" data-testid="hit-grant">{grantSummary(hit.grant, dataClassLabels)}</span>}
                 </span>
@@ -149,14 +154,13 @@ export function SearchBox({
       {results && "items" in results && results.items.length === 0 && (
         <div className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-5" data-testid="no-results">
           <p className="font-medium">
-            &ldquo;{results.query}&rdquo; is not in the catalogue. Its status is <strong>unknown</strong>.
+            {t.rich("notFound", { query: results.query, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <p className="mt-1 text-sm text-slate-600">
-            Nobody has assessed it yet, so do not use it for company data. Check the spelling, try its website domain or package
-            name, or ask the security team to review it.
+            {t("notFoundAdvice")}
           </p>
           <Link href={`/requests/new?name=${encodeURIComponent(results.query)}`} className="btn mt-3 inline-block no-underline text-white">
-            Ask for a review of &ldquo;{results.query}&rdquo;
+            {t("askReview", { query: results.query })}
           </Link>
         </div>
       )}

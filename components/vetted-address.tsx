@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import { openVettedAtMessage } from "@/lib/domain/vetted-address";
+import { useTranslations } from "next-intl";
 
 /** VETTED_URL's origin, from the root layout, for forms opened at another address of the server. */
 const VettedOrigin = createContext<string | null>(null);
@@ -16,5 +16,6 @@ export function VettedAddressProvider({ origin, children }: { origin: string; ch
  */
 export function useWrongAddressMessage(): () => string | null {
   const origin = useContext(VettedOrigin);
-  return () => (origin && window.location.origin !== origin ? openVettedAtMessage(origin) : null);
+  const t = useTranslations("ui.address");
+  return () => (origin && window.location.origin !== origin ? t("openVettedAt", { origin }) : null);
 }

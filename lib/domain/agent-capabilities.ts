@@ -1,50 +1,36 @@
 /**
  * Why an AI tool is risky, in the words of the person who would run it: the agent-capability
- * answers of its assessment (lib/domain/default-template.ts) as plain sentences. Pure.
+ * answers of its assessment (lib/domain/default-template.ts), worded in the reader's language
+ * where they are shown (lib/services/verdict-words.ts). Pure.
  */
 import { isAiTool, type Answers } from "./assessment";
 
+/** What the agent can do, as the question it comes from and the answer given (worded as "software.capabilities.<id>.<answer>"). */
 export interface AgentCapability {
   /** The question it comes from (a capability id, stable for machines). */
-  id: string;
-  text: string;
+  id: AgentCapabilityId;
+  /** The answer that says it can (or may) do it. */
+  answer: string;
 }
 
 /**
- * Question id → answer value → what it means for the user. Answers that add no risk ("No",
+ * Question id → the answers that mean something for the user. Answers that add no risk ("No",
  * "None", "Nothing") say nothing; "Unknown" says that it may, since the assessment could not
  * rule it out. Questions of other templates without these ids contribute nothing.
  */
-const PLAIN_WORDS: Record<string, Record<string, string>> = {
-  runs_shell_commands: {
-    yes: "can run shell commands on your computer",
-    unknown: "may be able to run shell commands on your computer (not ruled out)",
-  },
-  file_access: {
-    workspace_read: "reads the files of the project you open",
-    workspace_write: "reads and changes the files of the project you open",
-    anywhere: "can read and change any file you can",
-  },
-  agent_network_access: {
-    yes: "can reach the internet on its own, beyond its AI model",
-    unknown: "may reach the internet on its own (not ruled out)",
-  },
-  sends_content_to_cloud: {
-    snippets: "sends snippets of your code and your prompts to the vendor's cloud",
-    repositories: "sends your code to the vendor's cloud (whole files or repositories)",
-  },
-  mcp_plugins: {
-    yes: "connects to plugins (MCP servers)",
-    unknown: "may connect to plugins (MCP servers) (not ruled out)",
-  },
-  autonomy: {
-    asks: "acts on its own after asking you for each step",
-    autonomous: "acts without asking you first",
-  },
-};
+export const CAPABILITY_ANSWERS = {
+  runs_shell_commands: ["yes", "unknown"],
+  file_access: ["workspace_read", "workspace_write", "anywhere"],
+  agent_network_access: ["yes", "unknown"],
+  sends_content_to_cloud: ["snippets", "repositories"],
+  mcp_plugins: ["yes", "unknown"],
+  autonomy: ["asks", "autonomous"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type AgentCapabilityId = keyof typeof CAPABILITY_ANSWERS;
 
 /** The order people read them in: what it does on your computer, then what leaves it. */
-const ORDER = ["runs_shell_commands", "file_access", "autonomy", "agent_network_access", "sends_content_to_cloud", "mcp_plugins"];
+const ORDER: AgentCapabilityId[] = ["runs_shell_commands", "file_access", "autonomy", "agent_network_access", "sends_content_to_cloud", "mcp_plugins"];
 
 /** The agent capabilities an assessment's answers record, in plain words; empty for a tool that is not an AI tool. */
 export function agentCapabilities(answers: Answers, software: { kind: string; category: string }): AgentCapability[] {
@@ -52,8 +38,7 @@ export function agentCapabilities(answers: Answers, software: { kind: string; ca
   const out: AgentCapability[] = [];
   for (const id of ORDER) {
     const value = answers[id];
-    const text = typeof value === "string" ? PLAIN_WORDS[id]?.[value] : undefined;
-    if (text) out.push({ id, text });
+    if (typeof value === "string" && (CAPABILITY_ANSWERS[id] as readonly string[]).includes(value)) out.push({ id, answer: value });
   }
   return out;
 }

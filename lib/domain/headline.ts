@@ -1,5 +1,5 @@
 import { currentClassification, type ClassificationFact } from "./verdict";
-import { PERMITTING_STATUSES, STATUS_LABELS, dataClassRank, type DataClass, type Status } from "./vocabulary";
+import { PERMITTING_STATUSES, dataClassRank, type DataClass, type Status } from "./vocabulary";
 
 export interface EditionRef {
   id: string;
@@ -69,17 +69,6 @@ function rankOf(dataClass: DataClass | null): number {
  */
 export function headlineLeadStatus(headline: Headline): Status | null {
   return headline.kind === "uniform" ? headline.status : (headline.editions[0]?.status ?? null);
-}
-
-/** The headline in words: "Approved", or "Depends on edition: Enterprise — approved with conditions; Free — prohibited". */
-export function headlineText(headline: Headline): string {
-  if (headline.kind === "uniform") return headline.status ? STATUS_LABELS[headline.status] : "Not yet classified";
-  return `Depends on edition: ${headline.editions.map((e) => editionStatusText(e.edition.name, e.status)).join("; ")}`;
-}
-
-/** "Enterprise — approved with conditions". */
-export function editionStatusText(editionName: string, status: Status | null): string {
-  return `${editionName} — ${(status ? STATUS_LABELS[status] : "Not yet classified").toLowerCase()}`;
 }
 
 /** Each edition's name and status when they differ, the company's first; null when they agree. */

@@ -32,9 +32,24 @@ export interface ParsedManifest {
   items: ManifestItem[];
 }
 
+/**
+ * Where in a manifest a problem is: a JSON path (`packages["node_modules/a"]`, `components[3]`,
+ * machine words) or a line of a requirements file (worded where the message is shown).
+ */
+export type ManifestPlace = string | { line: number };
+
+/** Why a manifest cannot be read, as a message key ("browse.manifest.<key>") and its values; worded where it is shown. */
+export interface ManifestProblem {
+  key:
+    | "empty" | "binary" | "notJson" | "notObject" | "unknownJson" | "tooMany" | "notNpmName" | "notPypiName" | "notObjectOfVersions"
+    | "versionNotString" | "lockfileVersion" | "noPackages" | "dependenciesNotObject" | "mustBeObject" | "nestedTooDeeply"
+    | "urlOrPath" | "notRequirement" | "atWithoutUrl" | "notSpecifier" | "componentsNotArray" | "noPurlNorName" | "notPurl" | "badPercentEncoding";
+  values?: Record<string, string | number | ManifestPlace>;
+}
+
 export class ManifestError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: ManifestProblem) {
+    super(problem.key);
     this.name = "ManifestError";
   }
 }
@@ -49,15 +64,15 @@ function isObject(value: unknown): value is JsonObject {
 /** Reads a manifest, deciding its format from its content. Throws ManifestError. */
 export function parseManifest(text: string): ParsedManifest {
   const content = text.replace(/^\uFEFF/, "");
-  if (content.trim().length === 0) throw new ManifestError("The file is empty.");
-  if (content.includes("\u0000")) throw new ManifestError("The file is binary, not a text manifest.");
+  if (content.trim().length === 0) throw new ManifestError({ key: "empty" });
+  if (content.includes("\u0000")) throw new ManifestError({ key: "binary" });
   const first = content.trimStart()[0];
   if (first === "{" || first === "[") {
     let json: unknown;
     try {
       json = JSON.parse(content);
     } catch (error) {
-      throw new ManifestError(`Not JSON: ${(error as Error).message}.`);
+      throw new ManifestError({ key: "notJson", values: { detail: (error as Error).message } });
     }
     return parseJsonManifest(json);
   }
@@ -65,20 +80,20 @@ export function parseManifest(text: string): ParsedManifest {
 }
 
 function parseJsonManifest(json: unknown): ParsedManifest {
-  if (!isObject(json)) throw new ManifestError("JSON that is not an object: expected a package.json, a package-lock.json or a CycloneDX SBOM.");
+  if (!isObject(json)) throw new ManifestError({ key: "notObject" });
   if (json.bomFormat === "CycloneDX") return finish("cyclonedx", parseCycloneDx(json));
   if ("lockfileVersion" in json) return finish("package-lock.json", parsePackageLock(json));
   if (DEPENDENCY_SECTIONS.some((section) => section in json) || typeof json.name === "string") {
     return finish("package.json", parsePackageJson(json));
   }
-  throw new ManifestError("JSON that is neither a package.json, a package-lock.json nor a CycloneDX SBOM (no dependencies, lockfileVersion or bomFormat).");
+  throw new ManifestError({ key: "unknownJson" });
 }
 
 /** Dedupes (a package is one item, whatever its versions) and enforces the cap. */
 function finish(format: ManifestFormat, items: ManifestItem[]): ParsedManifest {
   const unique = dedupeItems(items);
   if (unique.length > MAX_BULK_ITEMS) {
-    throw new ManifestError(`The file lists ${unique.length} packages; one check takes at most ${MAX_BULK_ITEMS}. Split it.`);
+    throw new ManifestError({ key: "tooMany", values: { count: String(unique.length), max: String(MAX_BULK_ITEMS) } });
   }
   return { format, items: unique };
 }
@@ -98,15 +113,15 @@ export function dedupeItems(items: ManifestItem[]): ManifestItem[] {
   return [...byKey.values()];
 }
 
-function npmName(raw: string, where: string): string {
+function npmName(raw: string, where: ManifestPlace): string {
   const name = normaliseIdentifier("npm", raw);
-  if (!name) throw new ManifestError(`${where}: "${truncate(raw)}" is not an npm package name.`);
+  if (!name) throw new ManifestError({ key: "notNpmName", values: { where, name: truncate(raw) } });
   return name;
 }
 
-function pypiName(raw: string, where: string): string {
+function pypiName(raw: string, where: ManifestPlace): string {
   const name = normaliseIdentifier("pypi", raw);
-  if (!name) throw new ManifestError(`${where}: "${truncate(raw)}" is not a PyPI package name.`);
+  if (!name) throw new ManifestError({ key: "notPypiName", values: { where, name: truncate(raw) } });
   return name;
 }
 
@@ -123,9 +138,9 @@ function parsePackageJson(json: JsonObject): ManifestItem[] {
   for (const section of DEPENDENCY_SECTIONS) {
     const deps = json[section];
     if (deps === undefined) continue;
-    if (!isObject(deps)) throw new ManifestError(`${section} must be an object of package names to versions.`);
+    if (!isObject(deps)) throw new ManifestError({ key: "notObjectOfVersions", values: { where: section } });
     for (const [raw, version] of Object.entries(deps)) {
-      if (typeof version !== "string") throw new ManifestError(`${section}: the version of "${truncate(raw)}" must be a string.`);
+      if (typeof version !== "string") throw new ManifestError({ key: "versionNotString", values: { where: section, name: truncate(raw) } });
       items.push({ name: npmName(raw, section), type: "npm", version, ...(section === "devDependencies" ? { dev: true } : {}) });
     }
   }
@@ -137,12 +152,12 @@ function parsePackageJson(json: JsonObject): ManifestItem[] {
 function parsePackageLock(json: JsonObject): ManifestItem[] {
   const version = json.lockfileVersion;
   if (typeof version !== "number" || ![1, 2, 3].includes(version)) {
-    throw new ManifestError(`lockfileVersion ${JSON.stringify(version)} is not one this reads (1, 2 or 3).`);
+    throw new ManifestError({ key: "lockfileVersion", values: { version: truncate(JSON.stringify(version) ?? "") } });
   }
   if (isObject(json.packages)) return lockPackages(json.packages);
-  if (version >= 2) throw new ManifestError(`lockfileVersion ${version} without a "packages" object.`);
+  if (version >= 2) throw new ManifestError({ key: "noPackages", values: { version } });
   if (json.dependencies === undefined) return [];
-  if (!isObject(json.dependencies)) throw new ManifestError(`"dependencies" must be an object.`);
+  if (!isObject(json.dependencies)) throw new ManifestError({ key: "dependenciesNotObject" });
   return lockDependencies(json.dependencies, "dependencies");
 }
 
@@ -152,7 +167,7 @@ function lockPackages(packages: JsonObject): ManifestItem[] {
   for (const [path, entry] of Object.entries(packages)) {
     const at = path.lastIndexOf("node_modules/");
     if (at === -1) continue;
-    if (!isObject(entry)) throw new ManifestError(`packages["${truncate(path)}"] must be an object.`);
+    if (!isObject(entry)) throw new ManifestError({ key: "mustBeObject", values: { where: `packages["${truncate(path)}"]` } });
     if (entry.link === true) continue; // a symlink to a workspace folder, listed again under its own path
     const raw = typeof entry.name === "string" ? entry.name : path.slice(at + "node_modules/".length);
     items.push({
@@ -167,10 +182,10 @@ function lockPackages(packages: JsonObject): ManifestItem[] {
 
 /** v1: a tree of `name: { version, dev, dependencies }`. */
 function lockDependencies(deps: JsonObject, where: string, depth = 0): ManifestItem[] {
-  if (depth > 100) throw new ManifestError(`${where}: nested too deeply.`);
+  if (depth > 100) throw new ManifestError({ key: "nestedTooDeeply", values: { where } });
   const items: ManifestItem[] = [];
   for (const [raw, entry] of Object.entries(deps)) {
-    if (!isObject(entry)) throw new ManifestError(`${where}["${truncate(raw)}"] must be an object.`);
+    if (!isObject(entry)) throw new ManifestError({ key: "mustBeObject", values: { where: `${where}["${truncate(raw)}"]` } });
     items.push({
       name: npmName(raw, where),
       type: "npm",
@@ -178,7 +193,7 @@ function lockDependencies(deps: JsonObject, where: string, depth = 0): ManifestI
       ...(entry.dev === true ? { dev: true } : {}),
     });
     if (entry.dependencies !== undefined) {
-      if (!isObject(entry.dependencies)) throw new ManifestError(`${where}["${truncate(raw)}"].dependencies must be an object.`);
+      if (!isObject(entry.dependencies)) throw new ManifestError({ key: "mustBeObject", values: { where: `${where}["${truncate(raw)}"].dependencies` } });
       items.push(...lockDependencies(entry.dependencies, `${where}["${truncate(raw)}"].dependencies`, depth + 1));
     }
   }
@@ -207,23 +222,23 @@ function parseRequirements(text: string): ManifestItem[] {
     line = line.replace(/\s+--\S.*$/, ""); // per-requirement options: --hash=…, --config-settings …
     const requirement = line.split(";")[0]!.trim(); // environment markers
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(requirement) || /^[./~]/.test(requirement) || (!requirement.includes("@") && /\.(whl|tar\.gz|zip)$/i.test(requirement))) {
-      throw new ManifestError(`line ${number}: a URL or path names no package; write it as "name @ ${truncate(requirement)}".`);
+      throw new ManifestError({ key: "urlOrPath", values: { where: { line: number }, requirement: truncate(requirement) } });
     }
     const match = NAME.exec(requirement);
-    if (!match) throw new ManifestError(`line ${number}: "${truncate(requirement)}" is not a requirement (name, optional [extras], version specifiers).`);
+    if (!match) throw new ManifestError({ key: "notRequirement", values: { where: { line: number }, requirement: truncate(requirement) } });
     const [, rawName, , rest = ""] = match;
     let version: string | undefined;
     const spec = rest.trim().replace(/^\((.*)\)$/, "$1").trim();
     if (spec.startsWith("@")) {
-      if (spec.slice(1).trim().length === 0) throw new ManifestError(`line ${number}: "@" without a URL.`);
+      if (spec.slice(1).trim().length === 0) throw new ManifestError({ key: "atWithoutUrl", values: { where: { line: number } } });
     } else if (spec.length > 0) {
       const clauses = spec.split(",").map((clause) => clause.trim());
       for (const clause of clauses) {
-        if (!SPECIFIER.test(clause)) throw new ManifestError(`line ${number}: "${truncate(clause)}" is not a version specifier.`);
+        if (!SPECIFIER.test(clause)) throw new ManifestError({ key: "notSpecifier", values: { where: { line: number }, specifier: truncate(clause) } });
       }
       version = clauses.length === 1 && /^===?/.test(clauses[0]!) ? clauses[0]!.replace(/^===?\s*/, "") : spec;
     }
-    items.push({ name: pypiName(rawName!, `line ${number}`), type: "pypi", ...(version ? { version } : {}) });
+    items.push({ name: pypiName(rawName!, { line: number }), type: "pypi", ...(version ? { version } : {}) });
   }
   return items;
 }
@@ -232,16 +247,16 @@ function parseRequirements(text: string): ManifestItem[] {
 
 function parseCycloneDx(json: JsonObject): ManifestItem[] {
   if (json.components === undefined) return [];
-  if (!Array.isArray(json.components)) throw new ManifestError(`"components" must be an array.`);
+  if (!Array.isArray(json.components)) throw new ManifestError({ key: "componentsNotArray", values: { where: "components" } });
   return cycloneDxComponents(json.components, "components");
 }
 
 function cycloneDxComponents(components: Json[], where: string, depth = 0): ManifestItem[] {
-  if (depth > 50) throw new ManifestError(`${where}: nested too deeply.`);
+  if (depth > 50) throw new ManifestError({ key: "nestedTooDeeply", values: { where } });
   const items: ManifestItem[] = [];
   components.forEach((component, index) => {
     const at = `${where}[${index}]`;
-    if (!isObject(component)) throw new ManifestError(`${at} must be an object.`);
+    if (!isObject(component)) throw new ManifestError({ key: "mustBeObject", values: { where: at } });
     const purl = typeof component.purl === "string" ? parsePurl(component.purl, at) : null;
     const version = typeof component.version === "string" && component.version ? component.version : purl?.version;
     if (purl && (purl.type === "npm" || purl.type === "pypi")) {
@@ -251,10 +266,10 @@ function cycloneDxComponents(components: Json[], where: string, depth = 0): Mani
       const group = typeof component.group === "string" && component.group.trim() ? `${component.group.trim()}/` : "";
       items.push({ name: truncate(`${purl ? "" : group}${component.name.trim()}`), type: "other", ...(version ? { version } : {}) });
     } else {
-      throw new ManifestError(`${at} has neither a purl nor a name.`);
+      throw new ManifestError({ key: "noPurlNorName", values: { where: at } });
     }
     if (component.components !== undefined) {
-      if (!Array.isArray(component.components)) throw new ManifestError(`${at}.components must be an array.`);
+      if (!Array.isArray(component.components)) throw new ManifestError({ key: "componentsNotArray", values: { where: `${at}.components` } });
       items.push(...cycloneDxComponents(component.components, `${at}.components`, depth + 1));
     }
   });
@@ -263,7 +278,7 @@ function cycloneDxComponents(components: Json[], where: string, depth = 0): Mani
 
 /** `pkg:type/namespace/name@version?qualifiers#subpath` → its type, full name and version. */
 export function parsePurl(purl: string, where = "purl"): { type: string; name: string; version?: string } {
-  const refuse = () => new ManifestError(`${where}: "${truncate(purl)}" is not a package URL (pkg:type/name@version).`);
+  const refuse = () => new ManifestError({ key: "notPurl", values: { where, purl: truncate(purl) } });
   const body = /^pkg:\/*(.*)$/i.exec(purl.trim())?.[1]?.split("#")[0]?.split("?")[0];
   if (!body) throw refuse();
   const slash = body.indexOf("/");
@@ -283,6 +298,6 @@ export function parsePurl(purl: string, where = "purl"): { type: string; name: s
     const decodedVersion = version ? decodeURIComponent(version) : undefined;
     return { type, name, ...(decodedVersion ? { version: decodedVersion } : {}) };
   } catch {
-    throw new ManifestError(`${where}: "${truncate(purl)}" has a bad percent-encoding.`);
+    throw new ManifestError({ key: "badPercentEncoding", values: { where, purl: truncate(purl) } });
   }
 }

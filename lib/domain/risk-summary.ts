@@ -23,7 +23,11 @@ export function mainRisks(result: Pick<RiskResult, "dimensions">, max = 3): Main
     .map(({ dimension, level }) => ({ dimension, label: DIMENSION_LABELS[dimension], level }));
 }
 
-/** "Access and autonomy (critical), data exposure (high)" — or a plain sentence when nothing stands out. */
+/**
+ * "Access and autonomy (critical), data exposure (high)" — or a plain sentence when nothing stands out.
+ * English only, for callers not yet translated: a page words `mainRisks` itself with the keys
+ * "ui.risk.mainRisk" ({dimension} ({level})) and "ui.risk.noMainRisk", and vocabulary.dimension / level.
+ */
 export function mainRisksText(risks: MainRisk[]): string {
   if (risks.length === 0) return "no dimension above low risk";
   return risks.map((r, i) => `${i === 0 ? r.label : r.label.toLowerCase()} (${LEVEL_LABELS[r.level].toLowerCase()})`).join(", ");

@@ -1,7 +1,5 @@
 import {
   DATA_CLASSES,
-  DEFAULT_DATA_CLASS_LABELS,
-  STATUS_LABELS,
   dataClassRank,
   type DataClass,
   type Status,
@@ -57,8 +55,22 @@ export interface VerdictInput {
   /** The asking person's grants for this software. */
   grants?: GrantFact[];
   now: Date;
+  /** Ignored: the reasons name data classes by key, and are worded (with the company's labels) where they are shown. */
   dataClassLabels?: Record<DataClass, string>;
 }
+
+/**
+ * Why a verdict is what it is, as a message key and its values (the domain makes no sentences):
+ * lib/services/verdict-words.ts words it in the reader's language ("software.reasons.<key>").
+ */
+export type VerdictReason =
+  | { key: "notInCatalogue" | "notClassified" | "prohibited" | "restricted" | "underReview" | "followConditions" }
+  | { key: "onlyUpTo"; max: DataClass; asked: DataClass }
+  | { key: "withinClasses"; dataClass: DataClass; max: DataClass }
+  | { key: "allowedUpTo"; max: DataClass }
+  | { key: "heldException"; dataClass: DataClass; endsOn: string }
+  | { key: "differsByEdition"; editions: { name: string; status: Status | null }[] }
+  | { key: "noSuchEdition"; edition: string };
 
 export interface VerdictResult {
   verdict: Verdict;
@@ -67,7 +79,7 @@ export interface VerdictResult {
   classificationId: string | null;
   maxDataClass: DataClass | null;
   conditions: string[];
-  reasons: string[];
+  reasons: VerdictReason[];
   /** The asking person's grant the verdict rests on (allowed_by_exception); null otherwise. */
   grant: GrantFact | null;
 }
@@ -105,7 +117,6 @@ export function currentClassification(
 
 /** The one answer to "may this person use this software (edition) for this data class?". */
 export function computeVerdict(input: VerdictInput): VerdictResult {
-  const labels = input.dataClassLabels ?? DEFAULT_DATA_CLASS_LABELS;
   const dataClass = input.dataClass ?? null;
   const software = input.software;
 
@@ -116,7 +127,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
       classificationId: null,
       maxDataClass: null,
       conditions: [],
-      reasons: ["Not in the catalogue: nobody has assessed it. Do not use it for company data until it is reviewed."],
+      reasons: [{ key: "notInCatalogue" }],
       grant: null,
     };
   }
@@ -132,14 +143,11 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
       const strictest = perEdition.reduce((a, b) =>
         VERDICT_STRICTNESS[b.result.verdict] > VERDICT_STRICTNESS[a.result.verdict] ? b : a,
       );
-      const summary = perEdition
-        .map((e) => `${e.edition.name}: ${statusLabelOrNone(e.result.status)}`)
-        .join("; ");
       return {
         ...strictest.result,
         reasons: [
           ...strictest.result.reasons,
-          `The answer differs by edition (${summary}); this is the strictest. Name the edition for a precise answer.`,
+          { key: "differsByEdition", editions: perEdition.map((e) => ({ name: e.edition.name, status: e.result.status })) },
         ],
       };
     }
@@ -150,7 +158,7 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
   return verdictFor(currentClassification(input.classifications, editionId, input.now), editionId);
 
   function verdictFor(classification: ClassificationFact | null, forEdition: string | null): VerdictResult {
-    const base = classificationVerdict(classification, dataClass, labels);
+    const base = classificationVerdict(classification, dataClass);
     const grant = base.verdict === "allowed" || base.verdict === "allowed_with_conditions"
       ? null
       : activeGrant(input.grants ?? [], forEdition, dataClass, input.now);
@@ -160,22 +168,14 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
       verdict: "allowed_by_exception",
       conditions: grant.conditions ?? [],
       grant,
-      reasons: [
-        `You hold an exception for ${labels[grant.dataClass]} data, valid through ${grant.endsOn}.`,
-        ...base.reasons,
-      ],
+      reasons: [{ key: "heldException", dataClass: grant.dataClass, endsOn: grant.endsOn }, ...base.reasons],
     };
   }
-}
-
-function statusLabelOrNone(status: Status | null): string {
-  return status ? STATUS_LABELS[status] : "not yet classified";
 }
 
 function classificationVerdict(
   classification: ClassificationFact | null,
   dataClass: DataClass | null,
-  labels: Record<DataClass, string>,
 ): VerdictResult {
   if (!classification) {
     return {
@@ -184,7 +184,7 @@ function classificationVerdict(
       classificationId: null,
       maxDataClass: null,
       conditions: [],
-      reasons: ["In the catalogue but not yet classified: treat it as not allowed yet."],
+      reasons: [{ key: "notClassified" }],
       grant: null,
     };
   }
@@ -197,11 +197,11 @@ function classificationVerdict(
   };
   switch (classification.status) {
     case "prohibited":
-      return { ...facts, verdict: "prohibited", reasons: ["Prohibited for any data class."] };
+      return { ...facts, verdict: "prohibited", reasons: [{ key: "prohibited" }] };
     case "restricted":
-      return { ...facts, verdict: "exception_required", reasons: ["Restricted: an approved exception is required for any data class."] };
+      return { ...facts, verdict: "exception_required", reasons: [{ key: "restricted" }] };
     case "under_review":
-      return { ...facts, verdict: "under_review", reasons: ["Under review: treat it as not allowed until the assessment is decided."] };
+      return { ...facts, verdict: "under_review", reasons: [{ key: "underReview" }] };
     case "approved":
     case "approved_with_conditions": {
       const max = classification.maxDataClass ?? DATA_CLASSES[0];
@@ -210,15 +210,13 @@ function classificationVerdict(
         return {
           ...facts,
           verdict: "exception_required",
-          reasons: [`Allowed only up to ${labels[max]} data; ${labels[asked]} data needs an approved exception.`],
+          reasons: [{ key: "onlyUpTo", max, asked }],
         };
       }
-      const scope = dataClass
-        ? `${labels[dataClass]} data is within the allowed classes (up to ${labels[max]}).`
-        : `Allowed for data up to ${labels[max]}.`;
+      const scope: VerdictReason = dataClass ? { key: "withinClasses", dataClass, max } : { key: "allowedUpTo", max };
       return classification.status === "approved"
         ? { ...facts, verdict: "allowed", reasons: [scope] }
-        : { ...facts, verdict: "allowed_with_conditions", reasons: [scope, "Follow the conditions listed."] };
+        : { ...facts, verdict: "allowed_with_conditions", reasons: [scope, { key: "followConditions" }] };
     }
   }
 }

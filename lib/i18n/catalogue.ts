@@ -22,6 +22,12 @@ import zhCatalogueClient from "../../messages/zh-CN/catalogueClient.json";
 import zhApi from "../../messages/zh-CN/api.json";
 import zhAudit from "../../messages/zh-CN/audit.json";
 import zhCli from "../../messages/zh-CN/cli.json";
+import enBrowse from "../../messages/en/browse.json";
+import enSoftware from "../../messages/en/software.json";
+import enHelp from "../../messages/en/help.json";
+import enUi from "../../messages/en/ui.json";
+import enSearchClient from "../../messages/en/searchClient.json";
+import enBulkCheckClient from "../../messages/en/bulkCheckClient.json";
 import zhCommon from "../../messages/zh-CN/common.json";
 import zhOutbox from "../../messages/zh-CN/outbox.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
@@ -35,6 +41,12 @@ import zhEvidence from "../../messages/zh-CN/evidence.json";
 import zhEvidenceClient from "../../messages/zh-CN/evidenceClient.json";
 import zhDashboard from "../../messages/zh-CN/dashboard.json";
 import zhDashboardClient from "../../messages/zh-CN/dashboardClient.json";
+import zhBrowse from "../../messages/zh-CN/browse.json";
+import zhSoftware from "../../messages/zh-CN/software.json";
+import zhHelp from "../../messages/zh-CN/help.json";
+import zhUi from "../../messages/zh-CN/ui.json";
+import zhSearchClient from "../../messages/zh-CN/searchClient.json";
+import zhBulkCheckClient from "../../messages/zh-CN/bulkCheckClient.json";
 
 /**
  * The message catalogues: one JSON file per namespace and language under messages/<locale>/,
@@ -61,6 +73,12 @@ const en = {
   evidenceClient: enEvidenceClient,
   dashboard: enDashboard,
   dashboardClient: enDashboardClient,
+  browse: enBrowse,
+  software: enSoftware,
+  help: enHelp,
+  ui: enUi,
+  searchClient: enSearchClient,
+  bulkCheckClient: enBulkCheckClient,
 };
 
 export type Messages = typeof en;
@@ -85,6 +103,12 @@ const zhCN: Messages = {
   evidenceClient: zhEvidenceClient,
   dashboard: zhDashboard,
   dashboardClient: zhDashboardClient,
+  browse: zhBrowse,
+  software: zhSoftware,
+  help: zhHelp,
+  ui: zhUi,
+  searchClient: zhSearchClient,
+  bulkCheckClient: zhBulkCheckClient,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
@@ -93,7 +117,7 @@ export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
  * Namespaces client components read (useTranslations in a "use client" file): only these go to
  * the browser with every page, so keep server-only text (e-mails, audit, errors) out of it.
  */
-export const CLIENT_NAMESPACES = ["assessmentsClient", "catalogueClient", "common", "dashboardClient", "evidenceClient", "templatesClient", "validation", "vocabulary"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["assessmentsClient", "bulkCheckClient", "catalogueClient", "common", "dashboardClient", "evidenceClient", "searchClient", "templatesClient", "ui", "validation", "vocabulary"] as const satisfies readonly Namespace[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

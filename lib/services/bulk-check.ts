@@ -2,9 +2,10 @@ import "server-only";
 import type { Db } from "../db/client";
 import { summariseVerdicts, type BulkSummary } from "../domain/bulk-check";
 import { findPrototypeKey } from "../domain/prototype-keys";
-import { ManifestError, MAX_BULK_ITEMS, parseManifest, type ManifestFormat, type PackageType } from "../domain/manifests";
+import { ManifestError, MAX_BULK_ITEMS, parseManifest, type ManifestFormat, type ManifestProblem, type PackageType } from "../domain/manifests";
 import type { DataClass } from "../domain/vocabulary";
 import { ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 import { activeGrantFactsBySoftware } from "../queries/requests";
 import { getSettings } from "../queries/settings";
 import { completedAssessmentsBySoftware } from "../queries/assessments";
@@ -43,7 +44,7 @@ export async function bulkCheck(
   items: readonly BulkItem[],
   context: { baseUrl: string; now: Date; userId?: string; format?: ManifestFormat | null },
 ): Promise<BulkCheckAnswer> {
-  if (items.length > MAX_BULK_ITEMS) throw new ValidationFailed(`One check takes at most ${MAX_BULK_ITEMS} items; this one has ${items.length}. Split it.`);
+  if (items.length > MAX_BULK_ITEMS) throw new ValidationFailed(t("browse.manifest.tooManyItems", { max: String(MAX_BULK_ITEMS), count: String(items.length) }));
   const [{ dataClassLabels }, resolutions] = await Promise.all([
     getSettings(db),
     resolveSoftwareMany(db, items.map((item) => ({ q: item.q, type: item.type ?? "any" }))),
@@ -84,7 +85,10 @@ export function itemsFromManifest(text: string, dataClass?: DataClass): { format
       })),
     };
   } catch (error) {
-    if (error instanceof ManifestError) throw new ValidationFailed(`Cannot read the file: ${error.message}`, { file: [error.message] });
+    if (error instanceof ManifestError) {
+      const problem = manifestProblemText(error.problem);
+      throw new ValidationFailed(t("browse.manifest.cannotRead", { problem }), { file: [problem] });
+    }
     throw error;
   }
 }
@@ -105,7 +109,7 @@ export function itemsFromRequestBody(
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ValidationFailed(`The body is not JSON: ${(error as Error).message}.`);
+    throw new ValidationFailed(t("browse.manifest.bodyNotJson", { detail: (error as Error).message }));
   }
   if (typeof json === "object" && json !== null && !Array.isArray(json)) {
     if ("items" in json) {
@@ -127,4 +131,12 @@ export function itemsFromRequestBody(
     }
   }
   return itemsFromManifest(text, dataClass);
+}
+
+/** Why a manifest cannot be read, in the reader's language: "line 4: ">>> 2" is not a version specifier." */
+export function manifestProblemText(problem: ManifestProblem): string {
+  const values = Object.fromEntries(
+    Object.entries(problem.values ?? {}).map(([name, value]) => [name, typeof value === "object" ? t("browse.manifest.line", { line: String(value.line) }) : value]),
+  );
+  return t(`browse.manifest.${problem.key}`, values);
 }

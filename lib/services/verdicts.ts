@@ -6,10 +6,11 @@ import { getSoftwareBySlug, resolveSoftware, type SoftwareDetail } from "../quer
 import { activeGrantFacts } from "../queries/requests";
 import { getSettings } from "../queries/settings";
 import { completedAssessmentsBySoftware, type CompletedAssessment } from "../queries/assessments";
-import { agentCapabilities, currentAssessmentFor, type AgentCapability } from "../domain/agent-capabilities";
+import { agentCapabilities, currentAssessmentFor } from "../domain/agent-capabilities";
 import type { Level } from "../domain/assessment";
 import { grantTerms } from "../domain/grant-terms";
 import { requestPath } from "../domain/requests";
+import { capabilityText, verdictReasonsText } from "./verdict-words";
 
 export function classificationFacts(detail: SoftwareDetail): ClassificationFact[] {
   return decisionsInEffect(detail.classifications);
@@ -52,7 +53,8 @@ export interface AssessedRisk {
   inherentTier: Level;
   residualTier: Level | null;
   completedOn: string | null;
-  agentCapabilities: AgentCapability[];
+  /** What the agent can do, in the reader's language ("can run shell commands on your computer"). */
+  agentCapabilities: { id: string; text: string }[];
 }
 
 /** The assessed risk for an edition (or the software as a whole); null without a completed assessment. */
@@ -64,7 +66,7 @@ export function assessedRisk(completed: readonly CompletedAssessment[], editionI
     inherentTier: current.inherentTier,
     residualTier: current.residualTier,
     completedOn: current.completedAt ? current.completedAt.toISOString().slice(0, 10) : null,
-    agentCapabilities: agentCapabilities(current.answers, software),
+    agentCapabilities: agentCapabilities(current.answers, software).map((c) => ({ id: c.id, text: capabilityText(c) })),
   };
 }
 
@@ -165,7 +167,7 @@ export function answerCheck({ input, found, grants, assessments = [], dataClassL
     const result = computeVerdict({ software: null, classifications: [], dataClass, now, dataClassLabels });
     return {
       query: input.q, verdict: result.verdict, match: null, software: null, edition: null, dataClass,
-      reasons: result.reasons, conditions: [], alternatives: [], url: null, grant: null, assessment: null,
+      reasons: verdictReasonsText(result.reasons), conditions: [], alternatives: [], url: null, grant: null, assessment: null,
     };
   }
   const { detail } = found;
@@ -184,7 +186,7 @@ export function answerCheck({ input, found, grants, assessments = [], dataClassL
     dataClassLabels,
   });
   const decision = detail.classifications.find((c) => c.id === result.classificationId);
-  const reasons = wanted && !edition ? [`No edition named "${input.edition}"; answered for the software as a whole.`, ...result.reasons] : result.reasons;
+  const reasons = verdictReasonsText(wanted && !edition ? [{ key: "noSuchEdition", edition: input.edition! }, ...result.reasons] : result.reasons);
   return {
     query: input.q,
     verdict: result.verdict,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { agentCapabilities, currentAssessmentFor } from "@/lib/domain/agent-capabilities";
+import { agentCapabilities, currentAssessmentFor, type AgentCapability } from "@/lib/domain/agent-capabilities";
 import { DEFAULT_TEMPLATE } from "@/lib/domain/default-template";
+import { translator, type MessageKey } from "@/lib/i18n/translate";
+
+/** The words a reader gets for a capability (lib/services/verdict-words.ts words them so). */
+const say = (locale: "en" | "zh-CN") => (c: AgentCapability) => translator(locale)(`software.capabilities.${c.id}.${c.answer}` as MessageKey);
 
 const agent = { kind: "cli", category: "AI coding" };
 
@@ -10,7 +14,7 @@ describe("agent capabilities in plain words", () => {
       { runs_shell_commands: "yes", file_access: "workspace_write", agent_network_access: "no", sends_content_to_cloud: "repositories", mcp_plugins: "yes", autonomy: "autonomous", sso: "no" },
       agent,
     );
-    expect(words.map((w) => w.text)).toEqual([
+    expect(words.map(say("en"))).toEqual([
       "can run shell commands on your computer",
       "reads and changes the files of the project you open",
       "acts without asking you first",
@@ -18,11 +22,12 @@ describe("agent capabilities in plain words", () => {
       "connects to plugins (MCP servers)",
     ]);
     expect(words.map((w) => w.id)).toEqual(["runs_shell_commands", "file_access", "autonomy", "sends_content_to_cloud", "mcp_plugins"]);
+    expect(say("zh-CN")(words[0]!)).toBe("可以在您的电脑上运行 shell 命令");
   });
 
   it("says nothing for safe answers, and 'may' for unknown ones", () => {
     expect(agentCapabilities({ runs_shell_commands: "no", file_access: "none", sends_content_to_cloud: "nothing", mcp_plugins: "no", autonomy: "suggests" }, agent)).toEqual([]);
-    expect(agentCapabilities({ mcp_plugins: "unknown" }, agent)[0]?.text).toBe("may connect to plugins (MCP servers) (not ruled out)");
+    expect(say("en")(agentCapabilities({ mcp_plugins: "unknown" }, agent)[0]!)).toBe("may connect to plugins (MCP servers) (not ruled out)");
   });
 
   it("is empty for a tool that is not an AI tool, whatever the answers", () => {
@@ -34,7 +39,9 @@ describe("agent capabilities in plain words", () => {
     for (const question of DEFAULT_TEMPLATE.questions.filter((q) => q.aiOnly && "options" in q && q.type !== "multiple_choice")) {
       if (!("options" in question)) continue;
       for (const option of question.options.filter((o) => o.risk)) {
-        expect(agentCapabilities({ [question.id]: option.value }, agent), `${question.id}=${option.value}`).toHaveLength(1);
+        const found = agentCapabilities({ [question.id]: option.value }, agent);
+        expect(found, `${question.id}=${option.value}`).toHaveLength(1);
+        expect(say("en")(found[0]!), `${question.id}=${option.value}`).not.toMatch(/^software\./);
       }
     }
   });

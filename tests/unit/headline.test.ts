@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvedEdition, computeHeadline, headlineLeadStatus, headlineText } from "@/lib/domain/headline";
+import { approvedEdition, computeHeadline, headlineByEdition, headlineLeadStatus } from "@/lib/domain/headline";
 import type { ClassificationFact } from "@/lib/domain/verdict";
 import type { Status } from "@/lib/domain/vocabulary";
 
@@ -24,7 +24,7 @@ describe("computeHeadline", () => {
   it("gives one status when every edition is classified alike", () => {
     const headline = computeHeadline([free, enterprise], [decision("approved")], now);
     expect(headline).toEqual({ kind: "uniform", status: "approved" });
-    expect(headlineText(headline)).toBe("Approved");
+    expect(headlineByEdition(headline)).toBeNull();
   });
 
   it("gives the all-editions status for a software without editions, or none before any decision", () => {
@@ -45,7 +45,7 @@ describe("computeHeadline", () => {
         { edition: free, status: "prohibited" },
       ],
     });
-    expect(headlineText(headline)).toBe("Depends on edition: Enterprise — approved with conditions; Free — prohibited");
+    expect(headlineByEdition(headline)).toEqual([{ name: "Enterprise", status: "approved_with_conditions" }, { name: "Free", status: "prohibited" }]);
     expect(headlineLeadStatus(headline)).toBe("approved_with_conditions");
   });
 
@@ -57,12 +57,12 @@ describe("computeHeadline", () => {
       decision("approved", { editionId: "ent", maxDataClass: "confidential" }),
     ];
     const headline = computeHeadline([free, team, enterprise], classifications, now);
-    expect(headlineText(headline)).toBe("Depends on edition: Enterprise — approved; Free — approved; Team — prohibited");
+    expect(headlineByEdition(headline)).toEqual([{ name: "Enterprise", status: "approved" }, { name: "Free", status: "approved" }, { name: "Team", status: "prohibited" }]);
   });
 
   it("counts an unclassified edition as differing, behind the classified approved one", () => {
     const headline = computeHeadline([free, enterprise], [decision("approved", { editionId: "ent" })], now);
-    expect(headlineText(headline)).toBe("Depends on edition: Enterprise — approved; Free — not yet classified");
+    expect(headlineByEdition(headline)).toEqual([{ name: "Enterprise", status: "approved" }, { name: "Free", status: null }]);
   });
 
   it("ignores decisions not yet in effect", () => {

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BULK_ITEMS, parseManifest, parsePurl } from "@/lib/domain/manifests";
+import { ManifestError, MAX_BULK_ITEMS, parseManifest, parsePurl } from "@/lib/domain/manifests";
+import { runInLocale } from "@/lib/i18n/translate";
+import { manifestProblemText } from "@/lib/services/bulk-check";
+
+/** Why `read` refused the manifest, as an English reader is told (a ManifestError carries a message key and values). */
+function problem(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof ManifestError) return runInLocale("en", () => manifestProblemText(error.problem));
+    throw error;
+  }
+  throw new Error("the manifest was read");
+}
 
 describe("package.json", () => {
   it("lists every dependency section, marks development ones, normalises names", () => {
@@ -23,8 +36,8 @@ describe("package.json", () => {
   });
 
   it("refuses a section that is not an object and a name that is no package", () => {
-    expect(() => parseManifest(`{"dependencies": ["react"]}`)).toThrow(/dependencies must be an object/);
-    expect(() => parseManifest(`{"dependencies": {"not a name!": "1"}}`)).toThrow(/dependencies: "not a name!" is not an npm package name/);
+    expect(problem(() => parseManifest(`{"dependencies": ["react"]}`))).toMatch(/dependencies must be an object/);
+    expect(problem(() => parseManifest(`{"dependencies": {"not a name!": "1"}}`))).toMatch(/dependencies: "not a name!" is not an npm package name/);
   });
 });
 
@@ -66,7 +79,7 @@ describe("package-lock.json", () => {
   });
 
   it("refuses an unknown lockfile version", () => {
-    expect(() => parseManifest(`{"lockfileVersion": 9, "packages": {}}`)).toThrow(/lockfileVersion 9/);
+    expect(problem(() => parseManifest(`{"lockfileVersion": 9, "packages": {}}`))).toMatch(/lockfileVersion 9/);
   });
 });
 
@@ -99,9 +112,10 @@ describe("requirements.txt", () => {
   });
 
   it("names the line it cannot read", () => {
-    expect(() => parseManifest("django\nflask\n\nrequests >>> 2\n")).toThrow(/^line 4: ">>> 2" is not a version specifier/);
-    expect(() => parseManifest("django\n./local/pkg\n")).toThrow(/^line 2: a URL or path names no package/);
-    expect(() => parseManifest("!!!\n")).toThrow(/^line 1: "!!!" is not a requirement/);
+    expect(problem(() => parseManifest("django\nflask\n\nrequests >>> 2\n"))).toMatch(/^line 4: ">>> 2" is not a version specifier/);
+    expect(runInLocale("zh-CN", () => { try { parseManifest("!!!\n"); } catch (error) { return manifestProblemText((error as ManifestError).problem); } })).toBe("第 1 行：“!!!”不是有效的依赖声明（名称、可选的 [extras]、版本说明符）。");
+    expect(problem(() => parseManifest("django\n./local/pkg\n"))).toMatch(/^line 2: a URL or path names no package/);
+    expect(problem(() => parseManifest("!!!\n"))).toMatch(/^line 1: "!!!" is not a requirement/);
   });
 });
 
@@ -135,8 +149,8 @@ describe("CycloneDX", () => {
   });
 
   it("refuses a bad purl and a component with nothing to name it", () => {
-    expect(() => parseManifest(`{"bomFormat":"CycloneDX","components":[{"purl":"npm/lodash"}]}`)).toThrow(/components\[0\]: "npm\/lodash" is not a package URL/);
-    expect(() => parseManifest(`{"bomFormat":"CycloneDX","components":[{"type":"library"}]}`)).toThrow(/components\[0\] has neither a purl nor a name/);
+    expect(problem(() => parseManifest(`{"bomFormat":"CycloneDX","components":[{"purl":"npm/lodash"}]}`))).toMatch(/components\[0\]: "npm\/lodash" is not a package URL/);
+    expect(problem(() => parseManifest(`{"bomFormat":"CycloneDX","components":[{"type":"library"}]}`))).toMatch(/components\[0\] has neither a purl nor a name/);
   });
 
   it("parses purls", () => {
@@ -148,10 +162,10 @@ describe("CycloneDX", () => {
 
 describe("detection and limits", () => {
   it("decides the format from content and refuses what it cannot read", () => {
-    expect(() => parseManifest("")).toThrow("The file is empty.");
-    expect(() => parseManifest("{ not json")).toThrow(/^Not JSON: /);
-    expect(() => parseManifest("[1, 2]")).toThrow(/JSON that is not an object/);
-    expect(() => parseManifest(`{"hello": "world"}`)).toThrow(/neither a package.json, a package-lock.json nor a CycloneDX SBOM/);
+    expect(problem(() => parseManifest(""))).toMatch("The file is empty.");
+    expect(problem(() => parseManifest("{ not json"))).toMatch(/^Not JSON: /);
+    expect(problem(() => parseManifest("[1, 2]"))).toMatch(/JSON that is not an object/);
+    expect(problem(() => parseManifest(`{"hello": "world"}`))).toMatch(/neither a package.json, a package-lock.json nor a CycloneDX SBOM/);
     // A package.json saved under any name is still a package.json.
     expect(parseManifest(`\uFEFF{"devDependencies": {"a": "1"}}`).format).toBe("package.json");
   });
@@ -159,6 +173,6 @@ describe("detection and limits", () => {
   it("dedupes and caps at 1,000 distinct packages", () => {
     const names = (n: number) => Array.from({ length: n }, (_, i) => `pkg-${i}==1.0`).join("\n");
     expect(parseManifest(`${names(MAX_BULK_ITEMS)}\n${names(10)}`).items).toHaveLength(MAX_BULK_ITEMS);
-    expect(() => parseManifest(names(MAX_BULK_ITEMS + 1))).toThrow(/lists 1001 packages; one check takes at most 1000/);
+    expect(problem(() => parseManifest(names(MAX_BULK_ITEMS + 1)))).toMatch(/lists 1001 packages; one check takes at most 1000/);
   });
 });

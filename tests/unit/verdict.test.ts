@@ -1,4 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { runInLocale } from "@/lib/i18n/translate";
+import { verdictReasonsText } from "@/lib/services/verdict-words";
+import type { VerdictResult } from "@/lib/domain/verdict";
+
+/** The reasons as a reader gets them (English, or with the company's words laid over the catalogue). */
+const words = (result: VerdictResult, overrides?: Record<string, string>) => runInLocale("en", () => verdictReasonsText(result.reasons), overrides);
 import { computeVerdict, currentClassification, type ClassificationFact, type GrantFact } from "@/lib/domain/verdict";
 import { DATA_CLASSES, STATUSES, dataClassRank, type DataClass, type Status, type Verdict } from "@/lib/domain/vocabulary";
 
@@ -61,7 +67,7 @@ describe("computeVerdict: rules around the matrix", () => {
   it("answers unknown, with a reason, for software not in the catalogue", () => {
     const result = computeVerdict({ software: null, classifications: [], dataClass: "internal", now });
     expect(result.verdict).toBe("unknown");
-    expect(result.reasons[0]).toMatch(/not in the catalogue/i);
+    expect(words(result)[0]).toMatch(/not in the catalogue/i);
   });
 
   it("treats catalogued but unclassified software as under review", () => {
@@ -75,14 +81,15 @@ describe("computeVerdict: rules around the matrix", () => {
 
   it("names the allowed maximum when the asked class is above it", () => {
     const result = computeVerdict({ software: noEditions, classifications: [decision("approved")], dataClass: "restricted", now });
-    expect(result.reasons.join(" ")).toContain("up to Internal");
-    expect(result.reasons.join(" ")).toContain("Restricted data needs an approved exception");
+    expect(words(result).join(" ")).toContain("up to Internal");
+    expect(words(result).join(" ")).toContain("Restricted data needs an approved exception");
   });
 
   it("uses configured data class labels in reasons", () => {
-    const labels = { public: "P0", internal: "P1", confidential: "P2", restricted: "P3" };
-    const result = computeVerdict({ software: noEditions, classifications: [decision("approved")], dataClass: "confidential", now, dataClassLabels: labels });
-    expect(result.reasons.join(" ")).toContain("up to P1");
+    const labels = { "vocabulary.dataClass.internal": "P1", "vocabulary.dataClass.confidential": "P2" };
+    const result = computeVerdict({ software: noEditions, classifications: [decision("approved")], dataClass: "confidential", now });
+    expect(words(result, labels).join(" ")).toContain("up to P1");
+    expect(runInLocale("zh-CN", () => verdictReasonsText(result.reasons))[0]).toBe("仅允许用于不超过内部级别的数据；机密数据需要获批的例外。");
   });
 
   it("lets a later general decision supersede an earlier edition-specific one", () => {
@@ -105,14 +112,14 @@ describe("computeVerdict: rules around the matrix", () => {
     ];
     const result = computeVerdict({ software, classifications, dataClass: "internal", now });
     expect(result.verdict).toBe("prohibited");
-    expect(result.reasons.join(" ")).toMatch(/differs by edition/);
-    expect(result.reasons.join(" ")).toContain("Enterprise: Approved");
+    expect(words(result).join(" ")).toMatch(/differs by edition/);
+    expect(words(result).join(" ")).toContain("Enterprise: Approved");
   });
 
   it("gives the common answer without caveat when all editions agree", () => {
     const result = computeVerdict({ software, classifications: [decision("restricted")], now });
     expect(result.verdict).toBe("exception_required");
-    expect(result.reasons.join(" ")).not.toMatch(/differs by edition/);
+    expect(words(result).join(" ")).not.toMatch(/differs by edition/);
   });
 
   it("carries the conditions of approved-with-conditions decisions", () => {
@@ -137,7 +144,7 @@ describe("computeVerdict: exception grants", () => {
   it("allows by exception while an active grant covers the class", () => {
     const result = computeVerdict({ software: noEditions, classifications: restricted, dataClass: "internal", grants: [grant()], now });
     expect(result.verdict).toBe("allowed_by_exception");
-    expect(result.reasons[0]).toContain("valid through 2026-06-30");
+    expect(words(result)[0]).toContain("valid through 2026-06-30");
     expect(result.conditions).toEqual(["Pilot repository only"]);
   });
 

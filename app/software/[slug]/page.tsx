@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { HeadlineBadge, StatusBadge, VerdictBadge } from "@/components/badges";
 import { computeHeadline, headlineByEdition, headlineLeadStatus } from "@/lib/domain/headline";
 import { AlternativeLink, editionAnchor } from "@/components/alternative-link";
@@ -12,8 +13,8 @@ import { decisionsInEffect } from "@/lib/domain/verdict";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
-import { DATA_CLASSES, type DataClass, IDENTIFIER_TYPE_LABELS, KIND_LABELS, STATUS_LABELS, STATUS_MEANINGS } from "@/lib/domain/vocabulary";
-import { getSettings } from "@/lib/queries/settings";
+import { DATA_CLASSES, type DataClass } from "@/lib/domain/vocabulary";
+import { inRequestLocale } from "@/lib/auth/locale";
 import { getSoftwareBySlug } from "@/lib/queries/software";
 import { answersForSoftware, assessedRisksForPage, heldGrant, type EditionAnswer } from "@/lib/services/verdicts";
 import { now } from "@/lib/clock";
@@ -32,15 +33,18 @@ export default async function SoftwarePage({ params }: Props) {
   const user = await requireUser();
   const { slug } = await params;
   const db = await getDb();
-  const [detail, settings] = await Promise.all([getSoftwareBySlug(db, slug), getSettings(db)]);
+  const [detail, t, words, format] = await Promise.all([getSoftwareBySlug(db, slug), getTranslations("software.page"), getTranslations("vocabulary"), getFormatter()]);
   if (!detail) notFound();
-  const labels = settings.dataClassLabels;
+  // The company's labels for this language (settings laid over the catalogue).
+  const labels = Object.fromEntries(DATA_CLASSES.map((d) => [d, words(`dataClass.${d}`)])) as Record<DataClass, string>;
+  const day = (date: Date | string) => format.dateTime(typeof date === "string" ? new Date(`${date}T00:00:00Z`) : date, "day");
   const at = now();
   const [grants, assessments] = await Promise.all([activeGrantFacts(db, user.id, detail.id, at), completedAssessmentsBySoftware(db, [detail.id])]);
   const answers = answersForSoftware(detail, at, grants);
-  const risks = assessedRisksForPage(answers, assessments.get(detail.id) ?? [], detail);
+  // What an agent can do is worded in lib (the check API says it too): in the page's language.
+  const risks = await inRequestLocale(() => assessedRisksForPage(answers, assessments.get(detail.id) ?? [], detail));
   const headline = computeHeadline(detail.editions, decisionsInEffect(detail.classifications), at);
-  const editionName = (id: string | null) => detail.editions.find((e) => e.id === id)?.name ?? "All editions";
+  const editionName = (id: string | null) => detail.editions.find((e) => e.id === id)?.name ?? t("allEditions");
 
   return (
     <article className="space-y-6">
@@ -49,31 +53,31 @@ export default async function SoftwarePage({ params }: Props) {
         <div className="min-w-0 flex-[1_1_18rem]">
           <h1 className="text-3xl font-bold break-words">{detail.name}</h1>
           <p className="mt-1 text-slate-600">
-            {detail.vendor ? <Link href={`/vendors/${detail.vendor.slug}`}>{detail.vendor.name}</Link> : "Unknown vendor"} · {KIND_LABELS[detail.kind]} · {detail.category}
-            {detail.owner ? ` · owned internally by ${detail.owner}` : ""}
+            {detail.vendor ? <Link href={`/vendors/${detail.vendor.slug}`}>{detail.vendor.name}</Link> : t("unknownVendor")} · {words(`kind.${detail.kind}`)} · {detail.category}
+            {detail.owner ? t("ownedBy", { owner: detail.owner }) : ""}
           </p>
         </div>
         <HeadlineBadge status={headlineLeadStatus(headline)} byEdition={headlineByEdition(headline)} />
         {can(user.role, "request.create") && answers.some((a) => a.matrix.some((m) => exceptionApplies(m.result.verdict))) && (
-          <Link href={`/requests/new?software=${detail.slug}`} className="btn no-underline text-white">Ask for an exception</Link>
+          <Link href={`/requests/new?software=${detail.slug}`} className="btn no-underline text-white">{t("askException")}</Link>
         )}
         {can(user.role, "catalogue.write") && (
-          <Link href={`/manage/software/${detail.slug}`} className="btn-secondary no-underline">Edit and classify</Link>
+          <Link href={`/manage/software/${detail.slug}`} className="btn-secondary no-underline">{t("editAndClassify")}</Link>
         )}
         {can(user.role, "audit.read") && (
-          <Link href={`/software/${detail.slug}/audit`} className="btn-secondary no-underline">Audit trail</Link>
+          <Link href={`/software/${detail.slug}/audit`} className="btn-secondary no-underline">{t("auditTrail")}</Link>
         )}
       </header>
 
       {detail.classifications.some((c) => c.confirmationReason !== null && c.confirmedAt === null) && (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="pending-notice">
-          A new decision is awaiting confirmation by a second reviewer. Until then, the answer below stands.
+          {t("pendingNotice")}
         </p>
       )}
       {detail.description && <p className="max-w-3xl text-slate-700">{detail.description}</p>}
       {detail.homepage && (
         <p className="text-sm">
-          Homepage: <a href={detail.homepage} rel="noopener noreferrer nofollow" target="_blank">{detail.homepage}</a>
+          {t("homepage")}<a href={detail.homepage} rel="noopener noreferrer nofollow" target="_blank">{detail.homepage}</a>
         </p>
       )}
 
@@ -81,23 +85,22 @@ export default async function SoftwarePage({ params }: Props) {
         <section key={answer.editionId ?? "all"} id={editionAnchor(detail.editions.find((e) => e.id === answer.editionId)?.slug ?? null)} className="card space-y-4 scroll-mt-4" aria-labelledby={`ed-${answer.editionId ?? "all"}`}>
           <div className="flex flex-wrap items-center gap-3">
             <h2 id={`ed-${answer.editionId ?? "all"}`} className="text-xl font-semibold">
-              {answer.editionName ? `${detail.name} ${answer.editionName}` : "All editions"}
+              {answer.editionName ? `${detail.name} ${answer.editionName}` : t("allEditions")}
             </h2>
             <StatusBadge status={answer.decision?.status ?? null} />
           </div>
           <p className="text-slate-700" data-testid="status-meaning">
-            {answer.decision ? STATUS_MEANINGS[answer.decision.status] : "Not yet classified: treat it as not allowed yet."}
-            {heldGrant(answer) && " You hold an exception: its terms are below."}
+            {answer.decision ? words(`statusMeaning.${answer.decision.status}`) : t("notClassified")}
+            {heldGrant(answer) && t("holdException")}
           </p>
           <HeldGrant answer={answer} toolName={answer.editionName ? `${detail.name} ${answer.editionName}` : detail.name} dataClassLabels={labels} now={at} />
 
-          <TableScroll label="Which data classes are allowed">
-
-          <table className="w-full max-w-xl text-left text-sm" aria-label="Which data classes are allowed">
+          <TableScroll label={t("matrixLabel")}>
+          <table className="w-full max-w-xl text-left text-sm" aria-label={t("matrixLabel")}>
             <thead className="text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-4">Data class</th>
-                <th scope="col" className="py-1">Your answer</th>
+                <th scope="col" className="py-1 pr-4">{t("dataClass")}</th>
+                <th scope="col" className="py-1">{t("yourAnswer")}</th>
               </tr>
             </thead>
             <tbody>
@@ -115,7 +118,7 @@ export default async function SoftwarePage({ params }: Props) {
             <dl className="grid gap-4 text-sm sm:grid-cols-2">
               {answer.decision.conditions.length > 0 && (
                 <div>
-                  <dt className="font-semibold">Conditions</dt>
+                  <dt className="font-semibold">{t("conditions")}</dt>
                   <dd>
                     <ul className="ml-5 list-disc">
                       {answer.decision.conditions.map((c) => <li key={c}>{c}</li>)}
@@ -125,7 +128,7 @@ export default async function SoftwarePage({ params }: Props) {
               )}
               {answer.decision.alternatives.length > 0 && (
                 <div>
-                  <dt className="font-semibold">Approved alternatives</dt>
+                  <dt className="font-semibold">{t("alternatives")}</dt>
                   <dd>
                     <ul className="ml-5 list-disc">
                       {answer.decision.alternatives.map(({ alternative }) => (
@@ -136,16 +139,16 @@ export default async function SoftwarePage({ params }: Props) {
                 </div>
               )}
               <div className="sm:col-span-2">
-                <dt className="font-semibold">Why</dt>
+                <dt className="font-semibold">{t("why")}</dt>
                 <dd className="whitespace-pre-line text-slate-700">{answer.decision.rationale}</dd>
               </div>
               <div>
-                <dt className="font-semibold">Decided</dt>
-                <dd>{answer.decision.decidedAt.toISOString().slice(0, 10)} by {answer.decision.decidedBy.name}</dd>
+                <dt className="font-semibold">{t("decided")}</dt>
+                <dd>{t("decidedBy", { date: day(answer.decision.decidedAt), name: answer.decision.decidedBy.name })}</dd>
               </div>
               <div>
-                <dt className="font-semibold">Due for review</dt>
-                <dd>{answer.decision.reviewDueOn}</dd>
+                <dt className="font-semibold">{t("reviewDue")}</dt>
+                <dd>{answer.decision.reviewDueOn ? <time dateTime={answer.decision.reviewDueOn}>{day(answer.decision.reviewDueOn)}</time> : null}</dd>
               </div>
             </dl>
           )}
@@ -154,19 +157,19 @@ export default async function SoftwarePage({ params }: Props) {
 
       {risks.length > 0 && (
         <section className="card space-y-3" aria-labelledby="why-risky">
-          <h2 id="why-risky" className="text-lg font-semibold">Why it is rated this way</h2>
+          <h2 id="why-risky" className="text-lg font-semibold">{t("whyRated")}</h2>
           {risks.map(({ scope, risk }) => <AssessedRiskSummary key={risk.assessmentId} risk={risk} scope={scope} />)}
         </section>
       )}
 
       {detail.identifiers.length > 0 && (
         <section className="card" aria-labelledby="identifiers">
-          <h2 id="identifiers" className="mb-2 text-lg font-semibold">Known as</h2>
+          <h2 id="identifiers" className="mb-2 text-lg font-semibold">{t("knownAs")}</h2>
           <ul className="grid gap-1 text-sm sm:grid-cols-2">
             {detail.identifiers.map((i) => (
               <li key={i.id}>
-                <span className="text-slate-500">{IDENTIFIER_TYPE_LABELS[i.type]}:</span> <code className="break-all">{i.value}</code>
-                {i.editionId ? <span className="text-slate-500"> ({editionName(i.editionId)})</span> : null}
+                <span className="text-slate-500">{t("identifierType", { type: words(`identifierType.${i.type}`) })}</span> <code className="break-all">{i.value}</code>
+                {i.editionId ? <span className="text-slate-500">{t("identifierEdition", { edition: editionName(i.editionId) })}</span> : null}
               </li>
             ))}
           </ul>
@@ -174,17 +177,17 @@ export default async function SoftwarePage({ params }: Props) {
       )}
 
       <section className="card" aria-labelledby="history">
-        <h2 id="history" className="mb-2 text-lg font-semibold">Decision history</h2>
+        <h2 id="history" className="mb-2 text-lg font-semibold">{t("history")}</h2>
         {detail.classifications.length === 0 ? (
-          <p className="text-sm text-slate-600">No decisions yet.</p>
+          <p className="text-sm text-slate-600">{t("noDecisions")}</p>
         ) : (
           <ol className="space-y-3 text-sm">
             {detail.classifications.map((c) => (
               <li key={c.id} className="border-l-2 border-slate-200 pl-3" data-testid="history-entry">
                 <p>
-                  <strong>{c.decidedAt.toISOString().slice(0, 10)}</strong> · {editionName(c.editionId)} · {STATUS_LABELS[c.status]}
-                  {c.maxDataClass ? ` up to ${labels[c.maxDataClass]}` : ""} · by {c.decidedBy.name}
-                  {c.confirmationReason !== null && (c.confirmedAt ? ` · confirmed by ${c.confirmedBy?.name ?? "a second reviewer"}` : " · pending a second reviewer")}
+                  <strong><time dateTime={c.decidedAt.toISOString()}>{day(c.decidedAt)}</time></strong> · {editionName(c.editionId)} · {words(`status.${c.status}`)}
+                  {c.maxDataClass ? t("historyUpTo", { dataClass: labels[c.maxDataClass] }) : ""}{t("historyBy", { name: c.decidedBy.name })}
+                  {c.confirmationReason !== null && (c.confirmedAt ? t("historyConfirmedBy", { name: c.confirmedBy?.name ?? t("aSecondReviewer") }) : t("historyPending"))}
                 </p>
                 <p className="whitespace-pre-line text-slate-600">{c.rationale}</p>
               </li>
@@ -192,7 +195,7 @@ export default async function SoftwarePage({ params }: Props) {
           </ol>
         )}
       </section>
-      <p className="text-xs text-slate-500">Data classes, least to most sensitive: {DATA_CLASSES.map((d) => labels[d]).join(" < ")}.</p>
+      <p className="text-xs text-slate-500">{t("dataClassOrder", { classes: DATA_CLASSES.map((d) => labels[d]).join(t("dataClassOrderSeparator")) })}</p>
     </article>
   );
 }
