@@ -5,12 +5,21 @@
 export const TOKEN_SCOPES = ["check:read", "catalogue:read", "catalogue:write", "requests:write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
+/** What each scope allows, in English: the OpenAPI document's words (people read the catalogue's, TOKEN_SCOPE_KEYS). */
 export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
   "check:read": "Check verdicts and read enforcement exports",
   "catalogue:read": "Read the catalogue",
   "catalogue:write": "Change the catalogue",
   "requests:write": "File requests",
 };
+
+/** The catalogue key (adminClient.tokens.scope.<key>) of what each scope allows. */
+export const TOKEN_SCOPE_KEYS = {
+  "check:read": "checkRead",
+  "catalogue:read": "catalogueRead",
+  "catalogue:write": "catalogueWrite",
+  "requests:write": "requestsWrite",
+} as const satisfies Record<TokenScope, string>;
 
 /** Secrets look like `vt_` + 43 base64url characters; the prefix makes leaked ones easy to find (secret scanning). */
 export const TOKEN_PATTERN = /^vt_[A-Za-z0-9_-]{43}$/;
