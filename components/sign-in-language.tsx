@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { ActionForm } from "@/components/form";
-import { chooseSignedOutLocaleAction } from "@/lib/actions/sign-in-locale";
+import { chooseSignedOutLocaleAction } from "@/app/signin/actions";
 import { LOCALE_NAMES, LOCALES } from "@/lib/domain/locale";
 
 /**

@@ -6,7 +6,6 @@ import { getDb } from "../db/client";
 import { logSecurityEvent } from "../log";
 import { clientAddress } from "../server/client-address";
 import { signInHashingSlots } from "./hashing-slots";
-import { inRequestLocale } from "./locale";
 import { assertAddressMayTry, SIGN_IN_ERRORS, SignInRefused } from "./local-sign-in";
 
 /**
@@ -17,11 +16,6 @@ import { assertAddressMayTry, SIGN_IN_ERRORS, SignInRefused } from "./local-sign
  * that must answer 429 sit here; the per-email lockout stays in `authorize`.
  */
 export async function gateCredentialsSignIn(request: Request, signIn: () => Promise<Response>): Promise<Response> {
-  // The refusals are read on the sign-in page: in its language (a signed-out reader's choice, the browser's, the company's).
-  return inRequestLocale(() => gated(request, signIn));
-}
-
-async function gated(request: Request, signIn: () => Promise<Response>): Promise<Response> {
   const address = clientAddress(request.headers);
   const release = signInHashingSlots().tryAcquire(address);
   if (!release) {

@@ -68,7 +68,9 @@ describe("the message catalogues", () => {
       });
       for (const [key, message] of messages) {
         if (!message.trim()) errors.push(`${key} is empty`);
-        const values = Object.fromEntries(argumentsOf(message).map((name) => [name, /count|number|min|max|days|seconds|megabytes|divisor/i.test(name) ? 2 : "x"]));
+        const values: Record<string, unknown> = Object.fromEntries(argumentsOf(message).map((name) => [name, /count|number|min|max|days|seconds|megabytes|divisor/i.test(name) ? 2 : "x"]));
+        // Rich text (`t.rich`): each tag gets a function of its chunks.
+        for (const [, tag] of message.matchAll(/<([A-Za-z0-9_]+)>/g)) values[tag!] = (chunks: unknown) => chunks;
         (translate as unknown as (key: string, values: Record<string, unknown>) => string)(key, values);
       }
       expect(errors).toEqual([]);

@@ -15,6 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+/** A token's state, as the row's data-state and its label key. */
+function tokenState(token: { revokedAt: Date | null; expiresAt: Date }, at: Date): "revoked" | "expired" | "active" {
+  if (token.revokedAt) return "revoked";
+  return token.expiresAt <= at ? "expired" : "active";
+}
+
 export default async function TokensPage() {
   const user = await requirePermission("tokens.own");
   const everyones = can(user.role, "tokens.manage");
@@ -50,7 +56,7 @@ export default async function TokensPage() {
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
                 {tokens.map((token) => {
-                  const state = token.revokedAt ? "revoked" : token.expiresAt <= at ? "expired" : "active";
+                  const state = tokenState(token, at);
                   return (
                     <tr key={token.id} data-testid="token-row" data-state={state}>
                       <td className="py-2 pr-3">{token.name}<div className="text-xs text-slate-500">{t("createdBy", { name: token.createdBy, date: moment(token.createdAt) })}</div></td>

@@ -2,14 +2,14 @@
 
 import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { LOCALE_COOKIE, requestLocale } from "../auth/locale";
-import { config } from "../config";
-import { AppError } from "../errors";
-import type { ActionState } from "../forms";
-import { runInLocale, translator } from "../i18n/translate";
-import { assertSameOrigin } from "../server/guard";
-import { formDataToObject, parseInput } from "../server/validation";
-import { SignedOutLocaleInput } from "../validation/sign-in-locale";
+import { LOCALE_COOKIE, requestLocale } from "@/lib/auth/locale";
+import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import type { ActionState } from "@/lib/forms";
+import { runInLocale, translator } from "@/lib/i18n/translate";
+import { assertSameOrigin } from "@/lib/server/guard";
+import { formDataToObject, parseInput } from "@/lib/server/validation";
+import { SignedOutLocaleInput } from "@/lib/validation/sign-in-locale";
 
 /** A year: the choice outlives a session, as a browser's language would. */
 const LOCALE_COOKIE_SECONDS = 365 * 24 * 3600;
