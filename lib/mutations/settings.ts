@@ -66,7 +66,10 @@ export const updateSettings = defineMutation({
   action: "settings.manage",
   input: SettingsInput,
   async run({ tx, input, now }) {
-    const [current, locales, stored] = await Promise.all([getSettings(tx), getLocaleSettings(tx), storedOverrides(tx)]);
+    // One after another: a transaction's queries share its connection.
+    const current = await getSettings(tx);
+    const locales = await getLocaleSettings(tx);
+    const stored = await storedOverrides(tx);
     const before = { ...current, defaultLocale: locales.defaultLocale, labels: ownWords(locales.overrides) };
     const labels = wordsAfter(before.labels, input);
     const english = translator("en");
