@@ -8,7 +8,8 @@ import { USERS } from "./support/constants";
  * language and its own words for a data class and a status. Other journeys run beside this one
  * and read the settings: every change here is brief and put back in a `finally`.
  */
-test.describe.configure({ mode: "serial" });
+// Slow machines: several browser contexts, and the settings put back at the end must not be cut short.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 async function signedIn(browser: Browser, email: string, locale: string): Promise<BrowserContext> {
   const context = await browser.newContext({ locale });
@@ -32,6 +33,9 @@ test("an admin sets the company default and Chinese labels; a visitor's sign-in 
     await form.locator('select[name="defaultLocale"]').selectOption("zh-CN");
     await form.getByRole("button", { name: "保存设置" }).click();
     await expect(form.getByTestId("form-message")).toHaveText("设置已保存。");
+    // Every page takes the company's words: here, the review interval of the status is labelled with it.
+    await page.reload();
+    await expect(page.getByRole("form", { name: "设置" }).getByLabel(APPROVED_ZH, { exact: true })).toHaveValue(/^\d+$/);
 
     // A bad label is refused with a sentence next to the field, in the admin's language.
     await form.locator('input[name="status-zh-CN.prohibited"]').fill("{禁止}");
@@ -48,7 +52,7 @@ test("an admin sets the company default and Chinese labels; a visitor's sign-in 
       await expect(signin.locator("body")).not.toContainText("Sign in to Vetted");
       await expect(signin.getByRole("button", { name: "登录", exact: true })).toBeVisible();
       // …and may choose another on the sign-in page itself.
-      await signin.getByLabel("语言", { exact: true }).selectOption("en");
+      await signin.getByRole("combobox", { name: "语言" }).selectOption("en");
       await expect(signin.getByRole("heading", { level: 1 })).toHaveText("Sign in to Vetted");
       await signin.reload();
       await expect(signin.getByRole("heading", { level: 1 })).toHaveText("Sign in to Vetted");
