@@ -15,11 +15,11 @@ export function SignInLanguage({ chosen }: { chosen: string }) {
   const locale = useLocale();
   const id = useId();
   return (
-    <ActionForm action={chooseSignedOutLocaleAction} className="flex items-center justify-end gap-2 text-sm" label={t("language")}>
-      <label htmlFor={id} className="text-slate-600">
+    <ActionForm action={chooseSignedOutLocaleAction} className="nav-language mb-4 flex items-center justify-end gap-2 text-sm" label={t("language")}>
+      <label htmlFor={id} className="shrink-0 text-slate-600">
         {t("language")}
       </label>
-      <select id={id} name="locale" defaultValue={chosen} data-current={locale} className="input w-auto py-1" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+      <select id={id} name="locale" defaultValue={chosen} data-current={locale} className="nav-language-select" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
         <option value="">{t("browserLanguage")}</option>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
