@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { ActionForm } from "@/components/form";
 import { chooseSignedOutLocaleAction } from "@/app/signin/actions";
@@ -12,14 +12,13 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/domain/locale";
  */
 export function SignInLanguage({ chosen }: { chosen: string }) {
   const t = useTranslations("signinClient");
-  const locale = useLocale();
   const id = useId();
   return (
     <ActionForm action={chooseSignedOutLocaleAction} className="nav-language mb-4 flex items-center justify-end gap-2 text-sm" label={t("language")}>
       <label htmlFor={id} className="shrink-0 text-slate-600">
         {t("language")}
       </label>
-      <select id={id} name="locale" defaultValue={chosen} data-current={locale} className="nav-language-select" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+      <select id={id} name="locale" defaultValue={chosen} className="nav-language-select" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
         <option value="">{t("browserLanguage")}</option>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
