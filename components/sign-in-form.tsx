@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { safeCallbackPath } from "@/lib/domain/callback-path";
 
@@ -15,6 +16,7 @@ export function SignInForm({
   localPasswords: boolean;
   initialError?: string;
 }) {
+  const t = useTranslations("signinClient");
   const [error, setError] = useState(initialError ?? "");
   const [pending, setPending] = useState(false);
 
@@ -30,7 +32,7 @@ export function SignInForm({
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrong"));
       return;
     }
     // A full navigation: the router may hold a prefetched "signed out → /signin" redirect for this URL.
@@ -41,23 +43,23 @@ export function SignInForm({
     <div className="card space-y-5">
       {sso && (
         <button type="button" className="btn w-full" onClick={() => signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl) })}>
-          Sign in with {sso.name}
+          {t("withSso", { name: sso.name })}
         </button>
       )}
-      {sso && localPasswords && <p className="text-center text-xs uppercase tracking-wide text-slate-600">or</p>}
+      {sso && localPasswords && <p className="text-center text-xs uppercase tracking-wide text-slate-600">{t("or")}</p>}
       {/* method="post": even without JavaScript a password never lands in a URL, a log or the history. */}
       {localPasswords && (
-        <form method="post" onSubmit={submit} className="space-y-4" aria-label="Sign in with email and password">
+        <form method="post" onSubmit={submit} className="space-y-4" aria-label={t("passwordForm")}>
           <div className="space-y-1">
-            <label htmlFor="email" className="block text-sm font-medium text-slate-700">Email</label>
+            <label htmlFor="email" className="block text-sm font-medium text-slate-700">{t("email")}</label>
             <input id="email" name="email" type="email" autoComplete="username" required className="input" />
           </div>
           <div className="space-y-1">
-            <label htmlFor="password" className="block text-sm font-medium text-slate-700">Password</label>
+            <label htmlFor="password" className="block text-sm font-medium text-slate-700">{t("password")}</label>
             <input id="password" name="password" type="password" autoComplete="current-password" required className="input" />
           </div>
           <button type="submit" className="btn w-full" disabled={pending}>
-            {pending ? "Signing in…" : "Sign in"}
+            {pending ? t("signingIn") : t("signIn")}
           </button>
         </form>
       )}

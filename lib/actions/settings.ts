@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { t } from "../i18n/translate";
 import { setChatWebhook, updateSettings } from "../mutations/settings";
 import { formAction } from "../server/guard";
 
-export const updateSettingsAction = formAction(updateSettings, () => "Settings saved.", () => revalidatePath("/", "layout"));
+export const updateSettingsAction = formAction(updateSettings, () => t("settings.saved"), () => revalidatePath("/", "layout"));
 export const setChatWebhookAction = formAction(
   setChatWebhook,
-  (after) => (after ? `Notices are now also posted to ${after.host}.` : "Notices are no longer posted to chat."),
+  (after) => (after ? t("settings.chatSet", { host: after.host }) : t("settings.chatRemoved")),
   () => revalidatePath("/admin/settings"),
 );

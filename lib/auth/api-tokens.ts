@@ -6,6 +6,7 @@ import { apiRateWindows, apiTokens, users } from "../db/schema";
 import { rateWindow, type TokenScope } from "../domain/api-tokens";
 import { canHoldScope, type SessionUser } from "../domain/policy";
 import { TooManyRequests, Unauthenticated } from "../errors";
+import { t } from "../i18n/translate";
 
 export interface TokenPrincipal {
   id: string;
@@ -42,11 +43,11 @@ export async function authenticateToken(db: Db, secret: string, now: Date): Prom
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.createdById))
     .where(eq(apiTokens.secretHash, hashSecret(secret)));
-  if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthenticated("This API token is not valid: unknown, expired or revoked.");
+  if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthenticated(t("admin.tokens.errors.invalid"));
   const scopes = token.scopes as TokenScope[];
   const { active, ...creator } = token.creator;
   if (!active || !scopes.every((scope) => canHoldScope(creator.role, scope))) {
-    throw new Unauthenticated("This API token is no longer valid: the person who created it is deactivated or no longer has the rights its scopes need. Ask for a new token.");
+    throw new Unauthenticated(t("admin.tokens.errors.creatorLostRights"));
   }
   await db
     .update(apiTokens)

@@ -5,6 +5,7 @@ import { now } from "../clock";
 import { config } from "../config";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
+import { t } from "../i18n/translate";
 import { logSecurityEvent } from "../log";
 import { findUserByEmail, normaliseEmail } from "../queries/users";
 import { clientAddress } from "../server/client-address";
@@ -16,14 +17,22 @@ const CredentialsSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-/** Thrown to the sign-in page as ?error=<message>. */
+/**
+ * Thrown to the sign-in page as ?error=<message>, in the reader's language (the gate runs the
+ * sign-in in it, lib/auth/sign-in-gate.ts); English outside a request.
+ */
 export const SIGN_IN_ERRORS = {
-  invalid: "Wrong email or password.",
-  locked: "Too many failed attempts. Try again in 15 minutes.",
-  busy: "Too many sign-in attempts at once. Try again in a moment.",
-  address: (retryAfterSeconds: number) =>
-    `Too many sign-in attempts from your network. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minutes.`,
-} as const;
+  get invalid() {
+    return t("signin.errors.invalid");
+  },
+  get locked() {
+    return t("signin.errors.locked");
+  },
+  get busy() {
+    return t("signin.errors.busy");
+  },
+  address: (retryAfterSeconds: number) => t("signin.errors.address", { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) }),
+};
 
 /** The account a sign-in aimed at, for the log; not what was typed when it is no address (a password pasted in the wrong field). */
 function loggedAccount(key: string): string {

@@ -5,6 +5,7 @@
 export const TOKEN_SCOPES = ["check:read", "catalogue:read", "catalogue:write", "requests:write", "scim"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
+/** What each scope allows, in English: the OpenAPI document's words (people read the catalogue's, TOKEN_SCOPE_KEYS). */
 export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
   "check:read": "Check verdicts and read enforcement exports",
   "catalogue:read": "Read the catalogue",
@@ -19,12 +20,20 @@ export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
  */
 export const SOLE_SCOPES: readonly TokenScope[] = ["scim"];
 
-/** Why these scopes cannot go on one token, or null when they can. */
-export function scopeCombinationProblem(scopes: readonly TokenScope[]): string | null {
+/** The scope that must stand alone but was given with others, or null when these scopes can go on one token. */
+export function scopeCombinationProblem(scopes: readonly TokenScope[]): TokenScope | null {
   const sole = scopes.find((scope) => SOLE_SCOPES.includes(scope));
-  if (sole && new Set(scopes).size > 1) return `The ${sole} scope stands alone: create a separate token for it.`;
-  return null;
+  return sole && new Set(scopes).size > 1 ? sole : null;
 }
+
+/** The catalogue key (adminClient.tokens.scope.<key>) of what each scope allows. */
+export const TOKEN_SCOPE_KEYS = {
+  "check:read": "checkRead",
+  "catalogue:read": "catalogueRead",
+  "catalogue:write": "catalogueWrite",
+  "requests:write": "requestsWrite",
+  scim: "scim",
+} as const satisfies Record<TokenScope, string>;
 
 /** Secrets look like `vt_` + 43 base64url characters; the prefix makes leaked ones easy to find (secret scanning). */
 export const TOKEN_PATTERN = /^vt_[A-Za-z0-9_-]{43}$/;

@@ -28,6 +28,12 @@ import enHelp from "../../messages/en/help.json";
 import enUi from "../../messages/en/ui.json";
 import enSearchClient from "../../messages/en/searchClient.json";
 import enBulkCheckClient from "../../messages/en/bulkCheckClient.json";
+import enAdmin from "../../messages/en/admin.json";
+import enAdminClient from "../../messages/en/adminClient.json";
+import enSettings from "../../messages/en/settings.json";
+import enSettingsClient from "../../messages/en/settingsClient.json";
+import enSignin from "../../messages/en/signin.json";
+import enSigninClient from "../../messages/en/signinClient.json";
 import zhCommon from "../../messages/zh-CN/common.json";
 import zhOutbox from "../../messages/zh-CN/outbox.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
@@ -47,6 +53,12 @@ import zhHelp from "../../messages/zh-CN/help.json";
 import zhUi from "../../messages/zh-CN/ui.json";
 import zhSearchClient from "../../messages/zh-CN/searchClient.json";
 import zhBulkCheckClient from "../../messages/zh-CN/bulkCheckClient.json";
+import zhAdmin from "../../messages/zh-CN/admin.json";
+import zhAdminClient from "../../messages/zh-CN/adminClient.json";
+import zhSettings from "../../messages/zh-CN/settings.json";
+import zhSettingsClient from "../../messages/zh-CN/settingsClient.json";
+import zhSignin from "../../messages/zh-CN/signin.json";
+import zhSigninClient from "../../messages/zh-CN/signinClient.json";
 
 /**
  * The message catalogues: one JSON file per namespace and language under messages/<locale>/,
@@ -79,6 +91,12 @@ const en = {
   ui: enUi,
   searchClient: enSearchClient,
   bulkCheckClient: enBulkCheckClient,
+  admin: enAdmin,
+  adminClient: enAdminClient,
+  settings: enSettings,
+  settingsClient: enSettingsClient,
+  signin: enSignin,
+  signinClient: enSigninClient,
 };
 
 export type Messages = typeof en;
@@ -109,6 +127,12 @@ const zhCN: Messages = {
   ui: zhUi,
   searchClient: zhSearchClient,
   bulkCheckClient: zhBulkCheckClient,
+  admin: zhAdmin,
+  adminClient: zhAdminClient,
+  settings: zhSettings,
+  settingsClient: zhSettingsClient,
+  signin: zhSignin,
+  signinClient: zhSigninClient,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };

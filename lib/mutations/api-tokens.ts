@@ -7,6 +7,7 @@ import { tokenPrefix } from "../domain/api-tokens";
 import { can, canHoldScope } from "../domain/policy";
 import { addDays, isoDay } from "../domain/requests";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 import { defineMutation } from "../server/guard";
 import { CreateTokenInput, RevokeTokenInput } from "../validation/api-tokens";
 
@@ -25,12 +26,13 @@ export const createApiToken = defineMutation({
   async run({ tx, actor, input, now }) {
     const refused = input.scopes.filter((scope) => !canHoldScope(actor.role, scope));
     if (refused.length > 0) {
-      const message = `Your role (${actor.role}) may not create tokens with ${refused.join(", ")}: a token may do only what its creator may.`;
-      throw new Forbidden(message);
+      throw new Forbidden(t("admin.tokens.errors.scopeRefused", { role: t("common.nav.role", { role: actor.role }), scopes: refused.join(", ") }));
     }
     const today = isoDay(now);
-    if (input.expiresOn <= today) throw new ValidationFailed("The expiry must be after today", { expiresOn: ["Choose a day after today"] });
-    if (input.expiresOn > addDays(today, MAX_TOKEN_DAYS)) throw new ValidationFailed(`At most ${MAX_TOKEN_DAYS} days ahead`, { expiresOn: [`At most ${MAX_TOKEN_DAYS} days ahead (${addDays(today, MAX_TOKEN_DAYS)})`] });
+    if (input.expiresOn <= today) throw new ValidationFailed(t("admin.tokens.errors.expiryPast"), { expiresOn: [t("admin.tokens.errors.expiryPastField")] });
+    if (input.expiresOn > addDays(today, MAX_TOKEN_DAYS)) {
+      throw new ValidationFailed(t("admin.tokens.errors.expiryTooFar", { days: MAX_TOKEN_DAYS }), { expiresOn: [t("admin.tokens.errors.expiryTooFarField", { days: MAX_TOKEN_DAYS, last: addDays(today, MAX_TOKEN_DAYS) })] });
+    }
     const secret = `vt_${randomBytes(32).toString("base64url")}`;
     const scopes = [...new Set(input.scopes)];
     const [token] = await tx
@@ -52,8 +54,8 @@ export const revokeApiToken = defineMutation({
   async run({ tx, actor, input, now }) {
     const mine = can(actor.role, "tokens.manage") ? undefined : eq(apiTokens.createdById, actor.id);
     const [token] = await tx.select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name }).from(apiTokens).where(and(eq(apiTokens.id, input.id), mine));
-    if (!token) throw new NotFound("That token does not exist.");
-    if (token.revokedAt) throw new Conflict("That token is already revoked.");
+    if (!token) throw new NotFound(t("admin.tokens.errors.notFound"));
+    if (token.revokedAt) throw new Conflict(t("admin.tokens.errors.alreadyRevoked"));
     await tx.update(apiTokens).set({ revokedAt: now, revokedById: actor.id }).where(and(eq(apiTokens.id, input.id), isNull(apiTokens.revokedAt)));
     return { result: { id: token.id, name: token.name }, audit: [{ action: "token.revoked", entityType: "api_token", entityId: token.id, after: { name: token.name } }] };
   },

@@ -133,7 +133,7 @@ describe("settings", () => {
     await runMutation(updateSettings, admin, { labels, intervals: Object.fromEntries(Object.entries(intervals).map(([k, v]) => [k, String(v)])), reassessment, requests });
     expect(await getSettings(db)).toEqual({ dataClassLabels: labels, reviewIntervalMonths: intervals, reassessmentMonths: reassessment, requests });
     await expect(runMutation(updateSettings, admin, { labels, intervals: { ...intervals, restricted: "0" }, reassessment, requests })).rejects.toBeInstanceOf(ValidationFailed);
-    await expect(runMutation(updateSettings, admin, { labels: { ...labels, public: "" }, intervals, reassessment, requests })).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(runMutation(updateSettings, admin, { labels: { ...labels, public: "x".repeat(41) }, intervals, reassessment, requests })).rejects.toBeInstanceOf(ValidationFailed);
     await expect(runMutation(updateSettings, admin, { labels, intervals, reassessment: { ...reassessment, critical: "x" }, requests })).rejects.toBeInstanceOf(ValidationFailed);
     await expect(runMutation(updateSettings, admin, { labels, intervals, reassessment, requests: { ...requests, maxExceptionDays: "0" } })).rejects.toBeInstanceOf(ValidationFailed);
     const reviewer = await makeUser(db, "reviewer");

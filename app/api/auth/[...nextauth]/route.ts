@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { gateCredentialsSignIn } from "@/lib/auth/sign-in-gate";
+import { inRequestLocale } from "@/lib/auth/locale";
 import { authOptions } from "@/lib/auth/options";
 import { apiRoute } from "@/lib/server/guard";
 
@@ -16,7 +17,8 @@ function nextAuth(request: NextRequest, context: Context) {
 const GET = apiRoute(nextAuth);
 const POST = apiRoute(async (request: NextRequest, context: Context) => {
   const segments = (await context.params).nextauth;
-  if (segments.join("/") === "callback/credentials") return gateCredentialsSignIn(request, () => nextAuth(request, context));
+  // Its refusals are read on the sign-in page: in that page's language (the visitor's choice there, the browser's, the company's).
+  if (segments.join("/") === "callback/credentials") return inRequestLocale(() => gateCredentialsSignIn(request, () => nextAuth(request, context)));
   return nextAuth(request, context);
 });
 
