@@ -1,9 +1,17 @@
 import type { Locale } from "../domain/locale";
 import enCommon from "../../messages/en/common.json";
+import enNotices from "../../messages/en/notices.json";
+import enNotifications from "../../messages/en/notifications.json";
+import enRequests from "../../messages/en/requests.json";
+import enRequestsClient from "../../messages/en/requestsClient.json";
 import enErrors from "../../messages/en/errors.json";
 import enValidation from "../../messages/en/validation.json";
 import enVocabulary from "../../messages/en/vocabulary.json";
 import zhCommon from "../../messages/zh-CN/common.json";
+import zhNotices from "../../messages/zh-CN/notices.json";
+import zhNotifications from "../../messages/zh-CN/notifications.json";
+import zhRequests from "../../messages/zh-CN/requests.json";
+import zhRequestsClient from "../../messages/zh-CN/requestsClient.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
 import zhValidation from "../../messages/zh-CN/validation.json";
 import zhVocabulary from "../../messages/zh-CN/vocabulary.json";
@@ -19,6 +27,10 @@ const en = {
   errors: enErrors,
   validation: enValidation,
   vocabulary: enVocabulary,
+  requests: enRequests,
+  requestsClient: enRequestsClient,
+  notices: enNotices,
+  notifications: enNotifications,
 };
 
 export type Messages = typeof en;
@@ -29,6 +41,10 @@ const zhCN: Messages = {
   errors: zhErrors,
   validation: zhValidation,
   vocabulary: zhVocabulary,
+  requests: zhRequests,
+  requestsClient: zhRequestsClient,
+  notices: zhNotices,
+  notifications: zhNotifications,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
@@ -37,7 +53,7 @@ export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
  * Namespaces client components read (useTranslations in a "use client" file): only these go to
  * the browser with every page, so keep server-only text (e-mails, audit, errors) out of it.
  */
-export const CLIENT_NAMESPACES = ["common", "validation", "vocabulary"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "validation", "vocabulary", "requestsClient"] as const satisfies readonly Namespace[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
