@@ -5,7 +5,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { RequestStatusBadge, StatusBadge } from "@/components/badges";
 import { CommentForm, DecisionForm, JoinRequestForm, RevokeGrantForm, WithdrawForm } from "@/components/request-forms";
 import { LevelBadge } from "@/components/risk-breakdown";
+import { inRequestLocale } from "@/lib/auth/locale";
 import { requireUser } from "@/lib/auth/session";
+import { t as say } from "@/lib/i18n/translate";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/policy";
@@ -17,9 +19,9 @@ import { getSoftwareById } from "@/lib/queries/software";
 import { classificationFacts } from "@/lib/services/verdicts";
 import { uuid } from "@/lib/validation/fields";
 
+// Through lib/i18n (not next-intl) so the title is made before the segment is even checked, wherever the page is rendered.
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("requests.titles");
-  return { title: t("request") };
+  return { title: await inRequestLocale(() => say("requests.titles.request")) };
 }
 
 const EVENT_KINDS = ["submitted", "manager_approved", "security_approved", "approved", "rejected", "withdrawn", "comment", "joined", "escalated", "expired", "revoked"] as const;
