@@ -43,7 +43,7 @@ async function deliveredTo(user: SessionUser) {
 beforeAll(async () => {
   db = await getDb();
   mailbox = await startMailbox();
-  mailer = createMailer({ host: "127.0.0.1", port: mailbox.port, secure: false }, "Vetted <vetted@vetted.test>");
+  mailer = createMailer({ host: "127.0.0.1", port: mailbox.port, secure: false, auth: null }, "Vetted <vetted@vetted.test>");
   approver = await makeUser(db, "manager");
   await db.update(users).set({ locale: "zh-CN" }).where(eq(users.id, approver.id));
   requester = await makeUser(db, "employee", { managerId: approver.id });
