@@ -10,11 +10,10 @@ import type { Role, Status, Verdict } from "./vocabulary";
 export const REQUEST_KINDS = ["exception", "new_software"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
-export const REQUEST_KIND_LABELS: Record<RequestKind, string> = { exception: "Exception", new_software: "New tool review" };
-
 export const REQUEST_STATUSES = ["awaiting_manager", "awaiting_security", "awaiting_confirmation", "approved", "rejected", "withdrawn"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** English status labels, for components not yet reading `vocabulary.requestStatus` (components/badges.tsx). */
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   awaiting_manager: "Waiting for the manager",
   awaiting_security: "Waiting for security",
