@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { decideRequestAction } from "@/lib/actions/requests";
 import { IDLE, type ActionState } from "@/lib/forms";
@@ -36,6 +37,7 @@ export function InboxDecisions({ children }: { children: ReactNode }) {
  * never your own request, the step you saw).
  */
 export function InPlaceDecision({ requestId, status, number, tool }: { requestId: string; status: RequestStatus; number: number; tool: string }) {
+  const t = useTranslations("requestsClient.inPlace");
   const announce = useContext(Announcer);
   const wrongAddress = useWrongAddressMessage();
   const id = useId();
@@ -50,14 +52,14 @@ export function InPlaceDecision({ requestId, status, number, tool }: { requestId
       outcome = { status: "error", message, at: Date.now() };
     }
     if (outcome.status === "ok") {
-      announce(decision.current === "reject" ? `You rejected request ${number} (${tool}).` : `You approved request ${number} (${tool}): it now waits for security.`);
+      announce(t(decision.current === "reject" ? "rejected" : "approved", { number, tool }));
     }
     return outcome;
   }, IDLE);
   const error = state.status === "error" ? state.message : null;
   return (
     <form
-      aria-label={`Approve or reject request ${number}`}
+      aria-label={t("label", { number })}
       className="flex flex-wrap items-end gap-2"
       noValidate
       onSubmit={(event) => {
@@ -73,15 +75,15 @@ export function InPlaceDecision({ requestId, status, number, tool }: { requestId
       <input type="hidden" name="expectedStatus" value={status} />
       <div className="min-w-0 basis-full sm:flex-1 sm:basis-56">
         <label htmlFor={`${id}-comment`} className="block text-xs font-medium text-slate-700">
-          Comment (optional)
+          {t("comment")}
         </label>
         <input id={`${id}-comment`} name="comment" maxLength={4000} className="input w-full" aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
       </div>
       <button type="submit" name="decision" value="approve" className="btn" disabled={pending} aria-busy={pending}>
-        Approve
+        {t("approve")}
       </button>
       <button type="submit" name="decision" value="reject" className="btn-secondary" disabled={pending} aria-busy={pending}>
-        Reject
+        {t("reject")}
       </button>
       <p id={`${id}-error`} aria-live="polite" className="basis-full text-sm text-red-700">
         {error ?? ""}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { REQUEST_KIND_LABELS } from "@/lib/domain/requests";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { headlineByEdition, headlineLeadStatus } from "@/lib/domain/headline";
 import { mainRisksText } from "@/lib/domain/risk-summary";
 import type { RiskSummary } from "@/lib/queries/inbox";
@@ -9,21 +9,23 @@ import { InboxDecisions, InPlaceDecision } from "./inbox-decision";
 import { LevelBadge } from "./risk-breakdown";
 
 /** The tool's answer, assessed tier and main risks, in one line. */
-function RiskLine({ summary }: { summary: RiskSummary | undefined }) {
+async function RiskLine({ summary }: { summary: RiskSummary | undefined }) {
   if (!summary) return null;
+  const t = await getTranslations("requests.inbox");
   const { headline, assessment } = summary;
+  const level = () => <LevelBadge level={assessment!.tier} />;
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700" data-testid="risk-summary">
       <HeadlineBadge status={headlineLeadStatus(headline)} byEdition={headlineByEdition(headline)} />
       {assessment ? (
         <>
           <span>
-            · Assessed{assessment.editionName ? ` (${assessment.editionName})` : ""}: <LevelBadge level={assessment.tier} /> risk
+            {assessment.editionName ? t.rich("assessedEdition", { edition: assessment.editionName, level }) : t.rich("assessed", { level })}
           </span>
-          <span>· Main risks: {mainRisksText(assessment.risks)}</span>
+          <span>{t("mainRisks", { risks: mainRisksText(assessment.risks) })}</span>
         </>
       ) : (
-        <span>· Not assessed yet</span>
+        <span>{t("notAssessed")}</span>
       )}
     </p>
   );
@@ -33,35 +35,36 @@ function RiskLine({ summary }: { summary: RiskSummary | undefined }) {
  * The manager's inbox: each direct report's request with what it asks, the tool's risk in one
  * line, and the decision in place. Stacked rows, so it reads the same at any width.
  */
-export function ManagerInbox({ items, summaries, now }: { items: RequestListItem[]; summaries: Map<string, RiskSummary>; now: Date }) {
+export async function ManagerInbox({ items, summaries, now }: { items: RequestListItem[]; summaries: Map<string, RiskSummary>; now: Date }) {
+  const [t, tv, format] = await Promise.all([getTranslations("requests.inbox"), getTranslations("vocabulary.requestKind"), getFormatter()]);
   return (
     <InboxDecisions>
       {items.length === 0 ? (
-        <p className="text-sm text-slate-600">Nothing waiting for you from your team.</p>
+        <p className="text-sm text-slate-600">{t("nothingWaiting")}</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
           {items.map((r) => {
-            const tool = r.softwareName ?? r.proposedName ?? "a tool";
+            const tool = r.softwareName ?? r.proposedName ?? t("aTool");
             const overdue = r.stepDueAt !== null && r.stepDueAt < now;
             return (
               <li key={r.id} data-testid="request-row" className="space-y-2 p-3">
                 <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
                   <Link href={`/requests/${r.id}`} className="font-semibold">
-                    {r.number} · {REQUEST_KIND_LABELS[r.kind]}
+                    {r.number} · {tv(r.kind)}
                   </Link>
                   <span>
-                    {r.softwareSlug ? <Link href={`/software/${r.softwareSlug}`}>{tool}</Link> : tool} for {r.requesterName}
+                    {t.rich("forPerson", { tool, name: r.requesterName, link: (chunks) => (r.softwareSlug ? <Link href={`/software/${r.softwareSlug}`}>{chunks}</Link> : chunks) })}
                   </span>
                   {r.stepDueAt && (
                     <span className="text-slate-600">
-                      · due {r.stepDueAt.toISOString().slice(0, 10)}
-                      {overdue && <strong className="text-red-700"> overdue</strong>}
+                      {t("due", { date: format.dateTime(r.stepDueAt, "day") })}
+                      {overdue && <strong className="text-red-700">{t("overdue")}</strong>}
                     </span>
                   )}
                 </p>
                 <RiskLine summary={summaries.get(r.id)} />
                 <p className="text-sm text-slate-600">
-                  <span className="font-medium text-slate-700">Purpose:</span> {r.purpose}
+                  <span className="font-medium text-slate-700">{t("purpose")}</span> {r.purpose}
                 </p>
                 <InPlaceDecision requestId={r.id} status={r.status} number={r.number} tool={tool} />
               </li>

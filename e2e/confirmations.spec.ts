@@ -3,6 +3,7 @@ import { expect, test } from "./support/test";
 import { answerAll } from "./support/assessment";
 import { signIn } from "./support/auth";
 import { USERS } from "./support/constants";
+import { shownDay } from "./support/dates";
 
 /**
  * Every decision ends with a confirmation that survives the re-render or redirect that unmounts
@@ -51,7 +52,7 @@ test("an exception's decisions each confirm themselves: sent, approved by the ma
     await decide.getByLabel("Valid until (last day)").fill(endsOn);
     await decide.getByRole("button", { name: "Approve" }).click();
     await expect(reviewer!.getByRole("form", { name: "Decide" })).toHaveCount(0);
-    await expect(flash(reviewer!)).toHaveText(new RegExp(`Approved: the exception is granted through ${endsOn}\\.`));
+    await expect(flash(reviewer!)).toHaveText(new RegExp(`Approved: the exception is granted through ${shownDay(endsOn)}\\.`));
 
     // Revoking asks first; Escape steps back without revoking, focus on Revoke again.
     const revoke = reviewer!.getByRole("form", { name: "Revoke this grant" });
@@ -63,7 +64,7 @@ test("an exception's decisions each confirm themselves: sent, approved by the ma
     await reviewer!.keyboard.press("Escape");
     await expect(yes).toHaveCount(0);
     await expect(revoke.getByRole("button", { name: "Revoke" })).toBeFocused();
-    await expect(reviewer!.getByTestId("grant")).toContainText(`Valid through ${endsOn}`);
+    await expect(reviewer!.getByTestId("grant")).toContainText(`Valid through ${shownDay(endsOn)}`);
 
     await reviewer!.keyboard.press("Enter");
     await expect(yes).toBeFocused();

@@ -3,6 +3,7 @@ import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 import { createEmployee, query } from "./support/db";
+import { shownDay } from "./support/dates";
 
 /**
  * Issue 11, item 2: a grant holder is told their exception's terms — data class, conditions,
@@ -44,7 +45,7 @@ test("a grant holder reads their exception's terms everywhere the answer is show
     await decide.getByLabel("Valid until (last day)").fill(endsOn);
     await decide.getByLabel("Conditions (one per line)").fill("Keep permission prompts on");
     await decide.getByRole("button", { name: "Approve" }).click();
-    await expect(reviewer.getByTestId("grant")).toContainText(`Valid through ${endsOn}`);
+    await expect(reviewer.getByTestId("grant")).toContainText(`Valid through ${shownDay(endsOn)}`);
   } finally {
     await reviewer.context().close();
   }
@@ -54,7 +55,7 @@ test("a grant holder reads their exception's terms everywhere the answer is show
   const grant = page.getByTestId("your-grant");
   await expect(grant).toContainText("You hold an exception to use Claude Code.");
   await expect(grant).toContainText("Up to Confidential");
-  await expect(grant).toContainText(`${endsOn} (30 days left)`);
+  await expect(grant).toContainText(`${shownDay(endsOn)} (30 days left)`);
   await expect(grant).toContainText("Keep permission prompts on");
   await expect(grant.getByRole("link", { name: "See the request that granted it" })).toHaveAttribute("href", requestPath);
   await expect(page.getByTestId("status-meaning")).toContainText("You hold an exception: its terms are below.");
@@ -85,7 +86,7 @@ test("a grant holder reads their exception's terms everywhere the answer is show
   await expect(page.locator("[data-request-status=approved]")).toHaveText("Approved");
   await query("UPDATE grants SET revoked_at = now(), revoke_reason = 'Left the payments project' WHERE request_id = $1", [requestPath.split("/").pop()]);
   await page.reload();
-  await expect(page.getByTestId("grant-ended")).toHaveText(`Revoked on ${isoDay(0)}`);
+  await expect(page.getByTestId("grant-ended")).toHaveText(`Revoked on ${shownDay(isoDay(0))}`);
   await expect(page.locator("[data-request-status=approved]")).toHaveCount(0);
 
   // 6. Expired: its last day was yesterday.
@@ -94,8 +95,8 @@ test("a grant holder reads their exception's terms everywhere the answer is show
     [requestPath.split("/").pop(), isoDay(-1)],
   );
   await page.reload();
-  await expect(page.getByTestId("grant-ended")).toHaveText(`Expired on ${isoDay(0)}`);
-  await expect(page.getByTestId("grant")).toContainText(`it was valid through ${isoDay(-1)}.`);
+  await expect(page.getByTestId("grant-ended")).toHaveText(`Expired on ${shownDay(isoDay(0))}`);
+  await expect(page.getByTestId("grant")).toContainText(`it was valid through ${shownDay(isoDay(-1))}.`);
   await page.goto("/software/claude-code");
   await expect(page.getByTestId("your-grant")).toHaveCount(0);
 });

@@ -6,6 +6,7 @@ import { USERS } from "../support/constants";
 import { runSweepNow } from "../support/jobs";
 import { query } from "../support/db";
 import { waitForMail } from "../support/mail";
+import { shownDay } from "../support/dates";
 
 /**
  * Issue 4's whole journey: the employee asks for an exception for Claude Code, the manager and
@@ -76,7 +77,7 @@ test("an exception for Claude Code: asked, approved twice, in force, reminded, a
     await securityDecision.getByLabel("Valid until (last day)").fill(endsOn);
     await securityDecision.getByLabel("Conditions (one per line)").fill("Keep permission prompts on");
     await securityDecision.getByRole("button", { name: "Approve" }).click();
-    await expect(reviewer!.getByTestId("grant")).toContainText(`Valid through ${endsOn} for Confidential data.`);
+    await expect(reviewer!.getByTestId("grant")).toContainText(`Valid through ${shownDay(endsOn)} for Confidential data.`);
     await expect(reviewer!.getByTestId("grant")).toContainText("Keep permission prompts on");
 
     // 4. The employee's answer is now "allowed by exception", on the page and in the API.
@@ -92,7 +93,7 @@ test("an exception for Claude Code: asked, approved twice, in force, reminded, a
     setClockOffset(endsAt - 6 * DAY_MS - Date.now());
     await runSweepNow();
     const weekBefore = await waitForMail(USERS.employee, "Your exception for Claude Code ends in 7 days");
-    expect(weekBefore.text).toContain(`valid through ${endsOn}`);
+    expect(weekBefore.text).toContain(`valid through ${shownDay(endsOn)}`);
     moveClock(5.5 * DAY_MS);
     await runSweepNow();
     await waitForMail(USERS.employee, "Your exception for Claude Code ends tomorrow");
@@ -104,12 +105,12 @@ test("an exception for Claude Code: asked, approved twice, in force, reminded, a
     expect((await (await page.request.get("/api/v1/check?q=claude-code&dataClass=confidential")).json()).verdict).toBe("exception_required");
     await runSweepNow();
     const ended = await waitForMail(USERS.employee, "Your exception for Claude Code has ended");
-    expect(ended.text).toContain(`valid through ${endsOn}`);
+    expect(ended.text).toContain(`valid through ${shownDay(endsOn)}`);
     await page.goto(requestUrl);
     // It says how it ended, not a green "Approved".
     const expiredOn = new Date(endsAt).toISOString().slice(0, 10);
-    await expect(page.getByTestId("grant")).toContainText(`Expired on ${expiredOn}: it was valid through ${endsOn}.`);
-    await expect(page.getByTestId("grant-ended")).toHaveText(`Expired on ${expiredOn}`);
+    await expect(page.getByTestId("grant")).toContainText(`Expired on ${shownDay(expiredOn)}: it was valid through ${shownDay(endsOn)}.`);
+    await expect(page.getByTestId("grant-ended")).toHaveText(`Expired on ${shownDay(expiredOn)}`);
     await expect(page.getByTestId("request-event").last()).toContainText("The exception ended");
   } finally {
     resetClock();

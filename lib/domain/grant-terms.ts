@@ -65,14 +65,13 @@ export function grantState(grant: { startsAt: Date; endsAt: Date; revokedAt: Dat
 
 /**
  * The status a request's page leads with: an approved exception whose grant has ended says how
- * ("Revoked on …", "Expired on …") rather than "Approved". Null: its own status stands.
+ * ("Revoked on …", "Expired on …", `requests.detail.ended.<state>`) rather than "Approved".
+ * Null: its own status stands.
  */
-export function endedGrantLabel(grant: { startsAt: Date; endsAt: Date; revokedAt: Date | null } | null, now: Date): string | null {
+export function endedGrant(grant: { startsAt: Date; endsAt: Date; revokedAt: Date | null } | null, now: Date): Extract<GrantState, { on: string }> | null {
   if (!grant) return null;
   const state = grantState(grant, now);
-  if (state.state === "revoked") return `Revoked on ${state.on}`;
-  if (state.state === "expired") return `Expired on ${state.on}`;
-  return null;
+  return state.state === "revoked" || state.state === "expired" ? state : null;
 }
 
 /**

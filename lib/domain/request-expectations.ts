@@ -7,8 +7,11 @@ import type { RequestSettings } from "./requests";
 /** Decisions taken into account for the typical decision time. */
 export const TYPICAL_DECISION_WINDOW_DAYS = 90;
 
+/** Who decides a step: the requester's manager, security, or a second security reviewer. */
+export type StepDecider = "manager" | "security" | "second_reviewer";
+
 export interface ExpectedStep {
-  who: string;
+  who: StepDecider;
   slaDays: number;
 }
 
@@ -18,9 +21,9 @@ export interface ExpectedStep {
  */
 export function expectedSteps(settings: RequestSettings, { hasManager, prohibited }: { hasManager: boolean; prohibited: boolean }): ExpectedStep[] {
   return [
-    ...(hasManager ? [{ who: "Your manager", slaDays: settings.managerSlaDays }] : []),
-    { who: "Security", slaDays: settings.securitySlaDays },
-    ...(prohibited ? [{ who: "A second security reviewer", slaDays: settings.securitySlaDays }] : []),
+    ...(hasManager ? [{ who: "manager" as const, slaDays: settings.managerSlaDays }] : []),
+    { who: "security" as const, slaDays: settings.securitySlaDays },
+    ...(prohibited ? [{ who: "second_reviewer" as const, slaDays: settings.securitySlaDays }] : []),
   ];
 }
 
@@ -35,22 +38,28 @@ export function median(values: readonly number[]): number | null {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** A duration as a person says it: "under an hour", "about 5 hours", "about 2 days". */
-export function describeDuration(ms: number): string {
-  if (ms < HOUR) return "under an hour";
-  if (ms < DAY) {
-    const hours = Math.round(ms / HOUR);
-    return hours === 1 ? "about an hour" : `about ${hours} hours`;
-  }
-  const days = Math.round(ms / DAY);
-  return days === 1 ? "about a day" : `about ${days} days`;
+/**
+ * A duration as a person says it, rounded: under an hour, about some hours, about some days
+ * (the words are the caller's: `requests.context.duration`).
+ */
+export type RoughDuration = { unit: "underAnHour" } | { unit: "hours" | "days"; count: number };
+
+export function describeDuration(ms: number): RoughDuration {
+  if (ms < HOUR) return { unit: "underAnHour" };
+  if (ms < DAY) return { unit: "hours", count: Math.round(ms / HOUR) };
+  return { unit: "days", count: Math.round(ms / DAY) };
 }
 
-/** The typical decision time sentence, from the decision times (ms) of the window. */
-export function typicalDecisionTime(durations: readonly number[]): string {
+/** The typical decision time, from the decision times (ms) of the window: null without history. */
+export interface TypicalDecisionTime {
+  median: RoughDuration;
+  /** Requests decided in the window. */
+  decided: number;
+  windowDays: number;
+}
+
+export function typicalDecisionTime(durations: readonly number[]): TypicalDecisionTime | null {
   const middle = median(durations);
-  if (middle === null) return "Not enough history yet: no request was decided in the last 90 days.";
-  const n = durations.length;
-  const said = describeDuration(middle);
-  return `${said[0]!.toUpperCase()}${said.slice(1)} (the median of the ${n === 1 ? "1 request" : `${n} requests`} decided in the last ${TYPICAL_DECISION_WINDOW_DAYS} days).`;
+  if (middle === null) return null;
+  return { median: describeDuration(middle), decided: durations.length, windowDays: TYPICAL_DECISION_WINDOW_DAYS };
 }

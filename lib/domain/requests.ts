@@ -10,11 +10,10 @@ import type { Role, Status, Verdict } from "./vocabulary";
 export const REQUEST_KINDS = ["exception", "new_software"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
-export const REQUEST_KIND_LABELS: Record<RequestKind, string> = { exception: "Exception", new_software: "New tool review" };
-
 export const REQUEST_STATUSES = ["awaiting_manager", "awaiting_security", "awaiting_confirmation", "approved", "rejected", "withdrawn"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** English status labels, for components not yet reading `vocabulary.requestStatus` (components/badges.tsx). */
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   awaiting_manager: "Waiting for the manager",
   awaiting_security: "Waiting for security",
@@ -98,9 +97,22 @@ export interface Actor {
 
 export type Decision = "approve" | "reject";
 
-const ONE_STEP_EACH = "You already decided a step of this request: another person must decide this one.";
+/**
+ * Why a decision or a withdrawal is refused, as a word the caller turns into a sentence in the
+ * reader's language (`requests.refusal.<reason>`; "alreadyClosed" names the request's status).
+ */
+export type RequestRefusal =
+  | "ownRequest"
+  | "joined"
+  | "notTheManager"
+  | "notAReviewer"
+  | "notAReviewerToConfirm"
+  | "secondReviewer"
+  | "oneStepEach"
+  | "alreadyClosed"
+  | "notTheRequester";
 
-export type DecisionCheck = { allowed: true; next: RequestStatus } | { allowed: false; reason: string };
+export type DecisionCheck = { allowed: true; next: RequestStatus } | { allowed: false; reason: RequestRefusal };
 
 /**
  * May this person decide this request's current step, and where does the decision lead?
@@ -110,24 +122,24 @@ export type DecisionCheck = { allowed: true; next: RequestStatus } | { allowed: 
  * prohibited tool waits for a second, different reviewer.
  */
 export function checkDecision(request: RequestFacts, actor: Actor, decision: Decision): DecisionCheck {
-  if (actor.id === request.requesterId) return { allowed: false, reason: "You cannot decide your own request." };
-  if (request.supporterIds.includes(actor.id)) return { allowed: false, reason: "You asked for this too, so you cannot decide it." };
+  if (actor.id === request.requesterId) return { allowed: false, reason: "ownRequest" };
+  if (request.supporterIds.includes(actor.id)) return { allowed: false, reason: "joined" };
   switch (request.status) {
     case "awaiting_manager":
-      if (request.requesterManagerId !== actor.id) return { allowed: false, reason: "Only the requester's manager decides this step." };
+      if (request.requesterManagerId !== actor.id) return { allowed: false, reason: "notTheManager" };
       return { allowed: true, next: decision === "approve" ? "awaiting_security" : "rejected" };
     case "awaiting_security":
-      if (actor.role !== "reviewer") return { allowed: false, reason: "Only a security reviewer decides this step." };
-      if (request.deciderIds.includes(actor.id)) return { allowed: false, reason: ONE_STEP_EACH };
+      if (actor.role !== "reviewer") return { allowed: false, reason: "notAReviewer" };
+      if (request.deciderIds.includes(actor.id)) return { allowed: false, reason: "oneStepEach" };
       if (decision === "reject") return { allowed: true, next: "rejected" };
       return { allowed: true, next: request.kind === "exception" && request.softwareStatus === "prohibited" ? "awaiting_confirmation" : "approved" };
     case "awaiting_confirmation":
-      if (actor.role !== "reviewer") return { allowed: false, reason: "Only a security reviewer confirms this step." };
-      if (actor.id === request.securityDeciderId) return { allowed: false, reason: "A second, different reviewer must confirm your approval." };
-      if (request.deciderIds.includes(actor.id)) return { allowed: false, reason: ONE_STEP_EACH };
+      if (actor.role !== "reviewer") return { allowed: false, reason: "notAReviewerToConfirm" };
+      if (actor.id === request.securityDeciderId) return { allowed: false, reason: "secondReviewer" };
+      if (request.deciderIds.includes(actor.id)) return { allowed: false, reason: "oneStepEach" };
       return { allowed: true, next: decision === "approve" ? "approved" : "rejected" };
     default:
-      return { allowed: false, reason: `This request is already ${REQUEST_STATUS_LABELS[request.status].toLowerCase()}.` };
+      return { allowed: false, reason: "alreadyClosed" };
   }
 }
 
@@ -148,9 +160,9 @@ export function canViewRequest(request: { kind: RequestKind; requesterId: string
 }
 
 /** Only the requester withdraws, and only before the final decision. */
-export function checkWithdraw(request: { status: RequestStatus; requesterId: string }, actor: Actor): { allowed: true } | { allowed: false; reason: string } {
-  if (actor.id !== request.requesterId) return { allowed: false, reason: "Only the person who asked can withdraw a request." };
-  if (!isOpen(request.status)) return { allowed: false, reason: `This request is already ${REQUEST_STATUS_LABELS[request.status].toLowerCase()}.` };
+export function checkWithdraw(request: { status: RequestStatus; requesterId: string }, actor: Actor): { allowed: true } | { allowed: false; reason: RequestRefusal } {
+  if (actor.id !== request.requesterId) return { allowed: false, reason: "notTheRequester" };
+  if (!isOpen(request.status)) return { allowed: false, reason: "alreadyClosed" };
   return { allowed: true };
 }
 
@@ -176,12 +188,20 @@ export function addDays(day: string, days: number): string {
   return isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY));
 }
 
+/** What is wrong with an end date, for `requests.endDate.<problem>` (with the maximum and the latest day allowed). */
+export type EndDateProblem = { problem: "past" } | { problem: "tooFar"; maxDays: number; latest: string };
+
 /** An end date is at least today and at most the configured maximum ahead. */
-export function checkEndDate(endsOn: string, today: string, maxDays: number): string | null {
-  if (endsOn < today) return "The end date is in the past.";
+export function checkEndDate(endsOn: string, today: string, maxDays: number): EndDateProblem | null {
+  if (endsOn < today) return { problem: "past" };
   const latest = addDays(today, maxDays);
-  if (endsOn > latest) return `The end date can be at most ${maxDays} days ahead (${latest}).`;
+  if (endsOn > latest) return { problem: "tooFar", maxDays, latest };
   return null;
+}
+
+/** A calendar day (YYYY-MM-DD) as the moment it starts in UTC, for formatting it in a language. */
+export function dayAsDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
 }
 
 /** Reminders before a grant ends, in days. */

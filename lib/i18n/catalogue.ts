@@ -6,6 +6,10 @@ import enAudit from "../../messages/en/audit.json";
 import enCli from "../../messages/en/cli.json";
 import enCommon from "../../messages/en/common.json";
 import enOutbox from "../../messages/en/outbox.json";
+import enNotices from "../../messages/en/notices.json";
+import enNotifications from "../../messages/en/notifications.json";
+import enRequests from "../../messages/en/requests.json";
+import enRequestsClient from "../../messages/en/requestsClient.json";
 import enErrors from "../../messages/en/errors.json";
 import enValidation from "../../messages/en/validation.json";
 import enVocabulary from "../../messages/en/vocabulary.json";
@@ -36,6 +40,10 @@ import enSignin from "../../messages/en/signin.json";
 import enSigninClient from "../../messages/en/signinClient.json";
 import zhCommon from "../../messages/zh-CN/common.json";
 import zhOutbox from "../../messages/zh-CN/outbox.json";
+import zhNotices from "../../messages/zh-CN/notices.json";
+import zhNotifications from "../../messages/zh-CN/notifications.json";
+import zhRequests from "../../messages/zh-CN/requests.json";
+import zhRequestsClient from "../../messages/zh-CN/requestsClient.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
 import zhValidation from "../../messages/zh-CN/validation.json";
 import zhVocabulary from "../../messages/zh-CN/vocabulary.json";
@@ -97,6 +105,10 @@ const en = {
   settingsClient: enSettingsClient,
   signin: enSignin,
   signinClient: enSigninClient,
+  requests: enRequests,
+  requestsClient: enRequestsClient,
+  notices: enNotices,
+  notifications: enNotifications,
 };
 
 export type Messages = typeof en;
@@ -133,6 +145,10 @@ const zhCN: Messages = {
   settingsClient: zhSettingsClient,
   signin: zhSignin,
   signinClient: zhSigninClient,
+  requests: zhRequests,
+  requestsClient: zhRequestsClient,
+  notices: zhNotices,
+  notifications: zhNotifications,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
@@ -141,7 +157,7 @@ export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
  * Namespaces client components read (useTranslations in a "use client" file): only these go to
  * the browser with every page, so keep server-only text (e-mails, audit, errors) out of it.
  */
-export const CLIENT_NAMESPACES = ["assessmentsClient", "bulkCheckClient", "catalogueClient", "common", "dashboardClient", "evidenceClient", "searchClient", "templatesClient", "ui", "validation", "vocabulary"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["assessmentsClient", "bulkCheckClient", "catalogueClient", "common", "dashboardClient", "evidenceClient", "requestsClient", "searchClient", "templatesClient", "ui", "validation", "vocabulary"] as const satisfies readonly Namespace[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

@@ -9,7 +9,7 @@ import type { Db, Tx } from "../db/client";
 import { apiRateWindows, grants, requestEvents, requests, signInAddressThrottle, signInThrottle, software, users } from "../db/schema";
 import { rateWindow } from "../domain/api-tokens";
 import { pruneIdempotencyKeys } from "../db/idempotency";
-import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, REQUEST_STATUS_LABELS, requestPath } from "../domain/requests";
+import { dueReminder, OPEN_STATUSES, REMINDER_DAYS, requestPath } from "../domain/requests";
 import { notify, type Notice } from "../notifications";
 import { emitGrantsExpired } from "../webhooks/events";
 
@@ -32,13 +32,14 @@ async function expireGrants(tx: Tx, now: Date, audit: AuditEntry[]): Promise<num
     .returning({ id: grants.id, requestId: grants.requestId, userId: grants.userId, softwareId: grants.softwareId, endsOn: grants.endsOn });
   if (ended.length === 0) return 0;
   const names = await softwareNames(tx, ended.map((g) => g.softwareId));
-  await tx.insert(requestEvents).values(ended.map((g) => ({ requestId: g.requestId, actorId: null, kind: "expired", body: `The exception ended after ${g.endsOn}.` })));
+  // The timeline says it in the reader's language from the grant's own last day (app/requests/[id]).
+  await tx.insert(requestEvents).values(ended.map((g) => ({ requestId: g.requestId, actorId: null, kind: "expired", body: null })));
   await notify(
     tx,
     ended.map((g) => ({
       userId: g.userId,
-      title: `Your exception for ${names.get(g.softwareId)} has ended`,
-      body: `Your exception to use ${names.get(g.softwareId)} was valid through ${g.endsOn} and has now ended. The tool's classification applies again; ask for a new exception if you still need it.`,
+      title: ({ t }) => t("notices.expired.title", { tool: names.get(g.softwareId) ?? t("notices.aTool") }),
+      body: ({ t, day }) => t("notices.expired.body", { tool: names.get(g.softwareId) ?? t("notices.aTool"), endsOn: day(g.endsOn) }),
       link: requestPath(g.requestId),
     })),
     config().baseUrl,
@@ -72,8 +73,8 @@ async function remindBeforeEnd(tx: Tx, now: Date, audit: AuditEntry[]): Promise<
       tx,
       [{
         userId: grant.userId,
-        title: `Your exception for ${name} ends ${days === 1 ? "tomorrow" : `in ${days} days`}`,
-        body: `Your exception to use ${name} is valid through ${grant.endsOn}. After that the tool's classification applies again; if you still need it, ask for a new exception before then.`,
+        title: ({ t }) => t("notices.reminder.title", { tool: name ?? t("notices.aTool"), days }),
+        body: ({ t, day }) => t("notices.reminder.body", { tool: name ?? t("notices.aTool"), endsOn: day(grant.endsOn) }),
         link: requestPath(grant.requestId),
       }],
       config().baseUrl,
@@ -108,13 +109,13 @@ async function escalateOverdue(tx: Tx, now: Date, audit: AuditEntry[]): Promise<
     for (const userId of new Set(audience.filter((id): id is string => Boolean(id) && id !== request.requesterId))) {
       notices.push({
         userId,
-        title: `Overdue: request ${request.number} is waiting`,
-        body: `Request ${request.number} has been ${REQUEST_STATUS_LABELS[request.status].toLowerCase()} past its due date. Please decide it.`,
+        title: ({ t }) => t("notices.overdue.title", { number: request.number }),
+        body: ({ t }) => t("notices.overdue.body", { number: request.number, status: t(`requests.statusInSentence.${request.status}`) }),
         link: requestPath(request.id),
       });
     }
   }
-  await tx.insert(requestEvents).values(overdue.map((r) => ({ requestId: r.id, actorId: null, kind: "escalated", body: "Past its due date: escalated." })));
+  await tx.insert(requestEvents).values(overdue.map((r) => ({ requestId: r.id, actorId: null, kind: "escalated", body: null })));
   await notify(tx, notices, config().baseUrl);
   audit.push(...overdue.map((r) => ({ action: "request.escalated", entityType: "request", entityId: r.id, softwareId: r.softwareId, after: { status: r.status } })));
   return overdue.length;

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "../db/schema";
 import { NotFound } from "../errors";
+import { t } from "../i18n/translate";
 import { defineMutation } from "../server/guard";
 import { MarkAllNotificationsReadInput, MarkNotificationReadInput } from "../validation/notifications";
 
@@ -23,7 +24,7 @@ export const markNotificationRead = defineMutation({
       };
     }
     const [already] = await tx.select({ readAt: notifications.readAt }).from(notifications).where(mine);
-    if (!already) throw new NotFound("No such notification.");
+    if (!already) throw new NotFound(t("notifications.noSuch"));
     return { result: { id: input.id, readAt: already.readAt ?? now }, audit: [] };
   },
 });

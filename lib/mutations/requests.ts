@@ -12,18 +12,21 @@ import {
   earlierDeciderIds,
   exceptionApplies,
   firstStep,
+  dayAsDate,
   grantEndsAt,
   isoDay,
   OPEN_STATUSES,
-  REQUEST_STATUS_LABELS,
   stepDueAt,
   requestPath,
   type Actor,
+  type EndDateProblem,
   type RequestStatus,
 } from "../domain/requests";
+import type { DataClass } from "../domain/vocabulary";
+import { formatter, t } from "../i18n/translate";
 import { computeVerdict, currentClassification, decisionsInEffect } from "../domain/verdict";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../errors";
-import { notify, type Notice } from "../notifications";
+import { notify, type Notice, type NoticeWords } from "../notifications";
 import { activeGrantFacts } from "../queries/requests";
 import { getSettings } from "../queries/settings";
 import { getSoftwareById, resolveSoftware } from "../queries/software";
@@ -39,6 +42,16 @@ import {
   WithdrawInput,
 } from "../validation/requests";
 
+
+/** A request status inside a sentence ("is already approved"), in the reader's language. */
+const statusWords = (say: NoticeWords["t"], status: RequestStatus) => say(`requests.statusInSentence.${status}`);
+const dataClassWords = (say: NoticeWords["t"], dataClass: DataClass) => say(`vocabulary.dataClass.${dataClass}`);
+
+/** What is wrong with an end date, in the language of the request. */
+function endDateMessage(problem: EndDateProblem): string {
+  if (problem.problem === "past") return t("requests.endDate.past");
+  return t("requests.endDate.tooFar", { maxDays: problem.maxDays, latest: formatter().dateTime(dayAsDate(problem.latest), "day") });
+}
 
 async function activeReviewerIds(tx: Tx, except: string[] = []): Promise<string[]> {
   const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "reviewer"), eq(users.active, true)));
@@ -59,7 +72,7 @@ async function refuseRepeat(tx: Tx, requesterId: string, idempotencyKey: string)
     .select({ id: requests.id, number: requests.number })
     .from(requests)
     .where(and(eq(requests.requesterId, requesterId), eq(requests.idempotencyKey, idempotencyKey)));
-  if (existing) throw new Conflict(`This form was already sent: it is request ${existing.number}.`);
+  if (existing) throw new Conflict(t("requests.errors.alreadySent", { number: existing.number }));
 }
 
 type RequestFields = Omit<typeof requests.$inferInsert, "status" | "requesterId" | "managerId" | "skippedManager" | "stepEnteredAt" | "stepDueAt">;
@@ -68,7 +81,7 @@ type RequestFields = Omit<typeof requests.$inferInsert, "status" | "requesterId"
  * Files a request at its first step (the manager, or security when there is none), records it on
  * the timeline and tells whoever holds it now.
  */
-async function submitRequest(tx: Tx, actor: Actor & { name: string }, now: Date, fields: RequestFields, notice: (number: number) => { title: string; body: string }) {
+async function submitRequest(tx: Tx, actor: Actor & { name: string }, now: Date, fields: RequestFields, notice: (number: number) => Pick<Notice, "title" | "body">) {
   const settings = await getSettings(tx);
   const [requester] = await tx.select({ managerId: users.managerId }).from(users).where(eq(users.id, actor.id));
   const step = firstStep({ managerId: requester?.managerId ?? null });
@@ -85,7 +98,7 @@ async function submitRequest(tx: Tx, actor: Actor & { name: string }, now: Date,
       stepDueAt: stepDueAt(step.status, now, settings.requests),
     })
     .returning();
-  await tx.insert(requestEvents).values({ requestId: created!.id, actorId: actor.id, kind: "submitted", body: step.skippedManager ? "No manager on record: sent straight to security." : null });
+  await tx.insert(requestEvents).values({ requestId: created!.id, actorId: actor.id, kind: "submitted", body: null });
   const { title, body } = notice(created!.number);
   await notify(tx, (await holdersOf(tx, created!)).map((userId) => ({ userId, title, body, link: requestPath(created!.id) })), config().baseUrl);
   return created!;
@@ -98,13 +111,16 @@ export const requestException = defineMutation({
   async run({ tx, actor, input, now }) {
     await refuseRepeat(tx, actor.id, input.idempotencyKey);
     const detail = await getSoftwareById(tx, input.softwareId);
-    if (!detail) throw new NotFound("That software no longer exists.");
+    if (!detail) throw new NotFound(t("requests.errors.softwareGone"));
     if (input.editionId && !detail.editions.some((e) => e.id === input.editionId)) {
-      throw new ValidationFailed("That edition is not one of this software's", { editionId: ["Choose one of this software's editions"] });
+      throw new ValidationFailed(t("requests.errors.editionNotOfSoftware"), { editionId: [t("requests.errors.chooseEdition")] });
     }
     const settings = await getSettings(tx);
     const endProblem = checkEndDate(input.endsOn, isoDay(now), settings.requests.maxExceptionDays);
-    if (endProblem) throw new ValidationFailed(endProblem, { endsOn: [endProblem] });
+    if (endProblem) {
+      const message = endDateMessage(endProblem);
+      throw new ValidationFailed(message, { endsOn: [message] });
+    }
 
     const verdict = computeVerdict({
       software: { name: detail.name, editions: detail.editions.map((e) => ({ id: e.id, name: e.name })) },
@@ -116,16 +132,15 @@ export const requestException = defineMutation({
       dataClassLabels: settings.dataClassLabels,
     });
     if (!exceptionApplies(verdict.verdict)) {
-      const message = verdict.verdict === "allowed_by_exception"
-        ? `You already hold an exception for ${detail.name} with ${settings.dataClassLabels[input.dataClass]} data.`
-        : `${detail.name} is already allowed for ${settings.dataClassLabels[input.dataClass]} data: no exception is needed.`;
+      const values = { tool: detail.name, dataClass: dataClassWords(t, input.dataClass) };
+      const message = verdict.verdict === "allowed_by_exception" ? t("requests.errors.alreadyHold", values) : t("requests.errors.alreadyAllowed", values);
       throw new ValidationFailed(message, { dataClass: [message] });
     }
     const [open] = await tx
       .select({ number: requests.number })
       .from(requests)
       .where(and(eq(requests.requesterId, actor.id), eq(requests.softwareId, detail.id), eq(requests.kind, "exception"), inArray(requests.status, [...OPEN_STATUSES])));
-    if (open) throw new Conflict(`You already have an open exception request for ${detail.name} (request ${open.number}).`);
+    if (open) throw new Conflict(t("requests.errors.openException", { tool: detail.name, number: open.number }));
 
     const created = await submitRequest(
       tx,
@@ -133,8 +148,8 @@ export const requestException = defineMutation({
       now,
       { kind: "exception", softwareId: detail.id, editionId: input.editionId ?? null, dataClass: input.dataClass, purpose: input.purpose, justification: input.justification, endsOn: input.endsOn, idempotencyKey: input.idempotencyKey },
       (number) => ({
-        title: `Request ${number}: ${actor.name} asks to use ${detail.name}`,
-        body: `${actor.name} asks for an exception to use ${detail.name} with ${settings.dataClassLabels[input.dataClass]} data until ${input.endsOn}.\nPurpose: ${input.purpose}`,
+        title: ({ t }) => t("notices.exceptionAsked.title", { number, name: actor.name, tool: detail.name }),
+        body: ({ t, day }) => t("notices.exceptionAsked.body", { name: actor.name, tool: detail.name, dataClass: dataClassWords(t, input.dataClass), endsOn: day(input.endsOn), purpose: input.purpose }),
       }),
     );
     return {
@@ -153,7 +168,7 @@ export const requestNewSoftware = defineMutation({
     const known = await resolveSoftware(tx, input.proposedName);
     if (known && known.match !== "fuzzy") {
       const [row] = await tx.select({ name: software.name }).from(software).where(eq(software.slug, known.slug));
-      const message = `${row?.name ?? input.proposedName} is already in the catalogue: open its page to see the answer, or ask for an exception there.`;
+      const message = t("requests.errors.inCatalogue", { tool: row?.name ?? input.proposedName });
       throw new ValidationFailed(message, { proposedName: [message] });
     }
     const [duplicate] = await tx
@@ -161,14 +176,17 @@ export const requestNewSoftware = defineMutation({
       .from(requests)
       .where(and(eq(requests.kind, "new_software"), inArray(requests.status, [...OPEN_STATUSES]), sql`lower(${requests.proposedName}) = lower(${input.proposedName})`));
     if (duplicate) {
-      throw new Conflict(`Someone already asked for ${input.proposedName} (request ${duplicate.number}): join that request instead.`, { proposedName: [`Already requested: join request ${duplicate.number}`] });
+      throw new Conflict(t("requests.errors.alreadyAskedFor", { tool: input.proposedName, number: duplicate.number }), { proposedName: [t("requests.errors.alreadyRequested", { number: duplicate.number })] });
     }
     const created = await submitRequest(
       tx,
       actor,
       now,
       { kind: "new_software", proposedName: input.proposedName, proposedUrl: input.proposedUrl ?? null, purpose: input.purpose, justification: input.justification, idempotencyKey: input.idempotencyKey },
-      (number) => ({ title: `Request ${number}: review ${input.proposedName}`, body: `${actor.name} asks security to review ${input.proposedName}.\nPurpose: ${input.purpose}` }),
+      (number) => ({
+        title: ({ t }) => t("notices.newToolAsked.title", { number, tool: input.proposedName }),
+        body: ({ t }) => t("notices.newToolAsked.body", { name: actor.name, tool: input.proposedName, purpose: input.purpose }),
+      }),
     );
     return {
       result: created,
@@ -183,13 +201,13 @@ export const requestNewSoftware = defineMutation({
  */
 async function loadForChange(tx: Tx, id: string, actor: Actor) {
   const [row] = await tx.select().from(requests).where(eq(requests.id, id)).for("update");
-  if (!row) throw new NotFound("That request does not exist.");
+  if (!row) throw new NotFound(t("requests.errors.requestMissing"));
   const supporters = await tx.select({ userId: requestSupporters.userId }).from(requestSupporters).where(eq(requestSupporters.requestId, id));
   const [requester] = await tx.select({ name: users.name, managerId: users.managerId }).from(users).where(eq(users.id, row.requesterId));
   const supporterIds = supporters.map((s) => s.userId);
   const requesterManagerId = requester?.managerId ?? null;
-  if (!canViewRequest({ kind: row.kind, requesterId: row.requesterId, managerId: requesterManagerId, supporterIds }, actor)) throw new NotFound("That request does not exist.");
-  return { request: row, supporterIds, requesterManagerId, requesterName: requester?.name ?? "someone" };
+  if (!canViewRequest({ kind: row.kind, requesterId: row.requesterId, managerId: requesterManagerId, supporterIds }, actor)) throw new NotFound(t("requests.errors.requestMissing"));
+  return { request: row, supporterIds, requesterManagerId, requesterName: requester?.name ?? null };
 }
 
 export const joinRequest = defineMutation({
@@ -198,13 +216,13 @@ export const joinRequest = defineMutation({
   input: JoinRequestInput,
   async run({ tx, actor, input }) {
     const { request, supporterIds } = await loadForChange(tx, input.requestId, actor);
-    if (request.kind !== "new_software") throw new ValidationFailed("Only requests for new tools can be joined; ask for your own exception instead.");
-    if (!OPEN_STATUSES.includes(request.status)) throw new Conflict(`Request ${request.number} is already ${REQUEST_STATUS_LABELS[request.status].toLowerCase()}.`);
-    if (request.requesterId === actor.id) throw new Conflict("This is your own request.");
-    if (supporterIds.includes(actor.id)) throw new Conflict("You already joined this request.");
+    if (request.kind !== "new_software") throw new ValidationFailed(t("requests.errors.onlyNewToolsJoin"));
+    if (!OPEN_STATUSES.includes(request.status)) throw new Conflict(t("requests.errors.alreadyStatus", { number: request.number, status: statusWords(t, request.status) }));
+    if (request.requesterId === actor.id) throw new Conflict(t("requests.errors.ownRequest"));
+    if (supporterIds.includes(actor.id)) throw new Conflict(t("requests.errors.alreadyJoined"));
     await tx.insert(requestSupporters).values({ requestId: request.id, userId: actor.id, justification: input.justification });
     await tx.insert(requestEvents).values({ requestId: request.id, actorId: actor.id, kind: "joined", body: input.justification });
-    await notify(tx, [{ userId: request.requesterId, title: `Request ${request.number}: ${actor.name} asks for it too`, body: input.justification, link: requestPath(request.id) }], config().baseUrl);
+    await notify(tx, [{ userId: request.requesterId, title: ({ t }) => t("notices.joined.title", { number: request.number, name: actor.name }), body: input.justification, link: requestPath(request.id) }], config().baseUrl);
     return {
       result: { id: request.id, number: request.number, demand: supporterIds.length + 2 },
       audit: [{ action: "request.joined", entityType: "request", entityId: request.id, after: { supporter: actor.id } }],
@@ -220,7 +238,7 @@ export const commentOnRequest = defineMutation({
     const { request, requesterManagerId } = await loadForChange(tx, input.requestId, actor);
     const [event] = await tx.insert(requestEvents).values({ requestId: request.id, actorId: actor.id, kind: "comment", body: input.body }).returning({ id: requestEvents.id });
     const audience = [request.requesterId, ...(requesterManagerId && request.status === "awaiting_manager" ? [requesterManagerId] : [])].filter((id) => id !== actor.id);
-    await notify(tx, audience.map((userId) => ({ userId, title: `Request ${request.number}: comment from ${actor.name}`, body: input.body, link: requestPath(request.id) })), config().baseUrl);
+    await notify(tx, audience.map((userId) => ({ userId, title: ({ t }) => t("notices.comment.title", { number: request.number, name: actor.name }), body: input.body, link: requestPath(request.id) })), config().baseUrl);
     return { result: { id: event!.id }, audit: [{ action: "request.commented", entityType: "request", entityId: request.id, softwareId: request.softwareId }] };
   },
 });
@@ -232,7 +250,10 @@ export const withdrawRequest = defineMutation({
   async run({ tx, actor, input, now }) {
     const { request } = await loadForChange(tx, input.requestId, actor);
     const check = checkWithdraw(request, actor);
-    if (!check.allowed) throw request.requesterId === actor.id ? new Conflict(check.reason) : new Forbidden(check.reason);
+    if (!check.allowed) {
+      const reason = t(`requests.refusal.${check.reason}`, { status: statusWords(t, request.status) });
+      throw request.requesterId === actor.id ? new Conflict(reason) : new Forbidden(reason);
+    }
     await tx.update(requests).set({ status: "withdrawn", decidedAt: now, stepDueAt: null, updatedAt: now }).where(eq(requests.id, request.id));
     await tx.insert(requestEvents).values({ requestId: request.id, actorId: actor.id, kind: "withdrawn" });
     return {
@@ -270,7 +291,8 @@ export const decideRequest = defineMutation({
         .where(eq(requestEvents.requestId, request.id))
         .orderBy(sql`${requestEvents.createdAt} desc`)
         .limit(1);
-      throw new Conflict(`This step was already decided${last ? ` by ${last.name}` : ""}: the request is now "${REQUEST_STATUS_LABELS[request.status].toLowerCase()}".`);
+      const status = statusWords(t, request.status);
+      throw new Conflict(last ? t("requests.errors.alreadyDecidedBy", { name: last.name, status }) : t("requests.errors.alreadyDecided", { status }));
     }
     const detail = request.softwareId ? await getSoftwareById(tx, request.softwareId) : undefined;
     const current = detail ? currentClassification(decisionsInEffect(detail.classifications), request.editionId, now) : null;
@@ -289,7 +311,7 @@ export const decideRequest = defineMutation({
       actor,
       input.decision,
     );
-    if (!check.allowed) throw new Forbidden(check.reason);
+    if (!check.allowed) throw new Forbidden(t(`requests.refusal.${check.reason}`, { status: statusWords(t, request.status) }));
 
     const settings = await getSettings(tx);
     const isSecurityApproval = input.decision === "approve" && request.status === "awaiting_security" && request.kind === "exception";
@@ -298,15 +320,18 @@ export const decideRequest = defineMutation({
     if (isSecurityApproval) {
       approvedEndsOn = input.endsOn ?? request.endsOn;
       if (approvedEndsOn && request.endsOn && approvedEndsOn > request.endsOn) {
-        throw new ValidationFailed("Security may shorten an exception, not lengthen it", { endsOn: [`At most ${request.endsOn}, the date asked for`] });
+        throw new ValidationFailed(t("requests.errors.shortenOnly"), { endsOn: [t("requests.errors.atMost", { date: formatter().dateTime(dayAsDate(request.endsOn), "day") })] });
       }
       const problem = approvedEndsOn ? checkEndDate(approvedEndsOn, isoDay(now), settings.requests.maxExceptionDays) : null;
-      if (problem) throw new ValidationFailed(problem, { endsOn: [problem] });
+      if (problem) {
+        const message = endDateMessage(problem);
+        throw new ValidationFailed(message, { endsOn: [message] });
+      }
       approvedConditions = input.conditions;
     } else if (!(request.status === "awaiting_security" && request.kind === "exception") && (input.endsOn || input.conditions.length > 0)) {
       // Security's rejection may arrive with the approval's fields filled in (the form pre-fills
       // the end date): they are ignored. Anywhere else they mean a mistaken caller.
-      throw new ValidationFailed("An end date and conditions are set by security when approving an exception", { endsOn: ["Only for the security approval of an exception"] });
+      throw new ValidationFailed(t("requests.errors.endDateOnlySecurity"), { endsOn: [t("requests.errors.onlySecurityApproval")] });
     }
 
     const next = check.next;
@@ -328,7 +353,8 @@ export const decideRequest = defineMutation({
     await tx.insert(requestEvents).values({ requestId: request.id, actorId: actor.id, kind: input.decision === "reject" ? "rejected" : EVENT_OF[next], body: input.comment || null });
 
     const notices: Notice[] = [];
-    const what = detail?.name ?? request.proposedName ?? "the tool";
+    const named = detail?.name ?? request.proposedName ?? null;
+    const what = (say: NoticeWords["t"]) => named ?? say("notices.theTool");
     let grantId: string | null = null;
     if (next === "approved" && request.kind === "exception" && request.softwareId && request.dataClass && approvedEndsOn) {
       const [grant] = await tx
@@ -346,16 +372,43 @@ export const decideRequest = defineMutation({
         })
         .returning({ id: grants.id });
       grantId = grant!.id;
-      const conditions = approvedConditions.length ? `\nConditions:\n${approvedConditions.map((c) => `- ${c}`).join("\n")}` : "";
-      notices.push({ userId: request.requesterId, title: `Exception granted: ${what}`, body: `You may use ${what} with ${settings.dataClassLabels[request.dataClass]} data through ${approvedEndsOn}.${conditions}`, link: requestPath(request.id) });
+      const dataClass = request.dataClass;
+      const endsOn = approvedEndsOn;
+      const conditions = (say: NoticeWords["t"]) => (approvedConditions.length ? `\n${say("notices.granted.conditions")}\n${approvedConditions.map((c) => `- ${c}`).join("\n")}` : "");
+      notices.push({
+        userId: request.requesterId,
+        title: ({ t }) => t("notices.granted.title", { tool: what(t) }),
+        body: ({ t, day }) => `${t("notices.granted.body", { tool: what(t), dataClass: dataClassWords(t, dataClass), endsOn: day(endsOn) })}${conditions(t)}`,
+        link: requestPath(request.id),
+      });
     } else if (next === "approved") {
-      notices.push({ userId: request.requesterId, title: `Request ${request.number} accepted: ${what}`, body: `Security accepted your request and will assess ${what}.`, link: requestPath(request.id) });
+      notices.push({
+        userId: request.requesterId,
+        title: ({ t }) => t("notices.accepted.title", { number: request.number, tool: what(t) }),
+        body: ({ t }) => t("notices.accepted.body", { tool: what(t) }),
+        link: requestPath(request.id),
+      });
     } else if (next === "rejected") {
-      notices.push({ userId: request.requesterId, title: `Request ${request.number} rejected: ${what}`, body: input.comment || "Your request was rejected.", link: requestPath(request.id) });
+      notices.push({
+        userId: request.requesterId,
+        title: ({ t }) => t("notices.rejected.title", { number: request.number, tool: what(t) }),
+        body: input.comment || (({ t }) => t("notices.rejected.body")),
+        link: requestPath(request.id),
+      });
     } else {
-      notices.push({ userId: request.requesterId, title: `Request ${request.number}: ${REQUEST_STATUS_LABELS[next].toLowerCase()}`, body: `${actor.name} approved this step.${input.comment ? `\n${input.comment}` : ""}`, link: requestPath(request.id) });
+      notices.push({
+        userId: request.requesterId,
+        title: ({ t }) => t("notices.stepApproved.title", { number: request.number, status: statusWords(t, next) }),
+        body: ({ t }) => `${t("notices.stepApproved.body", { name: actor.name })}${input.comment ? `\n${input.comment}` : ""}`,
+        link: requestPath(request.id),
+      });
       for (const userId of await holdersOf(tx, updated!)) {
-        notices.push({ userId, title: `Request ${request.number}: ${requesterName} asks to use ${what}`, body: `It waits for you: ${REQUEST_STATUS_LABELS[next].toLowerCase()}.`, link: requestPath(request.id) });
+        notices.push({
+          userId,
+          title: ({ t }) => t("notices.waitsForYou.title", { number: request.number, name: requesterName ?? t("notices.someone"), tool: what(t) }),
+          body: ({ t }) => t("notices.waitsForYou.body", { status: statusWords(t, next) }),
+          link: requestPath(request.id),
+        });
       }
     }
     await notify(tx, notices, config().baseUrl);
@@ -386,13 +439,23 @@ export const revokeGrant = defineMutation({
   input: RevokeGrantInput,
   async run({ tx, actor, input, now }) {
     const [grant] = await tx.select().from(grants).where(eq(grants.id, input.grantId)).for("update");
-    if (!grant) throw new NotFound("That grant does not exist.");
-    if (grant.revokedAt) throw new Conflict("This grant was already revoked.");
-    if (grant.endsAt <= now) throw new Conflict("This grant has already ended.");
+    if (!grant) throw new NotFound(t("requests.errors.grantMissing"));
+    if (grant.revokedAt) throw new Conflict(t("requests.errors.grantRevoked"));
+    if (grant.endsAt <= now) throw new Conflict(t("requests.errors.grantEnded"));
     await tx.update(grants).set({ revokedAt: now, revokedById: actor.id, revokeReason: input.reason }).where(and(eq(grants.id, grant.id), isNull(grants.revokedAt)));
     await tx.insert(requestEvents).values({ requestId: grant.requestId, actorId: actor.id, kind: "revoked", body: input.reason });
     const [tool] = await tx.select({ name: software.name }).from(software).where(eq(software.id, grant.softwareId));
-    await notify(tx, [{ userId: grant.userId, title: `Exception revoked: ${tool?.name ?? "a tool"}`, body: `Your exception was revoked by security.\nReason: ${input.reason}`, link: requestPath(grant.requestId) }], config().baseUrl);
+    const toolName = (say: NoticeWords["t"]) => tool?.name ?? say("notices.aTool");
+    await notify(
+      tx,
+      [{
+        userId: grant.userId,
+        title: ({ t }) => t("notices.revoked.title", { tool: toolName(t) }),
+        body: ({ t }) => t("notices.revoked.body", { reason: input.reason }),
+        link: requestPath(grant.requestId),
+      }],
+      config().baseUrl,
+    );
     return {
       result: { id: grant.id },
       audit: [{ action: "grant.revoked", entityType: "grant", entityId: grant.id, softwareId: grant.softwareId, before: { revokedAt: null }, after: { revokedAt: now.toISOString() }, reason: input.reason }],

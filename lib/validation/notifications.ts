@@ -1,5 +1,5 @@
 import { z } from "zod";
 import { uuid } from "./fields";
 
-export const MarkNotificationReadInput = z.object({ id: uuid("Notification") });
+export const MarkNotificationReadInput = z.object({ id: uuid("notifications.fields.notification") });
 export const MarkAllNotificationsReadInput = z.object({});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysLeft, describeDaysLeft, endedGrantLabel, grantState, grantSummary, grantTerms, grantToShow } from "@/lib/domain/grant-terms";
+import { daysLeft, describeDaysLeft, endedGrant, grantState, grantSummary, grantTerms, grantToShow } from "@/lib/domain/grant-terms";
 import { computeVerdict, type GrantFact } from "@/lib/domain/verdict";
 import { DEFAULT_DATA_CLASS_LABELS } from "@/lib/domain/vocabulary";
 
@@ -53,21 +53,21 @@ describe("grant terms", () => {
 describe("a grant's state and its request's label", () => {
   it("is active while in force, with no label", () => {
     expect(grantState(grant, now)).toEqual({ state: "active" });
-    expect(endedGrantLabel(grant, now)).toBeNull();
-    expect(endedGrantLabel(null, now)).toBeNull();
+    expect(endedGrant(grant, now)).toBeNull();
+    expect(endedGrant(null, now)).toBeNull();
   });
 
   it("expires on the day after its last day", () => {
     const after = new Date("2026-04-01T00:00:00Z");
     expect(grantState(grant, after)).toEqual({ state: "expired", on: "2026-04-01" });
-    expect(endedGrantLabel(grant, after)).toBe("Expired on 2026-04-01");
+    expect(endedGrant(grant, after)).toEqual({ state: "expired", on: "2026-04-01" });
     // Still in force on its last evening.
-    expect(endedGrantLabel(grant, new Date("2026-03-31T23:59:59Z"))).toBeNull();
+    expect(endedGrant(grant, new Date("2026-03-31T23:59:59Z"))).toBeNull();
   });
 
   it("a revocation wins over an expiry, dated the day it was made", () => {
     const revoked = { ...grant, revokedAt: new Date("2026-03-10T08:00:00Z") };
-    expect(endedGrantLabel(revoked, new Date("2026-05-01T00:00:00Z"))).toBe("Revoked on 2026-03-10");
+    expect(endedGrant(revoked, new Date("2026-05-01T00:00:00Z"))).toEqual({ state: "revoked", on: "2026-03-10" });
   });
 
   it("a grant not started yet is neither ended nor active", () => {

@@ -46,14 +46,14 @@ describe("checkDecision", () => {
   });
 
   it("refuses another team's manager, reviewers at the manager step, and the requester", () => {
-    expect(checkDecision(request(), otherManager, "approve")).toMatchObject({ allowed: false, reason: "Only the requester's manager decides this step." });
+    expect(checkDecision(request(), otherManager, "approve")).toMatchObject({ allowed: false, reason: "notTheManager" });
     expect(checkDecision(request(), reviewer, "approve")).toMatchObject({ allowed: false });
-    expect(checkDecision(request({ requesterManagerId: employee.id }), employee, "approve")).toMatchObject({ allowed: false, reason: "You cannot decide your own request." });
+    expect(checkDecision(request({ requesterManagerId: employee.id }), employee, "approve")).toMatchObject({ allowed: false, reason: "ownRequest" });
   });
 
   it("refuses a reviewer deciding their own request or one they joined", () => {
     const own = request({ status: "awaiting_security", requesterId: reviewer.id });
-    expect(checkDecision(own, reviewer, "approve")).toMatchObject({ allowed: false, reason: "You cannot decide your own request." });
+    expect(checkDecision(own, reviewer, "approve")).toMatchObject({ allowed: false, reason: "ownRequest" });
     const joined = request({ status: "awaiting_security", supporterIds: [reviewer.id] });
     expect(checkDecision(joined, reviewer, "approve")).toMatchObject({ allowed: false });
   });
@@ -62,12 +62,12 @@ describe("checkDecision", () => {
     expect(checkDecision(request({ status: "awaiting_security" }), reviewer, "approve")).toEqual({ allowed: true, next: "approved" });
     expect(checkDecision(request({ status: "awaiting_security", softwareStatus: "prohibited" }), reviewer, "approve")).toEqual({ allowed: true, next: "awaiting_confirmation" });
     expect(checkDecision(request({ status: "awaiting_security", softwareStatus: "prohibited" }), reviewer, "reject")).toEqual({ allowed: true, next: "rejected" });
-    expect(checkDecision(request({ status: "awaiting_security" }), manager, "approve")).toMatchObject({ allowed: false, reason: "Only a security reviewer decides this step." });
+    expect(checkDecision(request({ status: "awaiting_security" }), manager, "approve")).toMatchObject({ allowed: false, reason: "notAReviewer" });
   });
 
   it("needs a different reviewer to confirm", () => {
     const held = request({ status: "awaiting_confirmation", softwareStatus: "prohibited", securityDeciderId: reviewer.id });
-    expect(checkDecision(held, reviewer, "approve")).toMatchObject({ allowed: false, reason: "A second, different reviewer must confirm your approval." });
+    expect(checkDecision(held, reviewer, "approve")).toMatchObject({ allowed: false, reason: "secondReviewer" });
     expect(checkDecision(held, reviewer2, "approve")).toEqual({ allowed: true, next: "approved" });
   });
 
@@ -75,11 +75,11 @@ describe("checkDecision", () => {
     const reviewerManager = { id: "revmgr", role: "reviewer" as const };
     expect(checkDecision(request({ requesterManagerId: reviewerManager.id }), reviewerManager, "approve")).toEqual({ allowed: true, next: "awaiting_security" });
     const atSecurity = request({ status: "awaiting_security", requesterManagerId: reviewerManager.id, deciderIds: [reviewerManager.id] });
-    expect(checkDecision(atSecurity, reviewerManager, "approve")).toMatchObject({ allowed: false, reason: expect.stringMatching(/already decided a step/) });
+    expect(checkDecision(atSecurity, reviewerManager, "approve")).toMatchObject({ allowed: false, reason: "oneStepEach" });
     expect(checkDecision(atSecurity, reviewerManager, "reject")).toMatchObject({ allowed: false });
     expect(checkDecision(atSecurity, reviewer, "approve")).toEqual({ allowed: true, next: "approved" });
     const atConfirmation = request({ status: "awaiting_confirmation", softwareStatus: "prohibited", securityDeciderId: reviewer.id, deciderIds: [reviewerManager.id, reviewer.id] });
-    expect(checkDecision(atConfirmation, reviewerManager, "approve")).toMatchObject({ allowed: false, reason: expect.stringMatching(/already decided a step/) });
+    expect(checkDecision(atConfirmation, reviewerManager, "approve")).toMatchObject({ allowed: false, reason: "oneStepEach" });
     expect(checkDecision(atConfirmation, reviewer2, "approve")).toEqual({ allowed: true, next: "approved" });
   });
 
@@ -96,7 +96,7 @@ describe("checkDecision", () => {
 
   it("refuses any decision once decided", () => {
     for (const status of ["approved", "rejected", "withdrawn"] as const) {
-      expect(checkDecision(request({ status }), reviewer, "approve")).toMatchObject({ allowed: false, reason: expect.stringMatching(/already/) });
+      expect(checkDecision(request({ status }), reviewer, "approve")).toMatchObject({ allowed: false, reason: "alreadyClosed" });
     }
   });
 });
@@ -115,10 +115,10 @@ describe("dates", () => {
   });
 
   it("checks end dates against today and the maximum", () => {
-    expect(checkEndDate("2026-11-23", "2026-11-24", 90)).toBe("The end date is in the past.");
+    expect(checkEndDate("2026-11-23", "2026-11-24", 90)).toEqual({ problem: "past" });
     expect(checkEndDate("2026-11-24", "2026-11-24", 90)).toBeNull();
     expect(checkEndDate("2027-02-22", "2026-11-24", 90)).toBeNull();
-    expect(checkEndDate("2027-02-23", "2026-11-24", 90)).toBe("The end date can be at most 90 days ahead (2027-02-22).");
+    expect(checkEndDate("2027-02-23", "2026-11-24", 90)).toEqual({ problem: "tooFar", maxDays: 90, latest: "2027-02-22" });
   });
 
   it("puts steps due after their service level", () => {
