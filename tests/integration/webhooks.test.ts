@@ -75,7 +75,7 @@ async function endpoint(events: readonly WebhookEvent[] = WEBHOOK_EVENTS) {
 }
 
 /**
- * What a receiver does, as the README shows it: plain node:crypto, no Vetted code. Refuses a
+ * What a receiver of the legacy Vetted-Signature does (README, "Verifying webhooks"): plain node:crypto, no Vetted code. Refuses a
  * timestamp more than 5 minutes off, then compares HMAC-SHA256("<t>.<raw body>") with every v1.
  */
 function receiverAccepts(hit: ReceivedWebhook, secret: string): boolean {
