@@ -39,7 +39,11 @@ for (const role of ROLES) {
       for (const walked of pages) {
         await test.step(walked.name, async () => {
           await openSettled(page, walked);
-          const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+          // Every rule still runs; only the violations' details are collected (what is read below), which is what takes axe long on large pages.
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+            .options({ resultTypes: ["violations"] })
+            .analyze();
           const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
           expect
             .soft(serious.map((v) => `${v.id} (${v.impact}) — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`), `${walked.name} (${walked.path}): accessibility`)
