@@ -1,55 +1,13 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { mainNav, signIn, signInRequest } from "./support/auth";
 import { USERS } from "./support/constants";
-import { ROLES, openSettled, pagesFor, walkIds, type WalkIds } from "./support/main-pages";
+import { ROLES } from "./support/main-pages";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-let ids: WalkIds;
-
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  ids = await walkIds(page);
-  await page.close();
-});
-
-/** How wide the page is, and the innermost elements that reach past the screen's edge (by their box or their content). */
-async function sideways(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const past = Array.from(document.body.querySelectorAll<HTMLElement>("*")).filter((element) => {
-      const box = element.getBoundingClientRect();
-      // Content past an element's box widens the page only when the element lets it show (not a control's own text).
-      const showsOverflow = getComputedStyle(element).overflowX === "visible" && !/^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName);
-      return box.right > width + 0.5 || (showsOverflow && box.left + element.scrollWidth > width + 0.5);
-    });
-    const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
-    const describe = (element: HTMLElement) =>
-      `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}">${(element.textContent ?? "").trim().slice(0, 30)} to ${Math.round(element.getBoundingClientRect().left + element.scrollWidth)} px`;
-    return `${document.documentElement.scrollWidth} px wide: ${innermost.slice(0, 4).map(describe).join("; ")}`;
-  });
-}
-
-test.describe("at 390 px no page scrolls sideways", () => {
-  test.use({ viewport: PHONE });
-
-  for (const role of ROLES) {
-    test(`every main page of the ${role}`, async ({ page }) => {
-      test.setTimeout(240_000);
-      await signInRequest(page.request, USERS[role]);
-      const problems: string[] = [];
-      for (const walked of pagesFor(role, ids)) {
-        const { name, path } = walked;
-        await openSettled(page, walked);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > PHONE.width) problems.push(`${name} (${path}): ${await sideways(page)}`);
-      }
-      expect(problems).toEqual([]);
-    });
-  }
-});
+// That no main page of any role scrolls sideways at 390 px is checked on the same walk as its
+// accessibility at that width (accessibility.spec.tsx): one visit of each page does both.
 
 test.describe("a software page's header at 390 px", () => {
   test.use({ viewport: PHONE });

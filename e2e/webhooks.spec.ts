@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import { expect, test } from "./support/test";
 import { startWebhookReceiver, type ReceivedWebhook } from "../tests/support/webhook-receiver";
 import { followNavLink, mainNav, signIn } from "./support/auth";
 import { USERS } from "./support/constants";
 
-/** What a receiver does (the README's snippet): HMAC-SHA256 of "<t>.<raw body>", a timestamp within 5 minutes. */
+/** What a receiver of the legacy Vetted-Signature does (the README's snippet): HMAC-SHA256 of "<t>.<raw body>", a timestamp within 5 minutes. */
 function signedWith(hit: ReceivedWebhook, secret: string): boolean {
   const items = (hit.headers["vetted-signature"] ?? "").split(",").map((item) => item.split("="));
   const t = Number(items.find(([key]) => key === "t")?.[1]);
@@ -34,7 +35,7 @@ test("an admin registers a webhook, sends a test event, sees the 200 in the deli
     await form.getByRole("button", { name: "Create webhook" }).click();
     const message = form.getByTestId("form-message");
     await expect(message).toContainText("Copy its signing secret now; it is not shown again");
-    const secret = /whsec_[A-Za-z0-9_-]{43}/.exec((await message.textContent()) ?? "")?.[0];
+    const secret = /whsec_[A-Za-z0-9+/]{43}=/.exec((await message.textContent()) ?? "")?.[0];
     expect(secret).toBeTruthy();
     const row = page.getByTestId("webhook-row").filter({ hasText: name });
     await expect(row).toContainText(receiver.url("/vetted"));
@@ -60,6 +61,11 @@ test("an admin registers a webhook, sends a test event, sees the 200 in the deli
     expect(more).toHaveLength(0);
     expect(hit!.path).toBe("/vetted");
     expect(hit!.headers["vetted-event"]).toBe("ping");
+    // Standard Webhooks, verified as the README's one line does it; the delivery's id is the message id.
+    expect(hit!.headers["webhook-id"]).toBe(hit!.headers["vetted-delivery"]);
+    expect(new Webhook(secret!).verify(hit!.body, hit!.headers)).toMatchObject({ type: "ping" });
+    expect(() => new Webhook(secret!).verify(`${hit!.body} `, hit!.headers)).toThrow();
+    // And the legacy header, during the transition.
     expect(signedWith(hit!, secret!)).toBe(true);
     expect(signedWith({ ...hit!, body: `${hit!.body} ` }, secret!)).toBe(false);
     const body = JSON.parse(hit!.body) as { id: string; type: string; data: { endpoint: { name: string } } };

@@ -67,6 +67,11 @@ const EnvSchema = z
     WEBHOOK_ALLOWED_HOSTS: z.string().trim().default(""),
     WEBHOOK_ALLOWED_CIDRS: z.string().trim().default(""),
     /** Encrypts webhook signing secrets at rest; default: a key derived from AUTH_SECRET. Never quoted in messages. */
+    /**
+     * "false": deliveries carry only the Standard Webhooks signature, not the older Vetted-Signature
+     * (sent until the transition period ends; README, "Verifying webhooks").
+     */
+    WEBHOOK_LEGACY_SIGNATURE: z.enum(["true", "false"], { message: 'WEBHOOK_LEGACY_SIGNATURE must be "true" or "false"' }).default("true"),
     WEBHOOK_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, "WEBHOOK_ENCRYPTION_KEY must be at least 32 characters (openssl rand -base64 48)").optional()),
     // The messages below never quote the value: it may hold a password.
     SMTP_URL: optionalString.pipe(
@@ -150,6 +155,8 @@ export interface Config {
     /** Internal receivers the address policy lets through (WEBHOOK_ALLOWED_HOSTS, WEBHOOK_ALLOWED_CIDRS); the chat webhook too. */
     allowedHosts: readonly string[];
     allowedCidrs: readonly string[];
+    /** Deliveries also carry Vetted-Signature (WEBHOOK_LEGACY_SIGNATURE, default true during the transition). */
+    legacySignature: boolean;
     /** Key material for the signing secrets' encryption: WEBHOOK_ENCRYPTION_KEY, else AUTH_SECRET. */
     encryptionKey: { source: "WEBHOOK_ENCRYPTION_KEY" | "AUTH_SECRET"; material: string };
   };
@@ -261,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowHttp: e.WEBHOOK_ALLOW_HTTP === "true",
       allowedHosts: splitList(e.WEBHOOK_ALLOWED_HOSTS),
       allowedCidrs: splitList(e.WEBHOOK_ALLOWED_CIDRS),
+      legacySignature: e.WEBHOOK_LEGACY_SIGNATURE === "true",
       encryptionKey: e.WEBHOOK_ENCRYPTION_KEY
         ? { source: "WEBHOOK_ENCRYPTION_KEY" as const, material: e.WEBHOOK_ENCRYPTION_KEY }
         : { source: "AUTH_SECRET" as const, material: authSecret },

@@ -1,7 +1,7 @@
 /**
- * Every role's main pages, for the walks that look at each of them as that person would: the
- * 390 px walk (responsive.spec.ts) and the accessibility run (accessibility.spec.ts). Which
- * role opens which page comes from the policy table, so a role walks exactly what it may open.
+ * Every role's main pages, for the walks that look at each of them as that person would
+ * (accessibility.spec.tsx: axe at 1280 and 390 px, and at 390 px nothing scrolls sideways).
+ * Which role opens which page comes from the policy table, so a role walks exactly what it may open.
  */
 import { expect, type Page } from "@playwright/test";
 import { DEFAULT_TEMPLATE } from "../../lib/domain/default-template";
@@ -123,4 +123,21 @@ export async function openSettled(page: Page, { path, prepare }: WalkPage): Prom
   expect(response?.status(), `${path} opens`).toBe(200);
   await page.waitForLoadState("networkidle");
   await prepare?.(page);
+}
+
+/** How wide the page is, and the innermost elements that reach past the screen's edge (by their box or their content). */
+export async function sideways(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const past = Array.from(document.body.querySelectorAll<HTMLElement>("*")).filter((element) => {
+      const box = element.getBoundingClientRect();
+      // Content past an element's box widens the page only when the element lets it show (not a control's own text).
+      const showsOverflow = getComputedStyle(element).overflowX === "visible" && !/^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName);
+      return box.right > width + 0.5 || (showsOverflow && box.left + element.scrollWidth > width + 0.5);
+    });
+    const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+    const describe = (element: HTMLElement) =>
+      `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}">${(element.textContent ?? "").trim().slice(0, 30)} to ${Math.round(element.getBoundingClientRect().left + element.scrollWidth)} px`;
+    return `${document.documentElement.scrollWidth} px wide: ${innermost.slice(0, 4).map(describe).join("; ")}`;
+  });
 }

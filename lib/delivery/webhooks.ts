@@ -13,7 +13,7 @@ import {
   WEBHOOK_MAX_ATTEMPTS,
 } from "../domain/webhooks";
 import { addressPolicy } from "../domain/address-policy";
-import { SIGNATURE_HEADER, signatureHeader } from "../domain/webhook-signature";
+import { SIGNATURE_HEADER, signatureHeader, standardWebhookHeaders } from "../domain/webhook-signature";
 import { decryptWebhookSecret, WebhookSecretUnreadable } from "../webhooks/secret-box";
 import { postOutbound, type ResolveHost } from "./outbound-http";
 
@@ -22,7 +22,7 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 /**
  * How long a runner holds a delivery it is sending. Far longer than the timeout: if the runner dies
  * mid-send, another takes the delivery over once the lease has passed (it may then arrive twice —
- * receivers de-duplicate on Vetted-Delivery — but it is never lost).
+ * receivers de-duplicate on webhook-id — but it is never lost).
  */
 const LEASE_MS = 60_000;
 /** Bytes of an answer read for the log's snippet; the rest is never read. */
@@ -151,15 +151,20 @@ function signingSecrets(claimed: Claimed, now: Date): string[] {
 }
 
 async function send(claimed: Claimed, now: Date, options: { timeoutMs: number; resolve?: ResolveHost }): Promise<Answer> {
-  let secrets: string[];
+  // The signature's time is the wall clock's, whatever the app's clock says: receivers compare it with theirs.
+  const timestamp = Math.floor(Date.now() / 1000);
+  let signatures: Record<string, string>;
   try {
-    secrets = signingSecrets(claimed, now);
+    const secrets = signingSecrets(claimed, now);
+    signatures = {
+      // Standard Webhooks: the delivery's id is the message id, the same on every retry and redelivery.
+      ...standardWebhookHeaders(secrets, { id: claimed.id, timestamp, body: claimed.body }),
+      ...(config().webhooks.legacySignature ? { [SIGNATURE_HEADER.toLowerCase()]: signatureHeader(secrets, timestamp, claimed.body) } : {}),
+    };
   } catch (error) {
     if (error instanceof WebhookSecretUnreadable) return { statusCode: null, error: error.message, snippet: null, retryAfterSeconds: null, durationMs: 0 };
     throw error;
   }
-  // The signature's time is the wall clock's, whatever the app's clock says: receivers compare it with theirs.
-  const timestamp = Math.floor(Date.now() / 1000);
   return post(
     claimed.url,
     claimed.body,
@@ -169,7 +174,7 @@ async function send(claimed: Claimed, now: Date, options: { timeoutMs: number; r
       "vetted-event": claimed.eventType,
       "vetted-delivery": claimed.id,
       "vetted-attempt": String(claimed.attempts),
-      [SIGNATURE_HEADER.toLowerCase()]: signatureHeader(secrets, timestamp, claimed.body),
+      ...signatures,
     },
     options,
     now,

@@ -131,7 +131,7 @@ export const deleteWebhook = defineMutation({
 
 /**
  * A new signing secret, shown once. With `keepPrevious`, deliveries are signed with both secrets
- * (two `v1=` in Vetted-Signature) for PREVIOUS_SECRET_HOURS, so receivers can switch without
+ * (two signatures in webhook-signature, two `v1=` in Vetted-Signature) for PREVIOUS_SECRET_HOURS, so receivers can switch without
  * refusing anything; without it (a leaked secret) the old one stops at once.
  */
 export const rotateWebhookSecret = defineMutation({

@@ -5,15 +5,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config";
+import { config, loadConfig } from "@/lib/config";
 import { closeDb, getDb, openDatabase, type Db } from "@/lib/db/client";
 import { auditEvents, classifications, users, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "@/lib/db/schema";
 import { channels } from "@/lib/delivery/outbox";
 import { deliverDueWebhooks, deliverWebhook } from "@/lib/delivery/webhooks";
 import { addDays, isoDay } from "@/lib/domain/requests";
-import { generateWebhookSecret, verifyWebhookSignature, WEBHOOK_SECRET_PATTERN } from "@/lib/domain/webhook-signature";
+import { generateWebhookSecret, LEGACY_WEBHOOK_SECRET_PATTERN, standardWebhookSecret, verifyWebhookSignature, WEBHOOK_SECRET_PATTERN, webhookSecretHint } from "@/lib/domain/webhook-signature";
 import { WEBHOOK_EVENTS, WEBHOOK_MAX_ATTEMPTS, type WebhookEvent } from "@/lib/domain/webhooks";
 import { Conflict, Forbidden, Unauthenticated, ValidationFailed } from "@/lib/errors";
 import { startJobRunner } from "@/lib/jobs/runner";
@@ -33,6 +34,7 @@ import { getWebhookEndpoint, listWebhookEndpoints } from "@/lib/queries/webhooks
 import { defineMutation, runMutation } from "@/lib/server/guard";
 import { makeUser, unique } from "../support/fixtures";
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "../support/webhook-receiver";
+import { encryptWebhookSecret } from "@/lib/webhooks/secret-box";
 
 // This file runs in its own process: receivers here are plain http on 127.0.0.1, which the address
 // policy allows only when named. Set before anything reads the config.
@@ -73,7 +75,7 @@ async function endpoint(events: readonly WebhookEvent[] = WEBHOOK_EVENTS) {
 }
 
 /**
- * What a receiver does, as the README shows it: plain node:crypto, no Vetted code. Refuses a
+ * What a receiver of the legacy Vetted-Signature does (README, "Verifying webhooks"): plain node:crypto, no Vetted code. Refuses a
  * timestamp more than 5 minutes off, then compares HMAC-SHA256("<t>.<raw body>") with every v1.
  */
 function receiverAccepts(hit: ReceivedWebhook, secret: string): boolean {
@@ -82,6 +84,19 @@ function receiverAccepts(hit: ReceivedWebhook, secret: string): boolean {
   if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > 300) return false;
   const expected = createHmac("sha256", secret).update(`${t}.${hit.body}`).digest();
   return items.some(([key, value]) => key === "v1" && /^[0-9a-f]{64}$/.test(value ?? "") && timingSafeEqual(Buffer.from(value!, "hex"), expected));
+}
+
+/**
+ * What a receiver does per Standard Webhooks, as the README shows it: the `standardwebhooks`
+ * package's one line over the raw body and the headers (it refuses a timestamp more than 5
+ * minutes off). Returns the parsed event, or the reason it was refused.
+ */
+function standardVerify(hit: ReceivedWebhook, secret: string): { ok: true; event: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, event: new Webhook(secret).verify(hit.body, hit.headers) };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
 }
 
 /** The parts of an event's data these tests read (the shapes are in lib/domain/webhooks.ts, tested in the unit tests). */
@@ -144,6 +159,18 @@ describe("delivery to a local receiver", () => {
     expect(receiverAccepts(hit!, generateWebhookSecret())).toBe(false);
     expect(receiverAccepts({ ...hit!, body: hit!.body.replace("test event", "best event") }, hook.secret)).toBe(false);
 
+    // Standard Webhooks: the delivery's id, this try's time, and a signature the package verifies.
+    expect(hit!.headers["webhook-id"]).toBe(id);
+    expect(Number(hit!.headers["webhook-timestamp"])).toBeCloseTo(Date.now() / 1000, -2);
+    expect(hit!.headers["webhook-timestamp"]).toBe(/^t=(\d+),/.exec(hit!.headers["vetted-signature"]!)![1]);
+    expect(hit!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(standardVerify(hit!, hook.secret)).toEqual({ ok: true, event: JSON.parse(hit!.body) });
+    // A tampered body, a replayed (old) delivery, a wrong secret: refused.
+    expect(standardVerify({ ...hit!, body: hit!.body.replace("test event", "best event") }, hook.secret)).toEqual({ ok: false, reason: "No matching signature found" });
+    const oldTimestamp = String(Number(hit!.headers["webhook-timestamp"]) - 6 * 60);
+    expect(standardVerify({ ...hit!, headers: { ...hit!.headers, "webhook-timestamp": oldTimestamp } }, hook.secret)).toEqual({ ok: false, reason: "Message timestamp too old" });
+    expect(standardVerify(hit!, generateWebhookSecret())).toEqual({ ok: false, reason: "No matching signature found" });
+
     const body = JSON.parse(hit!.body);
     expect(body).toEqual({ id: expect.any(String), type: "ping", createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), data: { message: expect.any(String), endpoint: { id: hook.id, name: hook.name } } });
     expect(await delivery(id)).toMatchObject({ status: "delivered", attempts: 1, lastStatusCode: 200, lastError: null, leaseUntil: null });
@@ -189,6 +216,9 @@ describe("delivery to a local receiver", () => {
     expect(hits.map((h) => h.headers["vetted-delivery"])).toEqual([id, id]);
     expect(hits.map((h) => h.headers["vetted-attempt"])).toEqual(["1", "2"]);
     expect(hits.every((h) => receiverAccepts(h, hook.secret))).toBe(true);
+    expect(hits.every((h) => standardVerify(h, hook.secret).ok)).toBe(true);
+    // The same message id on every try: receivers de-duplicate on it.
+    expect(new Set(hits.map((h) => h.headers["webhook-id"]))).toEqual(new Set([id]));
     expect((await triesOf(id)).map((t) => [t.statusCode, t.responseSnippet])).toEqual([
       [500, "database down"],
       [200, "ok"],
@@ -326,6 +356,7 @@ describe("the job queue", () => {
       await runner.deliverSoon();
       await expect.poll(async () => (await delivery(goodId)).status, { timeout: 15_000 }).toBe("delivered");
       expect(receiverAccepts(receiver.for(good.path)[0]!, good.secret)).toBe(true);
+      expect(standardVerify(receiver.for(good.path)[0]!, good.secret).ok).toBe(true);
       await expect.poll(async () => (await delivery(badId)).attempts, { timeout: 15_000 }).toBe(1);
       const failed = await delivery(badId);
       expect(failed).toMatchObject({ status: "pending", lastStatusCode: 503 });
@@ -367,6 +398,7 @@ describe("the embedded database (PGlite)", () => {
       await runner.deliverSoon();
       expect(receiver.for(okPath)).toHaveLength(1);
       expect(receiverAccepts(receiver.for(okPath)[0]!, ok.secret)).toBe(true);
+      expect(standardVerify(receiver.for(okPath)[0]!, ok.secret).ok).toBe(true);
       expect(receiver.for(failPath)).toHaveLength(1);
       const [retrying] = await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, failingId));
       expect(retrying).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
@@ -473,6 +505,7 @@ describe("events from the changes themselves", () => {
     const hit = receiver.for(hook.path).find((h) => h.headers["vetted-delivery"] === expired[0]!.id);
     expect(hit?.headers["vetted-event"]).toBe("grant.expired");
     expect(receiverAccepts(hit!, hook.secret)).toBe(true);
+    expect(standardVerify(hit!, hook.secret).ok).toBe(true);
   });
 
   it("request.decided for a rejection", async () => {
@@ -523,6 +556,49 @@ describe("events from the changes themselves", () => {
 });
 
 describe("managing endpoints", () => {
+  it("keeps an endpoint made before Standard Webhooks working: its base64url secret signs Vetted-Signature as before, and its standard form verifies webhook-signature", async () => {
+    const hook = await endpoint(["grant.created"]);
+    // A secret as they were made before (32 random bytes in base64url), with both URL-safe characters.
+    const legacy = `whsec_${Buffer.from(Array.from({ length: 32 }, (_, i) => (i % 2 ? 0xfb : 0xff) ^ i)).toString("base64url")}`;
+    expect(legacy).toMatch(LEGACY_WEBHOOK_SECRET_PATTERN);
+    expect(legacy).toMatch(/[-_]/);
+    await db.update(webhookEndpoints).set({ secretEncrypted: encryptWebhookSecret(legacy, hook.id), secretHint: webhookSecretHint(legacy) }).where(eq(webhookEndpoints.id, hook.id));
+    await deliverWebhook(db, await ping(hook.id), new Date());
+    const hit = receiver.for(hook.path).at(-1)!;
+    expect(receiverAccepts(hit, legacy)).toBe(true);
+    const standard = standardWebhookSecret(legacy);
+    expect(standard).toBe(`whsec_${legacy.slice(6).replaceAll("-", "+").replaceAll("_", "/")}=`);
+    expect(standardVerify(hit, standard).ok).toBe(true);
+    // The standard libraries cannot read the legacy form itself: the README says how to re-encode it, or rotate.
+    expect(standardVerify(hit, legacy).ok).toBe(false);
+
+    // Rotating moves it to a standard secret; during the overlap both are honoured in both headers.
+    const rotated = await runMutation(rotateWebhookSecret, admin, { id: hook.id, keepPrevious: "on" });
+    expect(rotated.secret).toMatch(WEBHOOK_SECRET_PATTERN);
+    await deliverWebhook(db, await ping(hook.id), new Date());
+    const during = receiver.for(hook.path).at(-1)!;
+    expect(standardVerify(during, rotated.secret).ok).toBe(true);
+    expect(standardVerify(during, standard).ok).toBe(true);
+    expect(receiverAccepts(during, legacy)).toBe(true);
+  });
+
+  it("with WEBHOOK_LEGACY_SIGNATURE=false sends only the Standard Webhooks signature", async () => {
+    expect(loadConfig({ ...process.env, WEBHOOK_LEGACY_SIGNATURE: "false" }).webhooks.legacySignature).toBe(false);
+    expect(() => loadConfig({ ...process.env, WEBHOOK_LEGACY_SIGNATURE: "no" })).toThrow(/WEBHOOK_LEGACY_SIGNATURE must be "true" or "false"/);
+    const hook = await endpoint(["grant.created"]);
+    const cached = globalThis as unknown as { vettedConfig?: ReturnType<typeof config> };
+    const before = config();
+    cached.vettedConfig = { ...before, webhooks: { ...before.webhooks, legacySignature: false } };
+    try {
+      await deliverWebhook(db, await ping(hook.id), new Date());
+    } finally {
+      cached.vettedConfig = before;
+    }
+    const hit = receiver.for(hook.path).at(-1)!;
+    expect(hit.headers["vetted-signature"]).toBeUndefined();
+    expect(standardVerify(hit, hook.secret).ok).toBe(true);
+  });
+
   it("rotates the secret: kept for a day, both sign; otherwise the old one stops at once", async () => {
     const hook = await endpoint(["grant.created"]);
     const kept = await runMutation(rotateWebhookSecret, admin, { id: hook.id, keepPrevious: "on" });
@@ -534,6 +610,9 @@ describe("managing endpoints", () => {
     expect(during.headers["vetted-signature"]!.match(/v1=/g)).toHaveLength(2);
     expect(receiverAccepts(during, kept.secret)).toBe(true);
     expect(receiverAccepts(during, hook.secret)).toBe(true);
+    expect(during.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
+    expect(standardVerify(during, kept.secret).ok).toBe(true);
+    expect(standardVerify(during, hook.secret).ok).toBe(true);
 
     const cut = await runMutation(rotateWebhookSecret, admin, { id: hook.id });
     expect(cut.previousUntil).toBeNull();
@@ -542,6 +621,8 @@ describe("managing endpoints", () => {
     expect(after.headers["vetted-signature"]!.match(/v1=/g)).toHaveLength(1);
     expect(receiverAccepts(after, cut.secret)).toBe(true);
     expect(receiverAccepts(after, kept.secret)).toBe(false);
+    expect(standardVerify(after, cut.secret).ok).toBe(true);
+    expect(standardVerify(after, kept.secret)).toEqual({ ok: false, reason: "No matching signature found" });
 
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, hook.id)).orderBy(asc(auditEvents.id));
     expect(audit.filter((a) => a.action === "webhook.secret_rotated")).toHaveLength(2);

@@ -1,6 +1,11 @@
+import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import {
   generateWebhookSecret,
+  LEGACY_WEBHOOK_SECRET_PATTERN,
+  standardWebhookHeaders,
+  standardWebhookSecret,
+  webhookSigningKey,
   signatureHeader,
   SIGNATURE_TOLERANCE_SECONDS,
   verifyWebhookSignature,
@@ -26,7 +31,10 @@ import {
 import { AddressRefused, addressPolicy } from "@/lib/domain/address-policy";
 import { openSecret, sealSecret, WebhookSecretUnreadable } from "@/lib/webhooks/secret-box";
 
+/** A secret in the form made before Standard Webhooks (base64url, no padding): it still signs both headers. */
 const SECRET = "whsec_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
+/** Legacy secrets as they were made (randomBytes(32) in base64url), one with both of its URL-safe characters. */
+const LEGACY = ["whsec_ab-_0123456789abcdefghijklmnopqrstuvwxyzABA", `whsec_${Buffer.alloc(32, 0xfb).toString("base64url")}`];
 const BODY = JSON.stringify({ id: "e1", type: "ping", createdAt: "2026-01-01T00:00:00.000Z", data: { message: "hello — ✓" } });
 const T = 1_767_225_600;
 
@@ -70,6 +78,67 @@ describe("webhook signatures", () => {
     expect(a).toMatch(WEBHOOK_SECRET_PATTERN);
     expect(a).not.toBe(generateWebhookSecret());
     expect(webhookSecretHint(a)).toBe(`${a.slice(0, 10)}…`);
+  });
+});
+
+describe("Standard Webhooks signatures", () => {
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it("matches the specification's example (secret, message id, timestamp, body)", () => {
+    const headers = standardWebhookHeaders(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"], { id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1614265330, body: '{"test": 2432232314}' });
+    expect(headers).toEqual({ "webhook-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp": "1614265330", "webhook-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=" });
+  });
+
+  it("makes secrets in standard base64 that the standardwebhooks package takes as they are, and verifies with", () => {
+    const secret = generateWebhookSecret();
+    expect(secret).toMatch(WEBHOOK_SECRET_PATTERN);
+    expect(webhookSigningKey(secret)).toHaveLength(32);
+    expect(standardWebhookSecret(secret)).toBe(secret);
+    const headers = standardWebhookHeaders([secret], { id: "d1", timestamp: now(), body: BODY });
+    expect(headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(new Webhook(secret).verify(BODY, headers)).toEqual(JSON.parse(BODY));
+  });
+
+  it("signs with a legacy (base64url) secret's same 32 bytes: its standard form verifies, and the form is a plain re-encoding", () => {
+    for (const legacy of LEGACY) {
+      expect(legacy).toMatch(LEGACY_WEBHOOK_SECRET_PATTERN);
+      const standard = standardWebhookSecret(legacy);
+      expect(standard).toMatch(WEBHOOK_SECRET_PATTERN);
+      // What the README tells receivers to do with a legacy secret.
+      expect(standard).toBe(`${legacy.replaceAll("-", "+").replaceAll("_", "/").replace("whsec/", "whsec_")}=`);
+      const headers = standardWebhookHeaders([legacy], { id: "d1", timestamp: now(), body: BODY });
+      expect(() => new Webhook(standard).verify(BODY, headers)).not.toThrow();
+    }
+    // The standard libraries refuse the legacy form itself (its "-" and "_"): receivers must re-encode it, or rotate.
+    expect(() => new Webhook(LEGACY[0]!)).toThrow();
+  });
+
+  it("fails verification for a tampered body, another secret, an old or a far-future timestamp, another id", () => {
+    const secret = generateWebhookSecret();
+    const t = now();
+    const headers = standardWebhookHeaders([secret], { id: "d1", timestamp: t, body: BODY });
+    expect(() => new Webhook(secret).verify(BODY.replace("hello", "hullo"), headers)).toThrow("No matching signature found");
+    expect(() => new Webhook(generateWebhookSecret()).verify(BODY, headers)).toThrow("No matching signature found");
+    expect(() => new Webhook(secret).verify(BODY, { ...headers, "webhook-id": "d2" })).toThrow("No matching signature found");
+    const old = standardWebhookHeaders([secret], { id: "d1", timestamp: t - SIGNATURE_TOLERANCE_SECONDS - 60, body: BODY });
+    expect(() => new Webhook(secret).verify(BODY, old)).toThrow("Message timestamp too old");
+    const future = standardWebhookHeaders([secret], { id: "d1", timestamp: t + SIGNATURE_TOLERANCE_SECONDS + 60, body: BODY });
+    expect(() => new Webhook(secret).verify(BODY, future)).toThrow("Message timestamp too new");
+  });
+
+  it("during a rotation carries one space-separated signature per secret, and either secret verifies", () => {
+    const next = generateWebhookSecret();
+    const headers = standardWebhookHeaders([next, SECRET], { id: "d1", timestamp: now(), body: BODY });
+    expect(headers["webhook-signature"].split(" ")).toHaveLength(2);
+    expect(() => new Webhook(next).verify(BODY, headers)).not.toThrow();
+    expect(() => new Webhook(standardWebhookSecret(SECRET)).verify(BODY, headers)).not.toThrow();
+  });
+
+  it("refuses what is not a signing secret", () => {
+    for (const bad of ["", "whsec_", "sk_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", "whsec_c2hvcnQ=", `whsec_${"a".repeat(40)}!!!`]) {
+      expect(() => webhookSigningKey(bad), bad).toThrow("not a webhook signing secret");
+    }
+    expect(() => standardWebhookHeaders([], { id: "d1", timestamp: 1, body: BODY })).toThrow();
   });
 });
 

@@ -21,8 +21,9 @@ export default async function WebhooksPage() {
         <h1 className="text-2xl font-bold">Webhooks</h1>
         <p className="text-slate-600">
           Vetted POSTs an event as JSON to each URL subscribed to it when a classification changes, a request step is decided, or an exception is
-          granted or ends. Each delivery is signed (<code>Vetted-Signature</code>, HMAC-SHA256 with the webhook’s secret, shown once) and tried up
-          to {WEBHOOK_MAX_ATTEMPTS} times over about a day until the receiver answers 2xx.
+          granted or ends. Each delivery is signed per Standard Webhooks (<code>webhook-id</code>, <code>webhook-timestamp</code>,{" "}
+          <code>webhook-signature</code>: HMAC-SHA256 with the webhook’s secret, shown once; the older <code>Vetted-Signature</code> too, until the
+          transition ends) and tried up to {WEBHOOK_MAX_ATTEMPTS} times over about a day until the receiver answers 2xx.
         </p>
       </div>
       <section className="card">

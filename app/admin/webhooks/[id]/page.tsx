@@ -55,6 +55,11 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
             {endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now() && (
               <span className="text-slate-500">; the previous secret also signs until {when(endpoint.previousSecretExpiresAt)}</span>
             )}
+            <p className="text-xs text-slate-500" data-testid="secret-format">
+              Receivers check <code>webhook-signature</code> with a Standard Webhooks library and this secret. A secret made before Standard Webhooks
+              (it contains <code>-</code> or <code>_</code> and does not end in <code>=</code>) must be re-encoded for those libraries: replace{" "}
+              <code>-</code> with <code>+</code> and <code>_</code> with <code>/</code>, and add <code>=</code> at the end; or rotate the secret.
+            </p>
           </dd>
           <dt className="text-slate-600">Created</dt>
           <dd>
