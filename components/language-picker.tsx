@@ -1,37 +1,35 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useId } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form";
+import { NavGroup } from "@/components/nav-disclosure";
 import { setMyLocaleAction } from "@/lib/actions/preferences";
-import { LOCALE_NAMES, LOCALES } from "@/lib/domain/locale";
+import { BROWSER_LOCALE, LOCALE_NAMES, LOCALE_SHORT_NAMES, LOCALES } from "@/lib/domain/locale";
 
 /**
- * The person's own language, saved at once when chosen: each language is named in itself, so a
- * reader who cannot read the current one still finds theirs. "Browser's language" clears it.
+ * The person's own language, saved when chosen: each language is named in itself, so a reader
+ * who cannot read the current one still finds theirs. "Browser's language" clears the choice. On
+ * the wide bar a small button that shows the language in force; in the narrow menu a list.
  */
-export function LanguagePicker({ current }: { current: string }) {
+export function LanguagePicker({ current }: { current: string | null }) {
   const t = useTranslations("common.language");
-  const id = useId();
+  const shown = useLocale();
+  const chosen = current ?? BROWSER_LOCALE;
+  const options = [
+    ...LOCALES.map((locale) => ({ value: locale, name: LOCALE_NAMES[locale], lang: locale })),
+    { value: BROWSER_LOCALE, name: t("browser"), lang: undefined },
+  ];
   return (
     <ActionForm action={setMyLocaleAction} className="nav-language" label={t("label")}>
-      <label htmlFor={id} className="sr-only">
-        {t("label")}
-      </label>
-      <select
-        id={id}
-        name="locale"
-        defaultValue={current}
-        className="nav-language-select"
-        onChange={(event) => event.currentTarget.form?.requestSubmit()}
-      >
-        <option value="">{t("browser")}</option>
-        {LOCALES.map((locale) => (
-          <option key={locale} value={locale} lang={locale}>
-            {LOCALE_NAMES[locale]}
-          </option>
+      <NavGroup label={t("label")} buttonText={LOCALE_SHORT_NAMES[shown]} buttonLabel={`${t("label")}: ${LOCALE_NAMES[shown]}`}>
+        {options.map((option) => (
+          <li key={option.value}>
+            <button type="submit" name="locale" value={option.value} lang={option.lang} className="nav-link nav-language-option" aria-current={option.value === chosen ? "true" : undefined}>
+              {option.name}
+            </button>
+          </li>
         ))}
-      </select>
+      </NavGroup>
     </ActionForm>
   );
 }

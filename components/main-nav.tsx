@@ -100,7 +100,7 @@ export async function MainNav({ user }: { user: SessionUser | null }) {
           <span className="nav-user" title={t("nav.signedInAs", { name: user.name, role: roleName })}>
             {user.name} <span className="text-slate-600">({roleName})</span>
           </span>
-          <LanguagePicker current={user.locale ?? ""} />
+          <LanguagePicker current={user.locale ?? null} />
           <SignOutButton />
         </div>
       </NavMenu>

@@ -35,7 +35,7 @@ function useDisclosure() {
     };
   }, [open]);
   const closeOnLink = (event: React.MouseEvent) => {
-    if ((event.target as HTMLElement).closest("a")) setOpen(false);
+    if ((event.target as HTMLElement).closest("a, button[type=submit]")) setOpen(false);
   };
   return { open, toggle: () => setOpen((o) => !o), wrapper, button, closeOnLink };
 }
@@ -61,10 +61,11 @@ export function NavMenu({ label, children }: { label: string; children: ReactNod
 }
 
 /**
- * A group of links under one disclosure button on the wide bar ("Admin"); inside the narrow
- * menu the group is a plain labelled list.
+ * A group of links (or a form's buttons) under one disclosure button on the wide bar ("Admin";
+ * the language, whose button shows only the language in force); inside the narrow menu the
+ * group is a plain labelled list.
  */
-export function NavGroup({ label, children }: { label: string; children: ReactNode }) {
+export function NavGroup({ label, buttonText, buttonLabel, children }: { label: string; buttonText?: string; buttonLabel?: string; children: ReactNode }) {
   const { open, toggle, wrapper, button, closeOnLink } = useDisclosure();
   const id = useId();
   return (
@@ -72,8 +73,8 @@ export function NavGroup({ label, children }: { label: string; children: ReactNo
       <span className="nav-group-label" aria-hidden="true">
         {label}
       </span>
-      <button ref={button} type="button" className="nav-group-button" aria-expanded={open} aria-controls={id} onClick={toggle}>
-        {label}
+      <button ref={button} type="button" className="nav-group-button" aria-expanded={open} aria-controls={id} aria-label={buttonLabel} onClick={toggle}>
+        {buttonText ?? label}
         <span aria-hidden="true">▾</span>
       </button>
       <ul id={id} className="nav-group-list" data-open={open} aria-label={label} onClick={closeOnLink}>

@@ -9,6 +9,12 @@ export const DEFAULT_LOCALE: Locale = "en";
 /** Each language named in itself, as a language picker shows it. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文" };
 
+/** What the language picker sends for "Browser's language": the person's own choice is cleared. */
+export const BROWSER_LOCALE = "browser";
+
+/** Each language's short name, for a button that has little room. */
+export const LOCALE_SHORT_NAMES: Record<Locale, string> = { en: "EN", "zh-CN": "中文" };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
