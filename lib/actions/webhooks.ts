@@ -11,7 +11,7 @@ import {
   setWebhookEnabled,
   updateWebhook,
 } from "../mutations/webhooks";
-import { t } from "../i18n/translate";
+import { formatter, t } from "../i18n/translate";
 import { formAction } from "../server/guard";
 
 const refresh = (r: { id: string }) => {
@@ -25,7 +25,7 @@ export const updateWebhookAction = formAction(updateWebhook, (w) => t("webhooks.
 export const setWebhookEnabledAction = formAction(setWebhookEnabled, (w) => (w.enabled ? t("webhooks.done.enabled", { name: w.name }) : t("webhooks.done.disabled", { name: w.name })), refresh);
 export const rotateWebhookSecretAction = formAction(
   rotateWebhookSecret,
-  (w) => (w.previousUntil ? t("webhooks.done.rotatedKeeping", { name: w.name, until: w.previousUntil, secret: w.secret }) : t("webhooks.done.rotated", { name: w.name, secret: w.secret })),
+  (w) => (w.previousUntil ? t("webhooks.done.rotatedKeeping", { name: w.name, until: formatter().dateTime(w.previousUntil, "moment"), secret: w.secret }) : t("webhooks.done.rotated", { name: w.name, secret: w.secret })),
   refresh,
 );
 export const sendTestWebhookAction = formAction(sendTestWebhook, () => t("webhooks.done.testQueued"), refresh);
