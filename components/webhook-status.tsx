@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { DeliveryStatus } from "@/lib/queries/webhooks";
 
 const STYLE = {
@@ -15,8 +16,8 @@ export function deliveryState(d: { status: DeliveryStatus; attempts: number }, e
   return d.attempts === 0 ? "queued" : "retrying";
 }
 
+/** Server components only: it reads the server namespace `webhooks`. */
 export function DeliveryStatusBadge({ state }: { state: keyof typeof STYLE }) {
-  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${STYLE[state]}`}>{state}</span>;
+  const t = useTranslations("webhooks.status");
+  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${STYLE[state]}`}>{t(state)}</span>;
 }
-
-export const when = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 19)} UTC` : "—");

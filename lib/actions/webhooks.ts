@@ -11,6 +11,7 @@ import {
   setWebhookEnabled,
   updateWebhook,
 } from "../mutations/webhooks";
+import { formatter, t } from "../i18n/translate";
 import { formAction } from "../server/guard";
 
 const refresh = (r: { id: string }) => {
@@ -19,18 +20,17 @@ const refresh = (r: { id: string }) => {
 };
 
 /** The secret travels once, in this message, and is stored only sealed. */
-export const createWebhookAction = formAction(createWebhook, (w) => `Webhook "${w.name}" created. Copy its signing secret now; it is not shown again: ${w.secret}`, refresh);
-export const updateWebhookAction = formAction(updateWebhook, (w) => `Saved "${w.name}".`, refresh);
-export const setWebhookEnabledAction = formAction(setWebhookEnabled, (w) => `"${w.name}" ${w.enabled ? "enabled" : "disabled"}.`, refresh);
+export const createWebhookAction = formAction(createWebhook, (w) => t("webhooks.done.created", { name: w.name, secret: w.secret }), refresh);
+export const updateWebhookAction = formAction(updateWebhook, (w) => t("webhooks.done.saved", { name: w.name }), refresh);
+export const setWebhookEnabledAction = formAction(setWebhookEnabled, (w) => (w.enabled ? t("webhooks.done.enabled", { name: w.name }) : t("webhooks.done.disabled", { name: w.name })), refresh);
 export const rotateWebhookSecretAction = formAction(
   rotateWebhookSecret,
-  (w) =>
-    `New signing secret for "${w.name}"${w.previousUntil ? `; the old one also signs until ${w.previousUntil.toISOString().replace("T", " ").slice(0, 16)} UTC` : "; the old one no longer signs"}. Copy it now; it is not shown again: ${w.secret}`,
+  (w) => (w.previousUntil ? t("webhooks.done.rotatedKeeping", { name: w.name, until: formatter().dateTime(w.previousUntil, "moment"), secret: w.secret }) : t("webhooks.done.rotated", { name: w.name, secret: w.secret })),
   refresh,
 );
-export const sendTestWebhookAction = formAction(sendTestWebhook, () => "Test event queued: its delivery appears in the log below within a few seconds.", refresh);
-export const redeliverWebhookAction = formAction(redeliverWebhook, () => "Queued for delivery again.", (d) => refresh({ id: d.endpointId }));
-export const deleteWebhookAction = formAction(deleteWebhook, (w) => `Deleted "${w.name}".`, () => {
+export const sendTestWebhookAction = formAction(sendTestWebhook, () => t("webhooks.done.testQueued"), refresh);
+export const redeliverWebhookAction = formAction(redeliverWebhook, () => t("webhooks.done.redelivered"), (d) => refresh({ id: d.endpointId }));
+export const deleteWebhookAction = formAction(deleteWebhook, (w) => t("webhooks.done.deleted", { name: w.name }), () => {
   revalidatePath("/admin/webhooks");
   redirect("/admin/webhooks");
 });

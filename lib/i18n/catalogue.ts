@@ -38,6 +38,8 @@ import enSettings from "../../messages/en/settings.json";
 import enSettingsClient from "../../messages/en/settingsClient.json";
 import enSignin from "../../messages/en/signin.json";
 import enSigninClient from "../../messages/en/signinClient.json";
+import enWebhooks from "../../messages/en/webhooks.json";
+import enWebhooksClient from "../../messages/en/webhooksClient.json";
 import zhCommon from "../../messages/zh-CN/common.json";
 import zhOutbox from "../../messages/zh-CN/outbox.json";
 import zhNotices from "../../messages/zh-CN/notices.json";
@@ -67,6 +69,8 @@ import zhSettings from "../../messages/zh-CN/settings.json";
 import zhSettingsClient from "../../messages/zh-CN/settingsClient.json";
 import zhSignin from "../../messages/zh-CN/signin.json";
 import zhSigninClient from "../../messages/zh-CN/signinClient.json";
+import zhWebhooks from "../../messages/zh-CN/webhooks.json";
+import zhWebhooksClient from "../../messages/zh-CN/webhooksClient.json";
 
 /**
  * The message catalogues: one JSON file per namespace and language under messages/<locale>/,
@@ -109,6 +113,8 @@ const en = {
   requestsClient: enRequestsClient,
   notices: enNotices,
   notifications: enNotifications,
+  webhooks: enWebhooks,
+  webhooksClient: enWebhooksClient,
 };
 
 export type Messages = typeof en;
@@ -149,6 +155,8 @@ const zhCN: Messages = {
   requestsClient: zhRequestsClient,
   notices: zhNotices,
   notifications: zhNotifications,
+  webhooks: zhWebhooks,
+  webhooksClient: zhWebhooksClient,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
@@ -157,7 +165,7 @@ export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
  * Namespaces client components read (useTranslations in a "use client" file): only these go to
  * the browser with every page, so keep server-only text (e-mails, audit, errors) out of it.
  */
-export const CLIENT_NAMESPACES = ["assessmentsClient", "bulkCheckClient", "catalogueClient", "common", "dashboardClient", "evidenceClient", "requestsClient", "searchClient", "templatesClient", "ui", "validation", "vocabulary"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["assessmentsClient", "bulkCheckClient", "catalogueClient", "common", "dashboardClient", "evidenceClient", "requestsClient", "searchClient", "templatesClient", "ui", "validation", "vocabulary", "webhooksClient"] as const satisfies readonly Namespace[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

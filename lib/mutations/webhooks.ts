@@ -9,6 +9,7 @@ import { generateWebhookSecret, webhookSecretHint } from "../domain/webhook-sign
 import { isUnchanged } from "../domain/unchanged";
 import { describeWebhookUrl, webhookUrlProblem } from "../domain/webhooks";
 import { Conflict, NotFound, ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 import { defineMutation } from "../server/guard";
 import { RedeliverInput, RotateWebhookSecretInput, SetWebhookEnabledInput, UpdateWebhookInput, WebhookIdInput, WebhookInput } from "../validation/webhooks";
 import { markWebhookDeliveries, queueTestEvent } from "../webhooks/emit";
@@ -28,12 +29,12 @@ async function checkUrl(tx: Tx, url: string, exceptId?: string): Promise<void> {
     .select({ name: webhookEndpoints.name })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.url, url), exceptId ? ne(webhookEndpoints.id, exceptId) : undefined));
-  if (taken) throw new Conflict(`The webhook "${taken.name}" already sends to this URL`, { url: [`Already used by the webhook "${taken.name}"`] });
+  if (taken) throw new Conflict(t("webhooks.errors.urlTaken", { name: taken.name }), { url: [t("webhooks.errors.urlTakenField", { name: taken.name })] });
 }
 
 async function lockEndpoint(tx: Tx, id: string) {
   const [row] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).for("update");
-  if (!row) throw new NotFound("That webhook no longer exists.");
+  if (!row) throw new NotFound(t("webhooks.errors.gone"));
   return row;
 }
 
@@ -106,7 +107,7 @@ export const setWebhookEnabled = defineMutation({
   input: SetWebhookEnabledInput,
   async run({ tx, input, now }) {
     const endpoint = await lockEndpoint(tx, input.id);
-    if (endpoint.enabled === input.enabled) throw new Conflict(`This webhook is already ${input.enabled ? "enabled" : "disabled"}.`);
+    if (endpoint.enabled === input.enabled) throw new Conflict(input.enabled ? t("webhooks.errors.alreadyEnabled") : t("webhooks.errors.alreadyDisabled"));
     await tx.update(webhookEndpoints).set({ enabled: input.enabled, updatedAt: now }).where(eq(webhookEndpoints.id, input.id));
     // Enabling releases what waited: deliver it now rather than at the next sweep.
     if (input.enabled) markWebhookDeliveries(tx);
@@ -168,7 +169,7 @@ export const sendTestWebhook = defineMutation({
   input: WebhookIdInput,
   async run({ tx, input, now }) {
     const endpoint = await lockEndpoint(tx, input.id);
-    if (!endpoint.enabled) throw new Conflict("This webhook is disabled: enable it to send a test event.");
+    if (!endpoint.enabled) throw new Conflict(t("webhooks.errors.testDisabled"));
     const deliveryId = await queueTestEvent(tx, endpoint, now);
     return { result: { id: endpoint.id, deliveryId }, audit: [{ action: "webhook.test_sent", entityType: "webhook_endpoint", entityId: endpoint.id, after: { deliveryId } }] };
   },
@@ -186,9 +187,9 @@ export const redeliverWebhook = defineMutation({
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .where(eq(webhookDeliveries.id, input.deliveryId))
       .for("update", { of: webhookDeliveries });
-    if (!delivery) throw new NotFound("That delivery no longer exists.");
-    if (delivery.status === "pending") throw new Conflict("This delivery is still being tried.");
-    if (!delivery.enabled) throw new Conflict("This webhook is disabled: enable it to redeliver.");
+    if (!delivery) throw new NotFound(t("webhooks.errors.deliveryGone"));
+    if (delivery.status === "pending") throw new Conflict(t("webhooks.errors.stillTrying"));
+    if (!delivery.enabled) throw new Conflict(t("webhooks.errors.redeliverDisabled"));
     await tx
       .update(webhookDeliveries)
       .set({ status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null, deliveredAt: null })

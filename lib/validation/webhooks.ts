@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS, webhookUrlProblem } from "../domain/webhooks";
+import { t, tr } from "../i18n/translate";
 import { checkbox, requiredLine, uuid } from "./fields";
 
 /**
@@ -7,9 +8,9 @@ import { checkbox, requiredLine, uuid } from "./fields";
  * (WEBHOOK_ALLOW_HTTP), which the mutation checks again with the same rule.
  */
 const webhookUrl = z
-  .string({ message: "URL is required" })
+  .string(tr("webhooks.validation.urlRequired"))
   .trim()
-  .min(1, "URL is required")
+  .min(1, tr("webhooks.validation.urlRequired"))
   .superRefine((value, ctx) => {
     const problem = webhookUrlProblem(value, { allowHttp: true });
     if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -19,30 +20,30 @@ const events = z.preprocess(
   // No box ticked: the form sends no field at all.
   (v) => v ?? [],
   z
-    .array(z.enum(WEBHOOK_EVENTS, { message: `Each event must be one of: ${WEBHOOK_EVENTS.join(", ")}.` }))
-    .min(1, "Choose at least one event")
+    .array(z.enum(WEBHOOK_EVENTS, { error: () => t("webhooks.validation.eventUnknown", { events: WEBHOOK_EVENTS.join(", ") }) }))
+    .min(1, tr("webhooks.validation.eventRequired"))
     .transform((list) => WEBHOOK_EVENTS.filter((e) => list.includes(e))),
 );
 
 export const WebhookInput = z.object({
-  name: requiredLine("Name", 100),
+  name: requiredLine("webhooks.fields.name", 100),
   url: webhookUrl,
   events,
 });
 
-export const UpdateWebhookInput = WebhookInput.extend({ id: uuid("Webhook") });
+export const UpdateWebhookInput = WebhookInput.extend({ id: uuid("webhooks.fields.webhook") });
 
-export const WebhookIdInput = z.object({ id: uuid("Webhook") });
+export const WebhookIdInput = z.object({ id: uuid("webhooks.fields.webhook") });
 
 export const SetWebhookEnabledInput = z.object({
-  id: uuid("Webhook"),
-  enabled: z.enum(["true", "false"], { message: "Choose enable or disable" }).transform((v) => v === "true"),
+  id: uuid("webhooks.fields.webhook"),
+  enabled: z.enum(["true", "false"], tr("webhooks.validation.enabledChoice")).transform((v) => v === "true"),
 });
 
 export const RotateWebhookSecretInput = z.object({
-  id: uuid("Webhook"),
+  id: uuid("webhooks.fields.webhook"),
   /** Sign with the old secret too for a day, so receivers can switch without refusing deliveries. */
   keepPrevious: checkbox,
 });
 
-export const RedeliverInput = z.object({ deliveryId: uuid("Delivery") });
+export const RedeliverInput = z.object({ deliveryId: uuid("webhooks.fields.delivery") });

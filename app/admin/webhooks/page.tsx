@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateWebhookForm } from "@/components/webhook-forms";
-import { DeliveryStatusBadge, deliveryState, when } from "@/components/webhook-status";
+import { DeliveryStatusBadge, deliveryState } from "@/components/webhook-status";
 import { requirePermission } from "@/lib/auth/require";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -9,39 +11,38 @@ import { WEBHOOK_MAX_ATTEMPTS } from "@/lib/domain/webhooks";
 import { listWebhookEndpoints } from "@/lib/queries/webhooks";
 import { TableScroll } from "@/components/table-scroll";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("webhooks");
+  return { title: t("title") };
+}
 
 export default async function WebhooksPage() {
   await requirePermission("webhooks.manage");
-  const endpoints = await listWebhookEndpoints(await getDb());
+  const [endpoints, t, format] = await Promise.all([getDb().then((db) => listWebhookEndpoints(db)), getTranslations("webhooks"), getFormatter()]);
   const { allowHttp } = config().webhooks;
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <div className="max-w-5xl space-y-8">
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold">Webhooks</h1>
-        <p className="text-slate-600">
-          Vetted POSTs an event as JSON to each URL subscribed to it when a classification changes, a request step is decided, or an exception is
-          granted or ends. Each delivery is signed per Standard Webhooks (<code>webhook-id</code>, <code>webhook-timestamp</code>,{" "}
-          <code>webhook-signature</code>: HMAC-SHA256 with the webhook’s secret, shown once; the older <code>Vetted-Signature</code> too, until the
-          transition ends) and tried up to {WEBHOOK_MAX_ATTEMPTS} times over about a day until the receiver answers 2xx.
-        </p>
+        <h1 className="text-2xl font-bold">{t("heading")}</h1>
+        <p className="text-slate-600">{t.rich("intro", { code, max: format.number(WEBHOOK_MAX_ATTEMPTS) })}</p>
       </div>
       <section className="card">
         <CreateWebhookForm allowHttp={allowHttp} />
       </section>
       {endpoints.length === 0 ? (
-        <p className="card text-slate-600">No webhooks yet.</p>
+        <p className="card text-slate-600">{t("none")}</p>
       ) : (
-        <TableScroll label="Webhooks" className="card">
+        <TableScroll label={t("table")} className="card">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Webhooks, by name</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">Name</th>
-                <th scope="col" className="py-2 pr-3">URL</th>
-                <th scope="col" className="py-2 pr-3">Events</th>
-                <th scope="col" className="py-2 pr-3">State</th>
-                <th scope="col" className="py-2">Last delivery</th>
+                <th scope="col" className="py-2 pr-3">{t("columns.name")}</th>
+                <th scope="col" className="py-2 pr-3">{t("columns.url")}</th>
+                <th scope="col" className="py-2 pr-3">{t("columns.events")}</th>
+                <th scope="col" className="py-2 pr-3">{t("columns.state")}</th>
+                <th scope="col" className="py-2">{t("columns.lastDelivery")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
@@ -49,29 +50,25 @@ export default async function WebhooksPage() {
                 <tr key={e.id} data-testid="webhook-row" data-enabled={e.enabled}>
                   <td className="py-2 pr-3">
                     <Link href={`/admin/webhooks/${e.id}`}>{e.name}</Link>
-                    <div className="text-xs text-slate-500">by {e.createdBy}</div>
+                    <div className="text-xs text-slate-500">{t("createdBy", { name: e.createdBy })}</div>
                   </td>
                   <td className="py-2 pr-3 break-all">{e.url}</td>
                   <td className="py-2 pr-3">{e.events.map((ev) => <code key={ev} className="block">{ev}</code>)}</td>
                   <td className="py-2 pr-3">
-                    {e.enabled ? "enabled" : "disabled"}
-                    {(e.pending > 0 || e.failed > 0) && (
-                      <div className="text-xs text-slate-500">
-                        {e.pending} pending, {e.failed} failed
-                      </div>
-                    )}
+                    {e.enabled ? t("enabled") : t("disabled")}
+                    {(e.pending > 0 || e.failed > 0) && <div className="text-xs text-slate-500">{t("counts", { pending: format.number(e.pending), failed: format.number(e.failed) })}</div>}
                   </td>
                   <td className="py-2" data-testid="last-delivery">
                     {e.lastDelivery ? (
                       <>
                         <DeliveryStatusBadge state={deliveryState(e.lastDelivery, e.enabled)} />{" "}
-                        {e.lastDelivery.lastStatusCode !== null && <span>HTTP {e.lastDelivery.lastStatusCode}</span>}
+                        {e.lastDelivery.lastStatusCode !== null && <span>{t("http", { code: String(e.lastDelivery.lastStatusCode) })}</span>}
                         <div className="text-xs text-slate-500">
-                          <code>{e.lastDelivery.eventType}</code>, {when(e.lastDelivery.createdAt)}
+                          {t.rich("eventAt", { code, event: e.lastDelivery.eventType, at: format.dateTime(e.lastDelivery.createdAt, "moment") })}
                         </div>
                       </>
                     ) : (
-                      <span className="text-slate-500">none yet</span>
+                      <span className="text-slate-500">{t("noneYet")}</span>
                     )}
                   </td>
                 </tr>
