@@ -3,7 +3,7 @@ import { CsvSyntaxError, parseCsv, restoreFormula, toCsv } from "./csv";
 import { secondReviewerRule } from "./four-eyes";
 import { findPrototypeKey } from "./prototype-keys";
 import { slugify } from "./slug";
-import { EncodingError, decodeUtf8Strict } from "./utf8";
+import { EncodingError, decodeUtf8Strict, type EncodingProblem } from "./utf8";
 import { currentClassification, decisionsInEffect, type ClassificationFact } from "./verdict";
 import { IDENTIFIER_TYPES, type DataClass, type IdentifierType, type Kind, type Status } from "./vocabulary";
 
@@ -217,6 +217,8 @@ export class TransferFileError extends Error {
   constructor(
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** Bytes that are not UTF-8: the caller words the problem (and the `file` field) in the reader's language. */
+    readonly encoding?: EncodingProblem,
   ) {
     super(message);
     this.name = "TransferFileError";
@@ -256,7 +258,7 @@ export function readTransferFile(bytes: Uint8Array, contentType: string): { form
   try {
     text = decodeUtf8Strict(bytes);
   } catch (error) {
-    if (error instanceof EncodingError) throw new TransferFileError(error.message, { file: [error.message] });
+    if (error instanceof EncodingError) throw new TransferFileError(error.message, undefined, error.problem);
     throw error;
   }
   if (text.trim() === "") throw new TransferFileError("The file is empty.");

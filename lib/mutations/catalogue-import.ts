@@ -40,6 +40,10 @@ async function planFile(tx: Tx, input: z.output<typeof ImportFileInput>, token: 
   try {
     read = readTransferFile(input.file, input.contentType);
   } catch (error) {
+    if (error instanceof TransferFileError && error.encoding) {
+      const message = t(error.encoding.key, error.encoding.values);
+      throw new ValidationFailed(message, { file: [message] });
+    }
     if (error instanceof TransferFileError) throw new ValidationFailed(error.message, error.fields);
     throw error;
   }

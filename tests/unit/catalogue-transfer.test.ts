@@ -11,7 +11,8 @@ import {
   type TransferSoftware,
 } from "@/lib/domain/catalogue-transfer";
 import { csvCell, neutraliseFormula, parseCsv, restoreFormula } from "@/lib/domain/csv";
-import { decodeUtf8Strict, firstInvalidUtf8 } from "@/lib/domain/utf8";
+import { EncodingError, decodeUtf8Strict, firstInvalidUtf8 } from "@/lib/domain/utf8";
+import { t } from "@/lib/i18n/translate";
 import { validateImportRecords } from "@/lib/validation/catalogue-transfer";
 
 const now = new Date("2026-06-01T12:00:00Z");
@@ -106,11 +107,25 @@ describe("CSV cells", () => {
 });
 
 describe("strict UTF-8", () => {
+  /** The refusal of `bytes`, worded as the callers word it (English outside a request). */
+  const refusal = (bytes: Uint8Array) => {
+    try {
+      decodeUtf8Strict(bytes);
+    } catch (error) {
+      if (error instanceof EncodingError) return { line: error.line, message: t(error.problem.key, error.problem.values) };
+      throw error;
+    }
+    throw new Error("not refused");
+  };
+
   it("drops a byte-order mark and refuses Latin-1, UTF-16 and NUL bytes, naming the line", () => {
     expect(decodeUtf8Strict(new Uint8Array([0xef, 0xbb, 0xbf, 0x63, 0x61, 0x66, 0xc3, 0xa9]))).toBe("café");
-    expect(() => decodeUtf8Strict(new Uint8Array([0x61, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]))).toThrow(/^The file is not UTF-8: line 2 has, at byte 4 of the line, the byte 0xE9/);
-    expect(() => decodeUtf8Strict(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toThrow(/UTF-16/);
-    expect(() => decodeUtf8Strict(enc("a\nb\u0000c"))).toThrow(/NUL bytes \(line 2\)/);
+    expect(refusal(new Uint8Array([0x61, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]))).toEqual({
+      line: 2,
+      message: 'The file is not UTF-8: line 2 has, at byte 4 of the line, the byte 0xE9, which UTF-8 does not allow there (Latin-1 or Windows-1252, perhaps). Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.',
+    });
+    expect(refusal(new Uint8Array([0xff, 0xfe, 0x61, 0x00])).message).toMatch(/UTF-16/);
+    expect(refusal(enc("a\nb\u0000c"))).toMatchObject({ line: 2, message: expect.stringMatching(/NUL bytes \(line 2\)/) });
   });
 
   it("finds the first byte of an ill-formed sequence (overlong, surrogate, truncated)", () => {
