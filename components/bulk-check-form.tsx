@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { bulkResultCsv, type BulkCsvRow, type BulkSummary } from "@/lib/domain/bulk-check";
-import { grantSummary } from "@/lib/domain/grant-terms";
 import { requestPath } from "@/lib/domain/requests";
 import { DATA_CLASSES, VERDICTS, type DataClass, type Verdict } from "@/lib/domain/vocabulary";
 import { VerdictBadge } from "./badges";
@@ -113,6 +112,10 @@ export function BulkCheckForm({ dataClassLabels }: { dataClassLabels: Record<Dat
 function BulkResult({ result, dataClassLabels, onDownload }: { result: Result; dataClassLabels: Record<DataClass, string>; onDownload: () => void }) {
   const t = useTranslations("bulkCheckClient");
   const words = useTranslations("vocabulary");
+  const ui = useTranslations("ui");
+  /** "Your exception: Confidential data, last day 2026-12-31 (27 days left)." */
+  const grantSummary = (grant: { dataClass: DataClass; endsOn: string; daysLeft: number }) =>
+    ui("grant.summary", { dataClass: dataClassLabels[grant.dataClass], date: grant.endsOn, days: Math.max(0, grant.daysLeft) });
   const counted = VERDICTS.filter((v) => result.summary.byVerdict[v] > 0);
   return (
     <section aria-labelledby="bulk-summary" className="mt-8">
@@ -161,7 +164,7 @@ function BulkResult({ result, dataClassLabels, onDownload }: { result: Result; d
                   {item.conditions.length > 0 && <span className="block">{t("conditions", { conditions: item.conditions.join(words("listSeparator")) })}</span>}
                   {item.grant && (
                     <span className="block font-medium text-violet-900" data-testid="item-grant">
-                      {grantSummary(item.grant, dataClassLabels)}{" "}
+                      {grantSummary(item.grant)}{" "}
                       {item.grant.request && <a href={requestPath(item.grant.request.id)}>{t("seeRequest")}</a>}
                     </span>
                   )}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { headlineByEdition, headlineLeadStatus } from "@/lib/domain/headline";
-import { mainRisksText } from "@/lib/domain/risk-summary";
+import type { MainRisk } from "@/lib/domain/risk-summary";
 import type { RiskSummary } from "@/lib/queries/inbox";
 import type { RequestListItem } from "@/lib/queries/requests";
 import { HeadlineBadge } from "./badges";
@@ -11,8 +11,18 @@ import { LevelBadge } from "./risk-breakdown";
 /** The tool's answer, assessed tier and main risks, in one line. */
 async function RiskLine({ summary }: { summary: RiskSummary | undefined }) {
   if (!summary) return null;
-  const t = await getTranslations("requests.inbox");
+  const [t, tr, tv] = await Promise.all([getTranslations("requests.inbox"), getTranslations("ui.risk"), getTranslations("vocabulary")]);
   const { headline, assessment } = summary;
+  // "Access and autonomy (critical), data exposure (high)": the first dimension capitalised, as a sentence starts.
+  const risksText = (risks: MainRisk[]) =>
+    risks.length === 0
+      ? tr("noMainRisk")
+      : risks
+          .map((r, i) => {
+            const dimension = tv(`dimension.${r.dimension}`);
+            return tr("mainRisk", { dimension: i === 0 ? dimension : dimension.toLowerCase(), level: tv(`level.${r.level}`).toLowerCase() });
+          })
+          .join(tv("listComma"));
   const level = () => <LevelBadge level={assessment!.tier} />;
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700" data-testid="risk-summary">
@@ -22,7 +32,7 @@ async function RiskLine({ summary }: { summary: RiskSummary | undefined }) {
           <span>
             {assessment.editionName ? t.rich("assessedEdition", { edition: assessment.editionName, level }) : t.rich("assessed", { level })}
           </span>
-          <span>{t("mainRisks", { risks: mainRisksText(assessment.risks) })}</span>
+          <span>{t("mainRisks", { risks: risksText(assessment.risks) })}</span>
         </>
       ) : (
         <span>{t("notAssessed")}</span>

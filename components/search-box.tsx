@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { grantSummary } from "@/lib/domain/grant-terms";
 import { DEFAULT_DATA_CLASS_LABELS, type DataClass, type Status } from "@/lib/domain/vocabulary";
 import { HeadlineBadge } from "./badges";
 
@@ -47,6 +46,10 @@ export function SearchBox({
   const router = useRouter();
   const t = useTranslations("searchClient");
   const words = useTranslations("vocabulary");
+  const ui = useTranslations("ui");
+  /** "Your exception: Confidential data, last day 2026-12-31 (27 days left)." */
+  const grantSummary = (grant: { dataClass: DataClass; endsOn: string; daysLeft: number }) =>
+    ui("grant.summary", { dataClass: dataClassLabels[grant.dataClass], date: grant.endsOn, days: Math.max(0, grant.daysLeft) });
   // The effect's messages, without making the translator one of its dependencies.
   const failed = useRef({ failed: t("failed"), unavailable: t("unavailable") });
   const listId = useId();
@@ -143,7 +146,7 @@ export function SearchBox({
                       ? t("differsByEdition")
                       : hit.status ? words(`statusMeaning.${hit.status}`) : t("notClassified")}
                   </span>
-                  {hit.grant && <span className="block text-sm font-medium text-violet-900" data-testid="hit-grant">{grantSummary(hit.grant, dataClassLabels)}</span>}
+                  {hit.grant && <span className="block text-sm font-medium text-violet-900" data-testid="hit-grant">{grantSummary(hit.grant)}</span>}
                 </span>
                 <HeadlineBadge status={hit.status} byEdition={hit.statusByEdition} />
               </Link>

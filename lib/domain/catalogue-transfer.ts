@@ -3,7 +3,7 @@ import { CsvSyntaxError, parseCsv, restoreFormula, toCsv } from "./csv";
 import { secondReviewerRule } from "./four-eyes";
 import { findPrototypeKey } from "./prototype-keys";
 import { slugify } from "./slug";
-import { EncodingError, decodeUtf8Strict } from "./utf8";
+import { EncodingError, decodeUtf8Strict, type EncodingProblem } from "./utf8";
 import { currentClassification, decisionsInEffect, type ClassificationFact } from "./verdict";
 import { IDENTIFIER_TYPES, type DataClass, type IdentifierType, type Kind, type Status } from "./vocabulary";
 
@@ -212,11 +212,22 @@ function csvRow(cells: Partial<Record<CsvColumn, string>>): string[] {
 
 // ---- Reading a file ------------------------------------------------------------------------
 
+/** The messages of an import, as keys under catalogue.transfer (messages/<locale>/catalogue.json). */
+export type TransferKey = "file.empty" | "file.noSoftware" | "file.tooMany" | "file.notJson" | "file.prototypeKey" | "file.shape" | "file.notObject" | "file.notCatalogue" | "file.formatMustBe" | "file.version" | "file.versionMustBe" | "file.softwareNotArray" | "file.mustBeArray" | "file.nothing" | "file.csvSyntax" | "file.header" | "file.separator" | "file.unknownColumns" | "file.missingColumns" | "file.repeatedColumns" | "file.unknownColumn" | "file.missingColumn" | "file.repeatedColumn" | "file.emptyColumn" | "row.line" | "row.lineColumn" | "row.theSoftware" | "row.vendorWebsiteWithoutVendor" | "row.orphanEdition" | "row.editionWithoutSlug" | "row.differsFromSoftwareRow" | "row.cellCount" | "row.editionCellCount" | "row.badIdentifier" | "row.where" | "row.whereLine" | "row.sameName" | "row.nameWithoutSlug" | "row.slugTaken" | "row.sameSoftware" | "row.identifierInOtherRows" | "row.vendorWebsite" | "row.editionNameWithoutSlug" | "row.editionTwice" | "row.editionClash" | "row.allEditions" | "row.edition" | "row.identifierUnknownEdition" | "row.identifierTwice" | "row.identifierOwned" | "row.decisionUnknownEdition" | "row.decisionTwice" | "row.ownAlternative" | "row.unknownAlternative" | "row.wouldReplace" | "row.notReviewer" | "row.awaitingSecondReviewer" | "row.needsSecondReviewer" | "row.decisionUpTo" | "row.recordedAgain";
+
+/**
+ * Words a message of the import: lib/domain words nothing itself, the caller passes the
+ * catalogue's translator (lib/validation/catalogue-transfer.ts: transferWord), in the reader's language.
+ */
+export type TransferWord = (key: TransferKey, values?: Record<string, string>) => string;
+
 /** A file that cannot be read at all (encoding, syntax, columns, shape): nothing in it is imported. */
 export class TransferFileError extends Error {
   constructor(
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** Bytes that are not UTF-8: the caller words the problem (and the `file` field) in the reader's language. */
+    readonly encoding?: EncodingProblem,
   ) {
     super(message);
     this.name = "TransferFileError";
@@ -251,48 +262,48 @@ export function detectFormat(text: string, contentType: string): TransferFormat 
 }
 
 /** The software of an uploaded file, with where each came from. File-level problems throw TransferFileError. */
-export function readTransferFile(bytes: Uint8Array, contentType: string): { format: TransferFormat; records: RawRecord[] } {
+export function readTransferFile(bytes: Uint8Array, contentType: string, word: TransferWord): { format: TransferFormat; records: RawRecord[] } {
   let text: string;
   try {
     text = decodeUtf8Strict(bytes);
   } catch (error) {
-    if (error instanceof EncodingError) throw new TransferFileError(error.message, { file: [error.message] });
+    if (error instanceof EncodingError) throw new TransferFileError(error.message, undefined, error.problem);
     throw error;
   }
-  if (text.trim() === "") throw new TransferFileError("The file is empty.");
+  if (text.trim() === "") throw new TransferFileError(word("file.empty"));
   const format = detectFormat(text, contentType);
-  const records = format === "json" ? jsonRecords(text) : csvRecords(text);
-  if (records.length === 0) throw new TransferFileError("The file lists no software.");
+  const records = format === "json" ? jsonRecords(text, word) : csvRecords(text, word);
+  if (records.length === 0) throw new TransferFileError(word("file.noSoftware"));
   if (records.length > IMPORT_MAX_SOFTWARE) {
-    throw new TransferFileError(`The file lists ${records.length} software; one import takes at most ${IMPORT_MAX_SOFTWARE}. Split it (for example by kind or vendor).`);
+    throw new TransferFileError(word("file.tooMany", { count: String(records.length), max: String(IMPORT_MAX_SOFTWARE) }));
   }
   return { format, records };
 }
 
-export function jsonRecords(text: string): RawRecord[] {
+export function jsonRecords(text: string, word: TransferWord): RawRecord[] {
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new TransferFileError(`The file is not valid JSON: ${(error as Error).message}.`);
+    throw new TransferFileError(word("file.notJson", { error: (error as Error).message }));
   }
   const prototypeKey = findPrototypeKey(document);
   if (prototypeKey !== null) {
-    const message = `The key ${JSON.stringify(prototypeKey.slice(0, 100))} is not accepted: "__proto__", "constructor" and "prototype" name no field of the catalogue format.`;
+    const message = word("file.prototypeKey", { key: JSON.stringify(prototypeKey.slice(0, 100)) });
     throw new TransferFileError(message, { file: [message] });
   }
-  const shape = `{ "format": "${TRANSFER_FORMAT}", "version": ${TRANSFER_VERSION}, "software": [ … ] }, as the JSON export writes it`;
+  const shape = word("file.shape", { format: TRANSFER_FORMAT, version: String(TRANSFER_VERSION) });
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
-    throw new TransferFileError(`The JSON must be an object ${shape}.`);
+    throw new TransferFileError(word("file.notObject", { shape }));
   }
   const { format, version, software } = document as Record<string, unknown>;
   if (format !== TRANSFER_FORMAT) {
-    throw new TransferFileError(`This JSON is not a Vetted catalogue: "format" must be "${TRANSFER_FORMAT}" (found ${describeValue(format)}). Expected ${shape}.`, { format: [`must be "${TRANSFER_FORMAT}"`] });
+    throw new TransferFileError(word("file.notCatalogue", { format: TRANSFER_FORMAT, found: describeValue(format, word), shape }), { format: [word("file.formatMustBe", { format: TRANSFER_FORMAT })] });
   }
   if (version !== TRANSFER_VERSION) {
-    throw new TransferFileError(`Version ${describeValue(version)} of the catalogue format is not supported: this server reads version ${TRANSFER_VERSION}.`, { version: [`must be ${TRANSFER_VERSION}`] });
+    throw new TransferFileError(word("file.version", { found: describeValue(version, word), version: String(TRANSFER_VERSION) }), { version: [word("file.versionMustBe", { version: String(TRANSFER_VERSION) })] });
   }
-  if (!Array.isArray(software)) throw new TransferFileError(`"software" must be an array. Expected ${shape}.`, { software: ["must be an array"] });
+  if (!Array.isArray(software)) throw new TransferFileError(word("file.softwareNotArray", { shape }), { software: [word("file.mustBeArray")] });
   return software.map((item, index) => {
     const object = typeof item === "object" && item !== null ? (item as Record<string, unknown>) : {};
     return {
@@ -303,17 +314,17 @@ export function jsonRecords(text: string): RawRecord[] {
       name: typeof object.name === "string" ? object.name : null,
       value: item,
       issues: [],
-      place: (path) => jsonPath(path),
+      place: (path) => jsonPath(path, word),
     };
   });
 }
 
-function describeValue(value: unknown): string {
-  return value === undefined ? "nothing" : JSON.stringify(value).slice(0, 40);
+function describeValue(value: unknown, word: TransferWord): string {
+  return value === undefined ? word("file.nothing") : JSON.stringify(value).slice(0, 40);
 }
 
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("") || "(the software)";
+function jsonPath(path: readonly PropertyKey[], word: TransferWord): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("") || word("row.theSoftware");
 }
 
 interface CsvRow {
@@ -361,17 +372,17 @@ const SOFTWARE_FIELD_COLUMN: Record<string, CsvColumn> = {
   owner: "owner",
 };
 
-export function csvRecords(text: string): RawRecord[] {
+export function csvRecords(text: string, word: TransferWord): RawRecord[] {
   let records;
   try {
     records = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new TransferFileError(`Cannot read the CSV: ${error.message}`, { file: [error.message] });
+    if (error instanceof CsvSyntaxError) throw new TransferFileError(word("file.csvSyntax", { error: error.message }), { file: [error.message] });
     throw error;
   }
   const [header, ...body] = records;
-  if (!header) throw new TransferFileError("The file is empty.");
-  const index = headerIndex(header.cells);
+  if (!header) throw new TransferFileError(word("file.empty"));
+  const index = headerIndex(header.cells, word);
 
   const rows: CsvRow[] = body.map(({ line, cells }) => ({
     line,
@@ -391,10 +402,10 @@ export function csvRecords(text: string): RawRecord[] {
   for (const row of rows.filter((r) => !isEditionRow(r))) {
     const slug = row.get("slug").trim();
     const name = row.get("name");
-    const builder = newSoftwareRecord(row, slug, name);
+    const builder = newSoftwareRecord(row, slug, name, word);
     const vendor = row.get("vendor").trim();
-    if (!vendor && row.get("vendor_website").trim()) builder.record.issues.push("vendor_website is given without a vendor");
-    builder.record.issues.push(...identifiersFromCell(row, null, builder, null));
+    if (!vendor && row.get("vendor_website").trim()) builder.record.issues.push(word("row.vendorWebsiteWithoutVendor"));
+    builder.record.issues.push(...identifiersFromCell(row, null, builder, null, word));
     addDecision(builder, row, null);
     builders.push(builder);
     const key = slug || slugify(name);
@@ -408,16 +419,14 @@ export function csvRecords(text: string): RawRecord[] {
       orphans.push({
         row: 0,
         line: row.line,
-        location: `line ${row.line}`,
+        location: word("row.line", { line: String(row.line) }),
         slug: slug || null,
         name: row.get("edition_name").trim() || row.get("edition").trim() || null,
         value: null,
         issues: [
-          slug
-            ? `This edition row names the software "${slug}", but no software row (one with the edition cells empty) in the file has that slug.`
-            : "An edition row must give its software's slug in the slug column.",
+          slug ? word("row.orphanEdition", { slug }) : word("row.editionWithoutSlug"),
         ],
-        place: () => `line ${row.line}`,
+        place: () => word("row.line", { line: String(row.line) }),
       });
       continue;
     }
@@ -429,19 +438,19 @@ export function csvRecords(text: string): RawRecord[] {
     for (const column of SOFTWARE_COLUMNS) {
       const cell = row.get(column);
       if (cell.trim() !== "" && cell !== owner.row.get(column)) {
-        owner.record.issues.push(`line ${row.line}, ${column}: differs from the software's row (line ${owner.row.line}); leave the software's cells empty on an edition row`);
+        owner.record.issues.push(word("row.differsFromSoftwareRow", { line: String(row.line), column, softwareLine: String(owner.row.line) }));
       }
     }
-    owner.record.issues.push(...identifiersFromCell(row, editionKey || null, owner, row.line));
+    owner.record.issues.push(...identifiersFromCell(row, editionKey || null, owner, row.line, word));
     addDecision(owner, row, editionKey || null);
   }
 
   for (const builder of builders) {
     const count = cellCounts.get(builder.row.line)!;
-    if (count !== index.size) builder.record.issues.unshift(`The row has ${count} cells; the header has ${index.size}.`);
+    if (count !== index.size) builder.record.issues.unshift(word("row.cellCount", { count: String(count), header: String(index.size) }));
     for (const line of builder.editionLines) {
       const editionCount = cellCounts.get(line)!;
-      if (editionCount !== index.size) builder.record.issues.push(`line ${line}: the row has ${editionCount} cells; the header has ${index.size}.`);
+      if (editionCount !== index.size) builder.record.issues.push(word("row.editionCellCount", { line: String(line), count: String(editionCount), header: String(index.size) }));
     }
     builder.record.value = builder.value;
   }
@@ -450,31 +459,29 @@ export function csvRecords(text: string): RawRecord[] {
 }
 
 /** Column positions by name; unknown, missing or repeated names refuse the file, naming them. */
-function headerIndex(cells: string[]): Map<CsvColumn, number> {
+function headerIndex(cells: string[], word: TransferWord): Map<CsvColumn, number> {
   const index = new Map<CsvColumn, number>();
   const unknown: string[] = [];
   const repeated: string[] = [];
   cells.forEach((cell, i) => {
     const name = cell.trim().toLowerCase();
-    if (!(CSV_COLUMNS as readonly string[]).includes(name)) unknown.push(cell.trim() || `(empty, column ${i + 1})`);
+    if (!(CSV_COLUMNS as readonly string[]).includes(name)) unknown.push(cell.trim() || word("file.emptyColumn", { column: String(i + 1) }));
     else if (index.has(name as CsvColumn)) repeated.push(name);
     else index.set(name as CsvColumn, i);
   });
   const missing = CSV_COLUMNS.filter((c) => !index.has(c) && !CSV_INFORMATIONAL_COLUMNS.includes(c));
   if (unknown.length || missing.length || repeated.length) {
     const problems = [
-      unknown.length ? `unknown ${plural(unknown.length, "column")} ${unknown.map(quote).join(", ")}` : null,
-      missing.length ? `missing ${plural(missing.length, "column")} ${missing.map(quote).join(", ")}` : null,
-      repeated.length ? `repeated ${plural(repeated.length, "column")} ${repeated.map(quote).join(", ")}` : null,
+      unknown.length ? word("file.unknownColumns", { count: String(unknown.length), names: unknown.map(quote).join(", ") }) : null,
+      missing.length ? word("file.missingColumns", { count: String(missing.length), names: missing.map(quote).join(", ") }) : null,
+      repeated.length ? word("file.repeatedColumns", { count: String(repeated.length), names: repeated.map(quote).join(", ") }) : null,
     ].filter(Boolean);
     const fields: Record<string, string[]> = {};
-    for (const c of unknown) fields[c] = ["unknown column"];
-    for (const c of missing) fields[c] = ["missing column"];
-    for (const c of repeated) fields[c] = ["repeated column"];
-    throw new TransferFileError(
-      `The header row does not match the catalogue CSV: ${problems.join("; ")}. Expected the columns ${CSV_COLUMNS.join(", ")} (in any order; ${CSV_INFORMATIONAL_COLUMNS.join(" and ")} may be left out).`,
-      fields,
-    );
+    for (const c of unknown) fields[c] = [word("file.unknownColumn")];
+    for (const c of missing) fields[c] = [word("file.missingColumn")];
+    for (const c of repeated) fields[c] = [word("file.repeatedColumn")];
+    const [first = "", second = ""] = CSV_INFORMATIONAL_COLUMNS;
+    throw new TransferFileError(word("file.header", { problems: problems.join(word("file.separator")), columns: CSV_COLUMNS.join(", "), first, second }), fields);
   }
   return index;
 }
@@ -483,11 +490,7 @@ function quote(text: string): string {
   return `"${text.slice(0, 60)}"`;
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}
-
-function newSoftwareRecord(row: CsvRow, slug: string, name: string): CsvRecordBuilder {
+function newSoftwareRecord(row: CsvRow, slug: string, name: string, word: TransferWord): CsvRecordBuilder {
   const vendor = row.get("vendor").trim();
   const builder: CsvRecordBuilder = {
     row,
@@ -510,20 +513,20 @@ function newSoftwareRecord(row: CsvRow, slug: string, name: string): CsvRecordBu
     record: {
       row: 0,
       line: row.line,
-      location: `line ${row.line}`,
+      location: word("row.line", { line: String(row.line) }),
       slug: slug || null,
       name: name.trim() || null,
       value: null,
       issues: [],
-      place: (path) => csvPlace(builder, path),
+      place: (path) => csvPlace(builder, path, word),
     },
   };
   return builder;
 }
 
-function csvPlace(builder: CsvRecordBuilder, path: readonly PropertyKey[]): string {
+function csvPlace(builder: CsvRecordBuilder, path: readonly PropertyKey[], word: TransferWord): string {
   const [head, position, field] = path;
-  const at = (line: number | undefined, column: string) => (line === undefined || line === builder.row.line ? column : `line ${line}, ${column}`);
+  const at = (line: number | undefined, column: string) => (line === undefined || line === builder.row.line ? column : word("row.lineColumn", { line: String(line), column }));
   const i = typeof position === "number" ? position : -1;
   switch (head) {
     case "vendor":
@@ -540,15 +543,14 @@ function csvPlace(builder: CsvRecordBuilder, path: readonly PropertyKey[]): stri
 }
 
 /** `type:value` per line; a line that is not one is a problem named, the others are kept. */
-function identifiersFromCell(row: CsvRow, edition: string | null, builder: CsvRecordBuilder, editionLine: number | null): string[] {
+function identifiersFromCell(row: CsvRow, edition: string | null, builder: CsvRecordBuilder, editionLine: number | null, word: TransferWord): string[] {
   const problems: string[] = [];
   for (const entry of row.get("identifiers").split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
     const colon = entry.indexOf(":");
     const type = colon > 0 ? entry.slice(0, colon).trim().toLowerCase() : "";
     if (!(IDENTIFIER_TYPES as readonly string[]).includes(type)) {
-      problems.push(
-        `${editionLine === null ? "" : `line ${editionLine}, `}identifiers: "${entry.slice(0, 80)}" must be type:value with a type among ${IDENTIFIER_TYPES.join(", ")}`,
-      );
+      const problem = word("row.badIdentifier", { entry: entry.slice(0, 80), types: IDENTIFIER_TYPES.join(", ") });
+      problems.push(editionLine === null ? problem : word("row.lineColumn", { line: String(editionLine), column: problem }));
       continue;
     }
     builder.value.identifiers.push({ type, value: entry.slice(colon + 1).trim(), edition });
@@ -714,6 +716,8 @@ export interface PlanOptions {
   /** False for an API token: decisions are a reviewer's. */
   mayDecide: boolean;
   now: Date;
+  /** Words the reasons, in the reader's language. */
+  word: TransferWord;
 }
 
 /**
@@ -726,6 +730,7 @@ export interface PlanOptions {
  * never removes: editions, identifiers and decisions the file leaves out stay as they are.
  */
 export function planImport(records: readonly ValidatedRecord[], snapshot: ImportSnapshot, options: PlanOptions): ImportPlan {
+  const { word } = options;
   const bySlug = new Map(snapshot.software.map((s) => [s.slug, s]));
   const byName = new Map<string, ExistingSoftware[]>();
   for (const s of snapshot.software) byName.set(s.name.toLowerCase(), [...(byName.get(s.name.toLowerCase()) ?? []), s]);
@@ -741,7 +746,8 @@ export function planImport(records: readonly ValidatedRecord[], snapshot: Import
     slug: string | null;
   }
   const entries: Entry[] = records.map((record) => ({ record, data: record.data, reasons: [...record.reasons], changes: [], target: null, slug: record.slug }));
-  const where = (e: Entry) => `row ${e.record.row}${e.record.line ? ` (line ${e.record.line})` : ""}`;
+  const where = (e: Entry) =>
+    e.record.line ? word("row.whereLine", { row: String(e.record.row), line: String(e.record.line) }) : word("row.where", { row: String(e.record.row) });
 
   // 1. Which software each row is.
   for (const e of entries) {
@@ -753,22 +759,22 @@ export function planImport(records: readonly ValidatedRecord[], snapshot: Import
     }
     const named = byName.get(e.data.name.toLowerCase()) ?? [];
     if (named.length > 1) {
-      e.reasons.push(`${named.length} software are named "${e.data.name}" (${named.map((s) => s.slug).join(", ")}): give the slug of the one to update.`);
+      e.reasons.push(word("row.sameName", { count: String(named.length), name: e.data.name, slugs: named.map((s) => s.slug).join(", ") }));
     } else if (named.length === 1) {
       e.target = named[0]!;
       e.slug = e.target.slug;
     } else {
       const made = slugify(e.data.name);
       const taken = bySlug.get(made);
-      if (!made) e.reasons.push("name: needs letters or digits to make a URL name (slug) from.");
-      else if (taken) e.reasons.push(`The URL name "${made}" made from the name is taken by ${taken.name}: give this row a slug of its own, or "${made}" to update ${taken.name}.`);
+      if (!made) e.reasons.push(word("row.nameWithoutSlug"));
+      else if (taken) e.reasons.push(word("row.slugTaken", { slug: made, taken: taken.name }));
       else e.slug = made;
     }
   }
 
   // 2. One row per software, one software per identifier.
   sameKey(entries.filter((e) => e.data && e.slug), (e) => e.target?.id ?? `new:${e.slug}`, (e, others) =>
-    e.reasons.push(`The same software (${e.slug}) is also in ${others.map(where).join(", ")}: give each software one row.`),
+    e.reasons.push(word("row.sameSoftware", { slug: e.slug ?? "", others: others.map(where).join(", ") })),
   );
   const identifierRows = new Map<string, Entry[]>();
   for (const e of entries) {
@@ -776,7 +782,7 @@ export function planImport(records: readonly ValidatedRecord[], snapshot: Import
   }
   for (const [key, rows] of identifierRows) {
     if (rows.length < 2) continue;
-    for (const e of rows) e.reasons.push(`The identifier ${key} is also given in ${rows.filter((o) => o !== e).map(where).join(", ")}: an identifier names one software.`);
+    for (const e of rows) e.reasons.push(word("row.identifierInOtherRows", { key, others: rows.filter((o) => o !== e).map(where).join(", ") }));
   }
 
   // 3. Vendors: found by name (case-insensitive), created when new; one website per vendor.
@@ -794,7 +800,7 @@ export function planImport(records: readonly ValidatedRecord[], snapshot: Import
         vendorsToCreate.set(key, { name: vendor.name, website, row: e });
         e.changes.push({ field: "vendor (new)", before: null, after: website ? `${vendor.name} (${website})` : vendor.name });
       } else if (website && planned.website && website !== planned.website) {
-        e.reasons.push(`vendor_website: ${vendor.name} is given the website ${planned.website} in ${where(planned.row)}; one vendor has one website.`);
+        e.reasons.push(word("row.vendorWebsite", { vendor: vendor.name, website: planned.website, where: where(planned.row) }));
       } else if (website && !planned.website) {
         planned.website = website;
       }
@@ -806,7 +812,7 @@ export function planImport(records: readonly ValidatedRecord[], snapshot: Import
       vendorWebsites.set(key, { id: existing.id, name: existing.name, website, row: e });
       e.changes.push({ field: `vendor ${existing.name}: website`, before: existing.website, after: website });
     } else if (planned.website !== website) {
-      e.reasons.push(`vendor_website: ${existing.name} is given the website ${planned.website} in ${where(planned.row)}; one vendor has one website.`);
+      e.reasons.push(word("row.vendorWebsite", { vendor: existing.name, website: planned.website, where: where(planned.row) }));
     }
   }
 
@@ -867,6 +873,7 @@ function planSoftware(
     options: PlanOptions;
   },
 ): { changes: ImportChange[]; reasons: string[]; work: Omit<SoftwareWork, "row"> } {
+  const { word } = context.options;
   const changes: ImportChange[] = [];
   const reasons: string[] = [];
   const fields = {
@@ -905,11 +912,11 @@ function planSoftware(
   for (const edition of data.editions) {
     const editionSlug = edition.slug ?? slugify(edition.name);
     if (!editionSlug) {
-      reasons.push(`Edition "${edition.name}": its name needs letters or digits to make a URL name from.`);
+      reasons.push(word("row.editionNameWithoutSlug", { name: edition.name }));
       continue;
     }
     if (seenEditions.has(editionSlug)) {
-      reasons.push(`Edition ${editionSlug} is listed twice.`);
+      reasons.push(word("row.editionTwice", { edition: editionSlug }));
       continue;
     }
     seenEditions.add(editionSlug);
@@ -918,7 +925,7 @@ function planSoftware(
       if (existing.name === edition.name && existing.description === edition.description) continue;
       const wanted = slugify(edition.name);
       const clash = target!.editions.find((e) => e.id !== existing.id && (e.slug === wanted || slugify(e.name) === wanted));
-      if (clash) reasons.push(`Edition ${editionSlug}: the name "${edition.name}" clashes with the edition ${clash.name}.`);
+      if (clash) reasons.push(word("row.editionClash", { edition: editionSlug, name: edition.name, other: clash.name }));
       editionUpdates.push({ id: existing.id, name: edition.name, description: edition.description });
       if (existing.name !== edition.name) changes.push({ field: `edition ${editionSlug}: name`, before: existing.name, after: edition.name });
       if (existing.description !== edition.description) changes.push({ field: `edition ${editionSlug}: description`, before: existing.description, after: edition.description });
@@ -928,7 +935,7 @@ function planSoftware(
       changes.push({ field: `edition ${editionSlug}`, before: null, after: edition.name });
     }
   }
-  const editionLabel = (edition: string | null) => (edition === null ? "all editions" : `edition ${edition}`);
+  const editionLabel = (edition: string | null) => (edition === null ? word("row.allEditions") : word("row.edition", { edition }));
 
   // Identifiers: added, or moved to the edition the file names; never removed.
   const newIdentifiers: SoftwareWork["newIdentifiers"] = [];
@@ -937,17 +944,17 @@ function planSoftware(
   for (const identifier of data.identifiers) {
     const key = `${identifier.type}:${identifier.value}`;
     if (identifier.edition !== null && !editionSlugs.has(identifier.edition)) {
-      reasons.push(`The identifier ${key} names the edition ${identifier.edition}, which this software does not have.`);
+      reasons.push(word("row.identifierUnknownEdition", { key, edition: identifier.edition }));
       continue;
     }
     if (seenIdentifiers.has(key)) {
-      if (seenIdentifiers.get(key) !== identifier.edition) reasons.push(`The identifier ${key} is given twice, for different editions.`);
+      if (seenIdentifiers.get(key) !== identifier.edition) reasons.push(word("row.identifierTwice", { key }));
       continue;
     }
     seenIdentifiers.set(key, identifier.edition);
     const owner = context.owners.get(key);
     if (owner && owner.softwareId !== target?.id) {
-      reasons.push(`The identifier ${key} already belongs to ${owner.softwareName} (${owner.softwareSlug}).`);
+      reasons.push(word("row.identifierOwned", { key, name: owner.softwareName, slug: owner.softwareSlug }));
       continue;
     }
     const existing = target?.identifiers.find((i) => i.type === identifier.type && i.value === identifier.value);
@@ -981,18 +988,18 @@ function planSoftware(
   for (const decision of data.classifications) {
     const scope = decision.edition ?? "";
     if (decision.edition !== null && !editionSlugs.has(decision.edition)) {
-      reasons.push(`A decision names the edition ${decision.edition}, which this software does not have.`);
+      reasons.push(word("row.decisionUnknownEdition", { edition: decision.edition }));
       continue;
     }
     if (seenScopes.has(scope)) {
-      reasons.push(`Two decisions are given for ${editionLabel(decision.edition)}.`);
+      reasons.push(word("row.decisionTwice", { scope: editionLabel(decision.edition) }));
       continue;
     }
     seenScopes.add(scope);
     for (const alternative of decision.alternatives) {
-      if (alternative === slug) reasons.push(`A decision for ${editionLabel(decision.edition)} names the software as its own alternative.`);
+      if (alternative === slug) reasons.push(word("row.ownAlternative", { scope: editionLabel(decision.edition) }));
       else if (!context.bySlug.has(alternative) && !context.fileSlugs.has(alternative)) {
-        reasons.push(`The alternative ${alternative} (${editionLabel(decision.edition)}) is neither in the catalogue nor in the file.`);
+        reasons.push(word("row.unknownAlternative", { alternative, scope: editionLabel(decision.edition) }));
       }
     }
     given.push(decision);
@@ -1011,7 +1018,7 @@ function planSoftware(
       if (!own) continue;
       const restated = given.find((d) => d.edition === edition.slug);
       if (!restated) {
-        reasons.push(`A new decision for all editions would replace the ${edition.name} edition's own decision (${describeDecision(own)}): give that edition's decision in the file too, as the export does.`);
+        reasons.push(word("row.wouldReplace", { edition: edition.name, decision: describeDecision(own, word) }));
       } else if (!toRecord.some((d) => d.edition === edition.slug)) {
         toRecord.push({ ...restated, kept: true });
       }
@@ -1021,13 +1028,13 @@ function planSoftware(
     const label = editionLabel(decision.edition);
     const own = ownDecision(decision.edition);
     if (!context.options.mayDecide) {
-      reasons.push(`The decision for ${label} differs from the one in effect, and decisions are recorded by reviewers: an API token imports software, editions and identifiers only.`);
+      reasons.push(word("row.notReviewer", { scope: label }));
       continue;
     }
     const id = editionId(decision.edition);
     const pending = target?.decisions.find((d) => d.confirmationReason !== null && d.confirmedAt === null && d.editionId === id);
     if (pending) {
-      reasons.push(`A decision for ${label} is awaiting a second reviewer: have it confirmed first.`);
+      reasons.push(word("row.awaitingSecondReviewer", { scope: label }));
       continue;
     }
     // As the decision itself will be judged: against the one in effect for that scope now
@@ -1036,13 +1043,13 @@ function planSoftware(
     const tier = target ? (target.tiers[id ?? ""] ?? null) : null;
     const rule = secondReviewerRule(current, decision, decision.edition !== null && id === null ? null : tier);
     if (rule.required) {
-      reasons.push(`The decision for ${label} needs a second reviewer: ${rule.reason} Record it on the software's page, where a colleague confirms it.`);
+      reasons.push(word("row.needsSecondReviewer", { scope: label, reason: rule.reason ?? "" }));
       continue;
     }
     if (decision.kept) {
-      changes.push({ field: `decision (${label})`, before: describeDecision(own!), after: "recorded again, unchanged, so that it keeps applying after the new decision for all editions" });
+      changes.push({ field: `decision (${label})`, before: describeDecision(own!, word), after: word("row.recordedAgain") });
     } else if (!own) {
-      changes.push({ field: `decision (${label})`, before: null, after: describeDecision(decision) });
+      changes.push({ field: `decision (${label})`, before: null, after: describeDecision(decision, word) });
     } else {
       changes.push(...decisionChanges(label, own, decision));
     }
@@ -1073,8 +1080,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function describeDecision(decision: { status: Status; maxDataClass: DataClass | null }): string {
-  return decision.maxDataClass ? `${decision.status}, up to ${decision.maxDataClass} data` : decision.status;
+function describeDecision(decision: { status: Status; maxDataClass: DataClass | null }, word: TransferWord): string {
+  return decision.maxDataClass ? word("row.decisionUpTo", { status: decision.status, dataClass: decision.maxDataClass }) : decision.status;
 }
 
 function decisionChanges(label: string, before: ExistingDecision, after: ImportDecision): ImportChange[] {

@@ -34,17 +34,6 @@ export function grantTerms(grant: GrantFact, now: Date): GrantTerms {
   };
 }
 
-/** "27 days left", "1 day left", "last day today". */
-export function describeDaysLeft(days: number): string {
-  if (days <= 0) return "last day today";
-  return days === 1 ? "1 day left" : `${days} days left`;
-}
-
-/** One line for a list or a search result: "Your exception: Confidential data, last day 2026-12-31 (27 days left)." */
-export function grantSummary(terms: Pick<GrantTerms, "dataClass" | "endsOn" | "daysLeft">, labels: Record<DataClass, string>): string {
-  return `Your exception: ${labels[terms.dataClass]} data, last day ${terms.endsOn} (${describeDaysLeft(terms.daysLeft)}).`;
-}
-
 /** Where a grant stands: in force, not yet started, revoked, or expired (with the day it happened). */
 export type GrantState =
   | { state: "active" }

@@ -2,7 +2,7 @@
  * A tool's risk in one line, for lists where a decision is made (the manager's inbox): the
  * assessed tier and the dimensions that carry the risk. Pure: no database, no framework.
  */
-import { DIMENSION_LABELS, LEVEL_LABELS, levelRank, type Dimension, type Level, type RiskResult } from "./assessment";
+import { DIMENSION_LABELS, levelRank, type Dimension, type Level, type RiskResult } from "./assessment";
 
 export interface MainRisk {
   dimension: Dimension;
@@ -21,16 +21,6 @@ export function mainRisks(result: Pick<RiskResult, "dimensions">, max = 3): Main
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.index - b.index)
     .slice(0, max)
     .map(({ dimension, level }) => ({ dimension, label: DIMENSION_LABELS[dimension], level }));
-}
-
-/**
- * "Access and autonomy (critical), data exposure (high)" — or a plain sentence when nothing stands out.
- * English only, for callers not yet translated: a page words `mainRisks` itself with the keys
- * "ui.risk.mainRisk" ({dimension} ({level})) and "ui.risk.noMainRisk", and vocabulary.dimension / level.
- */
-export function mainRisksText(risks: MainRisk[]): string {
-  if (risks.length === 0) return "no dimension above low risk";
-  return risks.map((r, i) => `${i === 0 ? r.label : r.label.toLowerCase()} (${LEVEL_LABELS[r.level].toLowerCase()})`).join(", ");
 }
 
 /**

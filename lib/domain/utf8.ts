@@ -1,16 +1,23 @@
 /** Reading an uploaded text file as UTF-8, strictly: bytes in any other encoding are refused, with where they are. */
 
+/**
+ * What is wrong with the bytes, as a catalogue key and its values (lib/domain does not word
+ * messages): the caller words it, `t(problem.key, problem.values)` (messages/<locale>/encoding.json).
+ */
+export type EncodingProblem =
+  | { key: "encoding.utf16"; values: Record<string, never> }
+  | { key: "encoding.notUtf8"; values: { line: string; column: string; byte: string } }
+  | { key: "encoding.nulBytes"; values: { line: string } };
+
 export class EncodingError extends Error {
   constructor(
-    message: string,
+    readonly problem: EncodingProblem,
     readonly line: number | null,
   ) {
-    super(message);
+    super(problem.key);
     this.name = "EncodingError";
   }
 }
-
-const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.';
 
 /**
  * The text of `bytes`, which must be UTF-8 (a leading byte-order mark is dropped). Latin-1,
@@ -19,7 +26,7 @@ const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.';
  */
 export function decodeUtf8Strict(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new EncodingError(`The file is UTF-16, not UTF-8. ${SAVE_AS_UTF8}`, 1);
+    throw new EncodingError({ key: "encoding.utf16", values: {} }, 1);
   }
   let text: string;
   try {
@@ -27,15 +34,13 @@ export function decodeUtf8Strict(bytes: Uint8Array): string {
   } catch {
     const offset = Math.max(0, firstInvalidUtf8(bytes));
     const { line, column } = position(bytes, offset);
-    throw new EncodingError(
-      `The file is not UTF-8: line ${line} has, at byte ${column} of the line, the byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, "0")}, which UTF-8 does not allow there (Latin-1 or Windows-1252, perhaps). ${SAVE_AS_UTF8}`,
-      line,
-    );
+    const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, "0");
+    throw new EncodingError({ key: "encoding.notUtf8", values: { line: String(line), column: String(column), byte } }, line);
   }
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
     const line = text.slice(0, nul).split("\n").length;
-    throw new EncodingError(`The file holds NUL bytes (line ${line}): it is not a UTF-8 text file (UTF-16 without a byte-order mark, or binary). ${SAVE_AS_UTF8}`, line);
+    throw new EncodingError({ key: "encoding.nulBytes", values: { line: String(line) } }, line);
   }
   return text;
 }

@@ -10,6 +10,7 @@ import enNotices from "../../messages/en/notices.json";
 import enNotifications from "../../messages/en/notifications.json";
 import enRequests from "../../messages/en/requests.json";
 import enRequestsClient from "../../messages/en/requestsClient.json";
+import enEncoding from "../../messages/en/encoding.json";
 import enErrors from "../../messages/en/errors.json";
 import enValidation from "../../messages/en/validation.json";
 import enVocabulary from "../../messages/en/vocabulary.json";
@@ -46,6 +47,7 @@ import zhNotices from "../../messages/zh-CN/notices.json";
 import zhNotifications from "../../messages/zh-CN/notifications.json";
 import zhRequests from "../../messages/zh-CN/requests.json";
 import zhRequestsClient from "../../messages/zh-CN/requestsClient.json";
+import zhEncoding from "../../messages/zh-CN/encoding.json";
 import zhErrors from "../../messages/zh-CN/errors.json";
 import zhValidation from "../../messages/zh-CN/validation.json";
 import zhVocabulary from "../../messages/zh-CN/vocabulary.json";
@@ -86,6 +88,7 @@ const en = {
   cli: enCli,
   outbox: enOutbox,
   common: enCommon,
+  encoding: enEncoding,
   errors: enErrors,
   validation: enValidation,
   vocabulary: enVocabulary,
@@ -128,6 +131,7 @@ const zhCN: Messages = {
   cli: zhCli,
   outbox: zhOutbox,
   common: zhCommon,
+  encoding: zhEncoding,
   errors: zhErrors,
   validation: zhValidation,
   vocabulary: zhVocabulary,

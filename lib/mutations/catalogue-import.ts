@@ -20,7 +20,7 @@ import { t, tr } from "../i18n/translate";
 import { loadImportSnapshot } from "../queries/catalogue-transfer";
 import { defineMutation, type MutationContext } from "../server/guard";
 import { ClassificationInput } from "../validation/catalogue";
-import { validateImportRecords, type ImportPlanResponse } from "../validation/catalogue-transfer";
+import { transferWord, validateImportRecords, type ImportPlanResponse } from "../validation/catalogue-transfer";
 import { addEdition, addIdentifier, createSoftware, createVendor, recordDecision, removeIdentifier, updateEdition, updateSoftware, updateVendor } from "./catalogue";
 
 /** The file, as the API received it: the format is read from the content type and the bytes. */
@@ -38,14 +38,18 @@ const IMPORT_LOCK_KEY = 727_101;
 async function planFile(tx: Tx, input: z.output<typeof ImportFileInput>, token: TokenPrincipal | null, now: Date): Promise<{ format: TransferFormat; plan: ImportPlan; snapshot: ImportSnapshot }> {
   let read;
   try {
-    read = readTransferFile(input.file, input.contentType);
+    read = readTransferFile(input.file, input.contentType, transferWord);
   } catch (error) {
+    if (error instanceof TransferFileError && error.encoding) {
+      const message = t(error.encoding.key, error.encoding.values);
+      throw new ValidationFailed(message, { file: [message] });
+    }
     if (error instanceof TransferFileError) throw new ValidationFailed(error.message, error.fields);
     throw error;
   }
   const records = validateImportRecords(read.records);
   const snapshot = await loadImportSnapshot(tx, records);
-  return { format: read.format, plan: planImport(records, snapshot, { mayDecide: token === null, now }), snapshot };
+  return { format: read.format, plan: planImport(records, snapshot, { mayDecide: token === null, now, word: transferWord }), snapshot };
 }
 
 function answer(plan: ImportPlan, format: TransferFormat, mode: ImportAnswer["mode"], applied: boolean): ImportAnswer {

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { EncodingError, decodeUtf8Strict } from "../domain/utf8";
 import { PayloadTooLarge, ValidationFailed } from "../errors";
+import { t } from "../i18n/translate";
 
 /**
  * A request body's bytes, refused (413) as soon as it passes `limit` bytes, whatever
@@ -38,7 +39,10 @@ export async function readBodyText(request: NextRequest, limit: number): Promise
   try {
     return decodeUtf8Strict(bytes);
   } catch (error) {
-    if (error instanceof EncodingError) throw new ValidationFailed(error.message, { body: [error.message] });
+    if (error instanceof EncodingError) {
+      const message = t(error.problem.key, error.problem.values);
+      throw new ValidationFailed(message, { body: [message] });
+    }
     throw error;
   }
 }

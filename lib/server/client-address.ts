@@ -74,7 +74,7 @@ export function isVettedOrigin(origin: string | null): boolean {
   }
 }
 
-/** What a refused change tells the person, in their language (the browser's banner says it with lib/domain/vetted-address.ts). */
+/** What a refused change tells the person, in their language (the browser's banner says it with ui.address.openVettedAt). */
 export function wrongAddressMessage(): string {
   return t("api.openVettedAt", { origin: vettedOrigin() });
 }

@@ -7,6 +7,7 @@ import {
   TRANSFER_VERSION,
   type ImportSoftware,
   type RawRecord,
+  type TransferWord,
   type ValidatedRecord,
 } from "../domain/catalogue-transfer";
 import { normaliseIdentifier } from "../domain/identifiers";
@@ -127,6 +128,9 @@ export const ImportSoftwareSchema = z
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _softwareShape: Same<z.output<typeof ImportSoftwareSchema>, ImportSoftware> = true;
 void _softwareShape;
+
+/** The import's messages (lib/domain/catalogue-transfer.ts) in the current request's language. */
+export const transferWord: TransferWord = (key, values) => t(`catalogue.transfer.${key}`, values);
 
 /** Validates each software of a file; a software that fails is a rejected row with every reason, named by place. */
 export function validateImportRecords(records: readonly RawRecord[]): ValidatedRecord[] {

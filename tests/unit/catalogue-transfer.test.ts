@@ -11,8 +11,9 @@ import {
   type TransferSoftware,
 } from "@/lib/domain/catalogue-transfer";
 import { csvCell, neutraliseFormula, parseCsv, restoreFormula } from "@/lib/domain/csv";
-import { decodeUtf8Strict, firstInvalidUtf8 } from "@/lib/domain/utf8";
-import { validateImportRecords } from "@/lib/validation/catalogue-transfer";
+import { EncodingError, decodeUtf8Strict, firstInvalidUtf8 } from "@/lib/domain/utf8";
+import { t } from "@/lib/i18n/translate";
+import { transferWord, validateImportRecords } from "@/lib/validation/catalogue-transfer";
 
 const now = new Date("2026-06-01T12:00:00Z");
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -46,8 +47,8 @@ function doc(items: TransferSoftware[]): TransferDocument {
 }
 
 function plan(bytes: Uint8Array, contentType: string, snapshot: Partial<ImportSnapshot> = {}, mayDecide = true) {
-  const { records } = readTransferFile(bytes, contentType);
-  return planImport(validateImportRecords(records), { software: [], identifierOwners: [], vendors: [], ...snapshot }, { mayDecide, now });
+  const { records } = readTransferFile(bytes, contentType, transferWord);
+  return planImport(validateImportRecords(records), { software: [], identifierOwners: [], vendors: [], ...snapshot }, { mayDecide, now, word: transferWord });
 }
 
 /** The catalogue as it stands for `s`, as the snapshot loader would read it. */
@@ -106,11 +107,25 @@ describe("CSV cells", () => {
 });
 
 describe("strict UTF-8", () => {
+  /** The refusal of `bytes`, worded as the callers word it (English outside a request). */
+  const refusal = (bytes: Uint8Array) => {
+    try {
+      decodeUtf8Strict(bytes);
+    } catch (error) {
+      if (error instanceof EncodingError) return { line: error.line, message: t(error.problem.key, error.problem.values) };
+      throw error;
+    }
+    throw new Error("not refused");
+  };
+
   it("drops a byte-order mark and refuses Latin-1, UTF-16 and NUL bytes, naming the line", () => {
     expect(decodeUtf8Strict(new Uint8Array([0xef, 0xbb, 0xbf, 0x63, 0x61, 0x66, 0xc3, 0xa9]))).toBe("café");
-    expect(() => decodeUtf8Strict(new Uint8Array([0x61, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]))).toThrow(/^The file is not UTF-8: line 2 has, at byte 4 of the line, the byte 0xE9/);
-    expect(() => decodeUtf8Strict(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toThrow(/UTF-16/);
-    expect(() => decodeUtf8Strict(enc("a\nb\u0000c"))).toThrow(/NUL bytes \(line 2\)/);
+    expect(refusal(new Uint8Array([0x61, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]))).toEqual({
+      line: 2,
+      message: 'The file is not UTF-8: line 2 has, at byte 4 of the line, the byte 0xE9, which UTF-8 does not allow there (Latin-1 or Windows-1252, perhaps). Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.',
+    });
+    expect(refusal(new Uint8Array([0xff, 0xfe, 0x61, 0x00])).message).toMatch(/UTF-16/);
+    expect(refusal(enc("a\nb\u0000c"))).toMatchObject({ line: 2, message: expect.stringMatching(/NUL bytes \(line 2\)/) });
   });
 
   it("finds the first byte of an ill-formed sequence (overlong, surrogate, truncated)", () => {
@@ -132,8 +147,8 @@ describe("catalogue CSV", () => {
 
   it("reads back what it wrote, in either format, to the same software", () => {
     const original = software();
-    const fromCsv = validateImportRecords(readTransferFile(enc(catalogueCsv(doc([original]))), "text/csv").records);
-    const fromJson = validateImportRecords(readTransferFile(enc(JSON.stringify(doc([original]))), "application/json").records);
+    const fromCsv = validateImportRecords(readTransferFile(enc(catalogueCsv(doc([original]))), "text/csv", transferWord).records);
+    const fromJson = validateImportRecords(readTransferFile(enc(JSON.stringify(doc([original]))), "application/json", transferWord).records);
     expect(fromCsv[0]!.reasons).toEqual([]);
     expect(fromCsv[0]!.data).toEqual(fromJson[0]!.data);
     expect(fromCsv[0]!.data).toMatchObject({
@@ -146,7 +161,7 @@ describe("catalogue CSV", () => {
 
   it("refuses a header with unknown or missing columns, naming them", () => {
     const csv = catalogueCsv(doc([software()])).replace(",kind,", ",type,");
-    const error = (() => { try { readTransferFile(enc(csv), "text/csv"); } catch (e) { return e as TransferFileError; } })();
+    const error = (() => { try { readTransferFile(enc(csv), "text/csv", transferWord); } catch (e) { return e as TransferFileError; } })();
     expect(error).toBeInstanceOf(TransferFileError);
     expect(error!.message).toMatch(/unknown column "type"; missing column "kind"/);
     expect(error!.fields).toEqual({ type: ["unknown column"], kind: ["missing column"] });
@@ -157,7 +172,7 @@ describe("catalogue CSV", () => {
     ['{"format":"vetted-catalogue","version":1,"software":[{"slug":"x","__proto__":{"polluted":true}}]}', "software.0.__proto__"],
     ['{"format":"vetted-catalogue","version":1,"constructor":{"prototype":{"polluted":true}},"software":[]}', "constructor"],
   ])("refuses a JSON file with a prototype key, naming where: %s", (json, where) => {
-    const error = (() => { try { readTransferFile(enc(json), "application/json"); } catch (e) { return e as TransferFileError; } })();
+    const error = (() => { try { readTransferFile(enc(json), "application/json", transferWord); } catch (e) { return e as TransferFileError; } })();
     expect(error).toBeInstanceOf(TransferFileError);
     expect(error!.message).toContain(`"${where}" is not accepted`);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -167,7 +182,7 @@ describe("catalogue CSV", () => {
     const csv = catalogueCsv(doc([software()]))
       .replace("desktop_app", "spreadsheet")
       .replace("business,Business,,domain:business.cursor.com,approved,internal", "business,Business,,nonsense,approved,everything");
-    const [record] = validateImportRecords(readTransferFile(enc(csv), "text/csv").records);
+    const [record] = validateImportRecords(readTransferFile(enc(csv), "text/csv", transferWord).records);
     expect(record!.data).toBeNull();
     expect(record!.reasons).toEqual([
       expect.stringMatching(/^line 4, identifiers: "nonsense" must be type:value/),
@@ -178,7 +193,7 @@ describe("catalogue CSV", () => {
 
   it("rejects an edition row whose software is not in the file, and a row with too few cells", () => {
     const csv = `${CSV_COLUMNS.join(",")}\r\nghost,,,,,,,,,pro,Pro,,,,,,,,,,\r\nshort,Short,,,saas\r\n`;
-    const records = validateImportRecords(readTransferFile(enc(csv), "text/csv").records);
+    const records = validateImportRecords(readTransferFile(enc(csv), "text/csv", transferWord).records);
     expect(records.map((r) => [r.line, r.reasons[0]])).toEqual([
       [2, 'This edition row names the software "ghost", but no software row (one with the edition cells empty) in the file has that slug.'],
       [3, "The row has 5 cells; the header has 21."],

@@ -21,9 +21,14 @@ function argumentsOf(message: string): string[] {
   let depth = 0;
   for (let i = 0; i < message.length; i++) {
     const c = message[i];
-    if (c === "'" ) {
-      const close = message.indexOf("'", i + 1);
-      if (close > i + 1) i = close; // quoted text is literal
+    if (c === "'") {
+      // As ICU reads it: '' is an apostrophe, and only an apostrophe before a syntax character
+      // ({, }, #, |) starts quoted literal text ("the software's row (line {line})" quotes nothing).
+      if (message[i + 1] === "'") i++;
+      else if (/[{}#|]/.test(message[i + 1] ?? "")) {
+        const close = message.indexOf("'", i + 1);
+        if (close > i + 1) i = close;
+      }
       continue;
     }
     if (c === "{") {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { daysLeft, describeDaysLeft, endedGrant, grantState, grantSummary, grantTerms, grantToShow } from "@/lib/domain/grant-terms";
+import { daysLeft, endedGrant, grantState, grantTerms, grantToShow } from "@/lib/domain/grant-terms";
+import { t } from "@/lib/i18n/translate";
 import { computeVerdict, type GrantFact } from "@/lib/domain/verdict";
-import { DEFAULT_DATA_CLASS_LABELS } from "@/lib/domain/vocabulary";
 
 const now = new Date("2026-03-04T15:00:00Z");
 
@@ -24,10 +24,11 @@ describe("grant terms", () => {
     expect(daysLeft("2026-03-01", now)).toBe(0);
   });
 
-  it("says the days left as a person would", () => {
-    expect(describeDaysLeft(27)).toBe("27 days left");
-    expect(describeDaysLeft(1)).toBe("1 day left");
-    expect(describeDaysLeft(0)).toBe("last day today");
+  it("says the days left as a person would (ui.grant.summary, as search and /check word it)", () => {
+    const summary = (days: number) => t("ui.grant.summary", { dataClass: "Confidential", date: "2026-03-31", days });
+    expect(summary(27)).toBe("Your exception: Confidential data, last day 2026-03-31 (27 days left).");
+    expect(summary(1)).toBe("Your exception: Confidential data, last day 2026-03-31 (1 day left).");
+    expect(summary(0)).toBe("Your exception: Confidential data, last day 2026-03-31 (last day today).");
   });
 
   it("gives the holder the data class, conditions, last day, days left and the request", () => {
@@ -38,7 +39,6 @@ describe("grant terms", () => {
       daysLeft: 27,
       requestId: "req-1",
     });
-    expect(grantSummary(grantTerms(grant, now), DEFAULT_DATA_CLASS_LABELS)).toBe("Your exception: Confidential data, last day 2026-03-31 (27 days left).");
   });
 
   it("the verdict names the grant it rests on, and none when it does not rest on one", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "../../lib/domain/assessment";
 import { DEFAULT_TEMPLATE } from "../../lib/domain/default-template";
-import { assessmentFor, mainRisks, mainRisksText } from "../../lib/domain/risk-summary";
+import { assessmentFor, mainRisks } from "../../lib/domain/risk-summary";
 
 const dims = (levels: Record<string, "low" | "medium" | "high" | "critical">) => ({
   dimensions: (["data_exposure", "vendor_trust", "access_autonomy", "supply_chain", "compliance"] as const).map((dimension) => ({ dimension, level: levels[dimension] ?? "low", drivers: [], explanation: "" })),
@@ -11,12 +11,10 @@ describe("mainRisks", () => {
   it("lists the dimensions at medium or worse, most severe first, ties in questionnaire order, at most three", () => {
     const risks = mainRisks(dims({ data_exposure: "high", vendor_trust: "medium", access_autonomy: "critical", supply_chain: "high", compliance: "medium" }));
     expect(risks.map((r) => `${r.dimension}:${r.level}`)).toEqual(["access_autonomy:critical", "data_exposure:high", "supply_chain:high"]);
-    expect(mainRisksText(risks)).toBe("Access and autonomy (critical), data exposure (high), supply chain (high)");
   });
 
   it("says so when nothing is above low", () => {
     expect(mainRisks(dims({}))).toEqual([]);
-    expect(mainRisksText([])).toBe("no dimension above low risk");
   });
 
   it("reads a real scored result", () => {
