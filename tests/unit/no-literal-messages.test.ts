@@ -10,10 +10,6 @@ import { describe, expect, it } from "vitest";
  * i18next/no-literal-string (eslint.config.mjs).
  */
 
-/** Files not yet moved to the catalogues (issue 12): this list only shrinks. */
-const NOT_YET_TRANSLATED = new Set<string>([
-]);
-
 /** Messages for the operator starting the server (a missing or bad environment variable), in the server log: English, as the log is. */
 const OPERATOR_MESSAGES = new Set<string>(["lib/config.ts"]);
 
@@ -85,12 +81,8 @@ describe("server messages come from the catalogues", () => {
   const sources = files("lib").filter((file) => !file.startsWith(path.join("lib", "i18n")));
 
   it("no refusal, field error or confirmation in lib/ is a literal string", () => {
-    const found = sources.filter((file) => !NOT_YET_TRANSLATED.has(file) && !OPERATOR_MESSAGES.has(file)).flatMap(literalMessages);
+    const found = sources.filter((file) => !OPERATOR_MESSAGES.has(file)).flatMap(literalMessages);
     expect(found).toEqual([]);
   });
 
-  it("the list of files not yet translated names only files that still need it", () => {
-    const done = [...NOT_YET_TRANSLATED].filter((file) => literalMessages(file).length === 0);
-    expect(done).toEqual([]);
-  });
 });
