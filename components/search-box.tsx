@@ -137,8 +137,9 @@ export function SearchBox({
           {results.items.map((hit, index) => (
             // The link is the option (a link inside an option would be a control inside a control); the box keeps the focus.
             <li key={hit.slug} role="none" className={index === active ? "bg-indigo-50" : ""}>
-              <Link href={`/software/${hit.slug}`} id={`${listId}-${index}`} role="option" aria-selected={index === active} tabIndex={-1} className="flex items-start gap-3 px-4 py-3 text-slate-900 no-underline hover:bg-slate-50">
-                <span className="min-w-0 flex-1">
+              <Link href={`/software/${hit.slug}`} id={`${listId}-${index}`} role="option" aria-selected={index === active} tabIndex={-1} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-4 py-3 text-slate-900 no-underline hover:bg-slate-50">
+                {/* The text keeps at least 12rem: a long badge (editions that differ) goes below it rather than squeeze it to a word a line. */}
+                <span className="min-w-0 flex-[1_1_12rem]">
                   <span className="block font-medium">{hit.name}</span>
                   <span className="block text-sm text-slate-600">
                     {hit.vendor ? `${hit.vendor} · ` : ""}

@@ -53,3 +53,17 @@ test("a Chinese reader searches, reads the answer, and asks for an exception, al
     await expect(page.getByText(english, { exact: false })).toHaveCount(0);
   }
 });
+
+test("at 390 px a Chinese search answer keeps its text readable beside a long badge", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const reader = await createEmployee("zhnarrow");
+  await signInRequest(page.request, reader.email);
+  await page.goto("/");
+  await page.getByRole("combobox", { name: "按名称、供应商、域名或软件包搜索软件" }).fill("slack");
+  const option = page.getByRole("listbox", { name: "匹配的软件" }).getByRole("option").filter({ hasText: "Slack" }).first();
+  await expect(option).toContainText("因版本而异");
+  // Chinese breaks between any two characters: squeezed beside the badge it would stand one character a line.
+  const text = (await option.locator(":scope > span").first().boundingBox())!;
+  expect(text.width, "the answer's text column").toBeGreaterThan(200);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
