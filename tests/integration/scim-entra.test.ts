@@ -17,7 +17,11 @@ import { signInCookie, withRequest } from "../support/session";
 
 // Entra ID's groups claim carries group object ids: OIDC_ROLE_GROUPS may name them, and a SCIM group's externalId is that id.
 const SECURITY_GROUP_OBJECT_ID = "7f1d5c8e-0b7a-4c2e-9d51-3a6f0e2b9c44";
-process.env.OIDC_ROLE_GROUPS = `admin=Vetted Admins,reviewer=AppSec|${SECURITY_GROUP_OBJECT_ID}`;
+// Group names of this file's own, so that groups other files make (names are unique) never collide with them.
+const GROUPS = Math.random().toString(36).slice(2, 8);
+const APPSEC = `AppSec ${GROUPS}`;
+const ADMINS = `Vetted Admins ${GROUPS}`;
+process.env.OIDC_ROLE_GROUPS = `admin=${ADMINS},reviewer=${APPSEC}|${SECURITY_GROUP_OBJECT_ID}`;
 
 let db: Db;
 let admin: SessionUser;
@@ -188,8 +192,8 @@ describe("Entra ID: groups", () => {
 
   it("gives the most capable role of all a person's groups, as single sign-on does", async () => {
     const id = (await entra.createUser(entraUser("multi"))).body.id as string;
-    const reviewers = (await entra.createGroup({ schemas: [GROUP_SCHEMA], displayName: "AppSec", members: [{ value: id }] })).body.id as string;
-    const admins = (await entra.createGroup({ schemas: [GROUP_SCHEMA], displayName: "Vetted Admins", members: [{ value: id }] })).body.id as string;
+    const reviewers = (await entra.createGroup({ schemas: [GROUP_SCHEMA], displayName: APPSEC, members: [{ value: id }] })).body.id as string;
+    const admins = (await entra.createGroup({ schemas: [GROUP_SCHEMA], displayName: ADMINS, members: [{ value: id }] })).body.id as string;
     expect(await roleOf(id)).toBe("admin");
     await entra.patchGroup(admins, [{ op: "remove", path: `members[value eq "${id}"]` }]);
     expect(await roleOf(id)).toBe("reviewer");

@@ -21,7 +21,11 @@ import { signInCookie, withRequest } from "../support/session";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/client-address";
 
 // The same rule single sign-on reads its groups claim with (set before anything reads the config).
-process.env.OIDC_ROLE_GROUPS = "admin=Vetted Admins,reviewer=AppSec,manager=People Leads";
+// Group names of this file's own, so that groups other files make (names are unique) never collide with them.
+const GROUPS = Math.random().toString(36).slice(2, 8);
+const APPSEC = `AppSec ${GROUPS}`;
+const PEOPLE_LEADS = `People Leads ${GROUPS}`;
+process.env.OIDC_ROLE_GROUPS = `admin=Vetted Admins ${GROUPS},reviewer=${APPSEC},manager=${PEOPLE_LEADS}`;
 
 let db: Db;
 let admin: SessionUser;
@@ -122,7 +126,7 @@ describe("Okta: deactivation", () => {
     const { body } = await okta.createUser(oktaUser(login));
     const id = body.id as string;
     // Through a group that maps to reviewer, they may hold tokens; they also have a password (a local account).
-    const group = await okta.createGroup({ schemas: [GROUP_SCHEMA], displayName: "AppSec", members: [{ value: id, display: login }] });
+    const group = await okta.createGroup({ schemas: [GROUP_SCHEMA], displayName: APPSEC, members: [{ value: id, display: login }] });
     expect(group.status).toBe(201);
     await db.update(users).set({ passwordHash: await hashPassword("correct horse battery") }).where(eq(users.id, id));
     const person: SessionUser = { id, email: login, name: "Test User", role: "reviewer", managerId: null };
@@ -168,16 +172,16 @@ describe("Okta: group push", () => {
     expect((await okta.getGroup(groupId)).body).toEqual(created.body);
 
     // Okta renames with a path-less replace that repeats the id; the new name maps to manager.
-    const renamed = await okta.patchGroup(groupId, [{ op: "replace", value: { id: groupId, displayName: "People Leads" } }]);
+    const renamed = await okta.patchGroup(groupId, [{ op: "replace", value: { id: groupId, displayName: PEOPLE_LEADS } }]);
     expect(renamed.status).toBe(204);
     expect(renamed.headers.get("etag")).toMatch(/^W\/"/);
-    expect((await okta.getGroup(groupId)).body).toMatchObject({ displayName: "People Leads" });
+    expect((await okta.getGroup(groupId)).body).toMatchObject({ displayName: PEOPLE_LEADS });
 
     const added = await okta.patchGroup(groupId, [{ op: "add", path: "members", value: [{ value: a, display: "a" }, { value: b, display: "b" }] }]);
     expect(added.status).toBe(204);
     expect(((await okta.getGroup(groupId)).body.members as { value: string }[]).map((m) => m.value).sort()).toEqual([a, b].sort());
     expect([await roleOf(a), await roleOf(b)]).toEqual(["manager", "manager"]);
-    expect((await okta.getUser(a)).body.groups).toEqual([expect.objectContaining({ value: groupId, display: "People Leads" })]);
+    expect((await okta.getUser(a)).body.groups).toEqual([expect.objectContaining({ value: groupId, display: PEOPLE_LEADS })]);
     expect((await auditFor(db, a)).map((e) => e.action)).toContain("user.scim_role_synced");
 
     const removed = await okta.patchGroup(groupId, [{ op: "remove", path: `members[value eq "${a}"]` }]);
