@@ -43,7 +43,8 @@ export default defineConfig({
       use: CHROMIUM,
     },
     {
-      // Journeys that move the app's clock, which every test running beside them would see: after all the others.
+      // Journeys that change what every test running beside them would see (the app's clock, the company's
+      // default language and labels): after all the others, alone.
       name: "clock",
       testMatch: "clock/**/*.spec.ts",
       dependencies: ["chromium"],

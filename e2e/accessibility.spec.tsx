@@ -1,9 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
+import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test } from "./support/test";
 import { signInRequest } from "./support/auth";
 import { USERS } from "./support/constants";
 import Loading from "../app/(browse)/loading";
+import { CATALOGUES } from "../lib/i18n/catalogue";
 import { ROLES, openSettled, pagesFor, sideways, walkIds, type WalkIds } from "./support/main-pages";
 
 const PHONE = { width: 390, height: 844 };
@@ -60,7 +62,11 @@ for (const role of ROLES) {
 
 test("the catalogue's loading skeleton is a named, busy region with the page's heading", async ({ page }) => {
   // What the catalogue shows while it loads is on screen too briefly to catch: render it alone.
-  await page.setContent(`<!doctype html><html lang="en"><head><title>Catalogue</title></head><body><main>${renderToStaticMarkup(<Loading />)}</main></body></html>`);
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Catalogue</title></head><body><main>${renderToStaticMarkup(
+    <NextIntlClientProvider locale="en" messages={CATALOGUES.en}>
+      <Loading />
+    </NextIntlClientProvider>,
+  )}</main></body></html>`);
   await expect(page.getByRole("region", { name: "Loading…" })).toHaveAttribute("aria-busy", "true");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loading…");
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "best-practice"]).analyze();

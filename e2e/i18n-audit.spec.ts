@@ -29,7 +29,7 @@ test("an admin reads the audit trail in Chinese: sentences, filters and dates", 
   // Each decision as a Chinese sentence: "… 将 <tool> 分类为 禁止。", the tool a link.
   const events = page.getByTestId("audit-event");
   await expect(events.first()).toBeVisible();
-  // (Any status word: e2e/i18n-admin.spec.ts gives "approved" a company word of its own for a while.)
+  // (Any status word: the company may give a status a word of its own, in Settings.)
   await expect(events.first().locator("p").first()).toHaveText(/^.+ 将 .+ 分类为 \S+。$/);
   await expect(events.filter({ hasText: "分类为 禁止。" }).first()).toBeVisible();
   await expect(events.first().getByRole("link").first()).toHaveAttribute("href", /^\/software\//);

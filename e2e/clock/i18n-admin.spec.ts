@@ -1,12 +1,13 @@
 import type { Browser, BrowserContext } from "@playwright/test";
-import { expect, test } from "./support/test";
-import { signInRequest } from "./support/auth";
-import { USERS } from "./support/constants";
+import { expect, test } from "../support/test";
+import { signInRequest } from "../support/auth";
+import { USERS } from "../support/constants";
 
 /**
  * Administration and sign-in in Chinese, and the language settings: the company's default
- * language and its own words for a data class and a status. Other journeys run beside this one
- * and read the settings: every change here is brief and put back in a `finally`.
+ * language and its own words for a data class and a status. These are company-wide: a journey
+ * beside it would see a page in Chinese or a status called otherwise, so it runs in the `clock`
+ * project, after the others and alone (playwright.config.ts), and puts everything back.
  */
 // Slow machines: several browser contexts, and the settings put back at the end must not be cut short.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
