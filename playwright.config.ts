@@ -48,6 +48,8 @@ export default defineConfig({
       name: "clock",
       testMatch: "clock/**/*.spec.ts",
       dependencies: ["chromium"],
+      // One at a time: each changes what the other would see.
+      workers: 1,
       use: CHROMIUM,
     },
     {
